@@ -1,0 +1,69 @@
+package org.qingdan.contracts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.qingdan.contracts.application.ApplicationAccepted;
+import org.qingdan.contracts.application.ApplicationResubmitted;
+import org.qingdan.contracts.application.ApplicationReturnedForCorrection;
+import org.qingdan.contracts.application.ApplicationSubmitted;
+import org.qingdan.contracts.application.ApplicationWithdrawn;
+import org.qingdan.contracts.listing.ProductDelisted;
+import org.qingdan.contracts.listing.ProductListed;
+import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.contracts.review.ReviewCompleted;
+import org.qingdan.contracts.review.ReviewerAssigned;
+
+/**
+ * Every event type on the wire: logical type (the {@code ce_type} header), topic, payload record and
+ * JSON Schema. The wire never carries a Java class name; consumers map the type back through here.
+ */
+public final class EventCatalog {
+
+    /** One event type and version. */
+    public record Entry(String type, String topic, Class<? extends DomainEvent> payload) {
+
+        /** Classpath location of the JSON Schema of this type and version. */
+        public String schemaPath() {
+            return "schemas/" + type + ".schema.json";
+        }
+    }
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry(ApplicationSubmitted.TYPE, Topics.APPLICATION_EVENTS, ApplicationSubmitted.class),
+            new Entry(ApplicationResubmitted.TYPE, Topics.APPLICATION_EVENTS, ApplicationResubmitted.class),
+            new Entry(ApplicationWithdrawn.TYPE, Topics.APPLICATION_EVENTS, ApplicationWithdrawn.class),
+            new Entry(ApplicationReturnedForCorrection.TYPE, Topics.APPLICATION_EVENTS, ApplicationReturnedForCorrection.class),
+            new Entry(ApplicationAccepted.TYPE, Topics.APPLICATION_EVENTS, ApplicationAccepted.class),
+            new Entry(ReviewerAssigned.TYPE, Topics.REVIEW_EVENTS, ReviewerAssigned.class),
+            new Entry(ReviewCompleted.TYPE, Topics.REVIEW_EVENTS, ReviewCompleted.class),
+            new Entry(PublicNoticeStarted.TYPE, Topics.LISTING_EVENTS, PublicNoticeStarted.class),
+            new Entry(ProductListed.TYPE, Topics.LISTING_EVENTS, ProductListed.class),
+            new Entry(ProductDelisted.TYPE, Topics.LISTING_EVENTS, ProductDelisted.class));
+
+    private static final Map<String, Entry> BY_TYPE =
+            ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));
+    private static final Map<Class<?>, Entry> BY_CLASS =
+            ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::payload, Function.identity()));
+
+    public static List<Entry> entries() {
+        return ENTRIES;
+    }
+
+    public static Optional<Entry> byType(String type) {
+        return Optional.ofNullable(type).map(BY_TYPE::get);
+    }
+
+    public static Entry entryFor(Class<?> payload) {
+        Entry entry = BY_CLASS.get(payload);
+        if (entry == null) {
+            throw new IllegalArgumentException("Not a cataloged event: " + payload.getName());
+        }
+        return entry;
+    }
+
+    private EventCatalog() {
+    }
+}

@@ -1,0 +1,113 @@
+package org.qingdan.contracts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.qingdan.contracts.application.ApplicationAccepted;
+import org.qingdan.contracts.application.ApplicationResubmitted;
+import org.qingdan.contracts.application.ApplicationReturnedForCorrection;
+import org.qingdan.contracts.application.ApplicationSubmitted;
+import org.qingdan.contracts.application.ApplicationWithdrawn;
+import org.qingdan.contracts.form.ApplicationFormSnapshot;
+import org.qingdan.contracts.form.ApplicationFormSnapshot.*;
+import org.qingdan.contracts.form.ApplicationScenario;
+import org.qingdan.contracts.form.AssessmentDimension;
+import org.qingdan.contracts.form.CallSummary;
+import org.qingdan.contracts.form.EligibilityBasis;
+import org.qingdan.contracts.form.EnterpriseType;
+import org.qingdan.contracts.form.ExclusionGround;
+import org.qingdan.contracts.form.HonourKind;
+import org.qingdan.contracts.form.LeadKind;
+import org.qingdan.contracts.form.MaterialKind;
+import org.qingdan.contracts.form.OpinionDecision;
+import org.qingdan.contracts.form.ProductType;
+import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.contracts.form.Rating;
+import org.qingdan.contracts.listing.ProductDelisted;
+import org.qingdan.contracts.listing.ProductListed;
+import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.contracts.review.ReviewCompleted;
+import org.qingdan.contracts.review.ReviewerAssigned;
+
+/** One fully populated instance of every event: every list has an element, so nested records are exercised. */
+final class Samples {
+
+    static final String BANK_USCC = "91100000100003962T";
+    static final String VENDOR_USCC = "91110108551385082Q";
+    static final Instant NOW = Instant.parse("2026-11-28T08:00:00Z");
+    static final CallSummary CALL = new CallSummary("call-2026", "2026年度金融科技企业和产品清单征集", 2026, 7, 3);
+    static final DesignatedContact CONTACT =
+            new DesignatedContact("张三", "0311-86001234", "信息科技部", "高级经理", "zhangsan@bank.example.cn");
+
+    static ApplicationFormSnapshot form() {
+        return new ApplicationFormSnapshot(
+                new ApplicantOrganisation("河北银行股份有限公司", BANK_USCC, LeadKind.MEMBER_INSTITUTION,
+                        "石家庄市平安北大街28号", null, "B0209H213010001"),
+                CONTACT,
+                List.of(new Participant(1, "某某科技有限公司", VENDOR_USCC, "产品研发与运维", false, false)),
+                new FintechEnterprise("某某科技有限公司", VENDOR_USCC, EnterpriseType.LIMITED_LIABILITY,
+                        "北京市海淀区中关村大街1号", "100080", "李四", "市场部", "总监", "lisi@vendor.example.cn",
+                        "13800138000"),
+                new Product("智能风控平台", "基于大数据与人工智能的信贷风险识别平台。", List.of("大数据", "人工智能"),
+                        LocalDate.parse("2024-03-01"),
+                        List.of(new Honour(HonourKind.PATENT, "一种信贷风险识别方法", LocalDate.parse("2023-06-01"),
+                                "国家知识产权局", "m1")),
+                        ProductType.TECHNOLOGY_INNOVATION, List.of(ApplicationScenario.RISK_MANAGEMENT), null),
+                new SelfAssessment(
+                        new LegalCompliance(true, false, false, Rating.GOOD),
+                        new FinancialInnovation(true, true, false, true, Rating.EXCELLENT),
+                        new RiskControl(true, false, true, Rating.GOOD),
+                        new AfterSalesService(true, true, Rating.QUALIFIED)),
+                new OperationalEvaluation("河北银行股份有限公司", BANK_USCC, "安全可控", "合规", "风险可控", "审批效率低",
+                        "审批时长缩短一半", "响应及时", "a2"),
+                List.of(new SupportingMaterial("m1", MaterialKind.PATENT_CERTIFICATE, "专利证书", "a1")),
+                List.of(new EligibilityClaim(EligibilityBasis.PRODUCTION_USE_RECOMMENDED, "已在本行投产两年", "a2")),
+                new ApplicantOpinion(OpinionDecision.AGREE, "王五", LocalDate.parse("2026-11-20")),
+                new Commitment(true, "a3"),
+                List.of(new AttachmentRef("a1", "专利证书.pdf", "application/pdf", 102400,
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")));
+    }
+
+    static PublicProduct product() {
+        return new PublicProduct("app-1", 2026, "智能风控平台", "基于大数据与人工智能的信贷风险识别平台。",
+                ProductType.TECHNOLOGY_INNOVATION, List.of(ApplicationScenario.RISK_MANAGEMENT), null,
+                List.of("大数据"), LocalDate.parse("2024-03-01"),
+                new PublicProduct.Organisation("某某科技有限公司", VENDOR_USCC, null),
+                new PublicProduct.Organisation("河北银行股份有限公司", BANK_USCC, "牵头申报单位"),
+                List.of(new PublicProduct.Organisation("某某科技有限公司", VENDOR_USCC, "产品研发与运维")),
+                List.of(new PublicProduct.PublicHonour(HonourKind.PATENT, "一种信贷风险识别方法",
+                        LocalDate.parse("2023-06-01"), "国家知识产权局")));
+    }
+
+    static List<DomainEvent> all() {
+        return List.of(
+                new ApplicationSubmitted(UUID.randomUUID(), NOW, "app-1", 1, CALL, 1, "user-1", form(),
+                        List.of("RISK_CONTROL_MAJOR_LATENT_RISK")),
+                new ApplicationResubmitted(UUID.randomUUID(), NOW, "app-1", 3, CALL, 2, 1, "user-1", form(), List.of()),
+                new ApplicationWithdrawn(UUID.randomUUID(), NOW, "app-1", 4, "call-2026", BANK_USCC, "智能风控平台",
+                        CONTACT, "产品升级，下次再报", "user-1"),
+                new ApplicationReturnedForCorrection(UUID.randomUUID(), NOW, "app-1", 2, "call-2026", 1, BANK_USCC,
+                        "智能风控平台", CONTACT,
+                        List.of(new ApplicationReturnedForCorrection.FieldComment("product.name", "名称含品牌信息")),
+                        "office-1"),
+                new ApplicationAccepted(UUID.randomUUID(), NOW, "app-1", 4, CALL, 2, form(), List.of(), "office-1"),
+                new ReviewerAssigned(UUID.randomUUID(), NOW, "case-1", 2, "app-1", "智能风控平台", "reviewer-1", "赵六",
+                        "zhaoliu@expert.example.cn", VENDOR_USCC, NOW.plusSeconds(86400 * 14), "office-1"),
+                new ReviewCompleted(UUID.randomUUID(), NOW, "case-1", 9, "app-1", CALL, ReviewCompleted.Decision.APPROVED,
+                        List.of("三位专家均推荐"), 3,
+                        List.of(new ReviewCompleted.DimensionScore(AssessmentDimension.LEGAL_COMPLIANCE,
+                                Map.of(Rating.GOOD, 2, Rating.EXCELLENT, 1), Rating.GOOD, Rating.GOOD, false)),
+                        product(), BANK_USCC, CONTACT, "committee-1"),
+                new PublicNoticeStarted(UUID.randomUUID(), NOW, "listing-1", 1, product(), NOW,
+                        NOW.plusSeconds(86400 * 7), 7, 12),
+                new ProductListed(UUID.randomUUID(), NOW, "listing-1", 2, product(), NOW, 13),
+                new ProductDelisted(UUID.randomUUID(), NOW, "listing-1", 3, product(),
+                        ProductDelisted.DelistingReason.ART5_EXCLUSION, ExclusionGround.UNRESOLVED_COMPLAINTS,
+                        "使用单位投诉未能及时化解", NOW, 14));
+    }
+
+    private Samples() {
+    }
+}
