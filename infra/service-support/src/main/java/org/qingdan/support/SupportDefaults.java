@@ -1,0 +1,53 @@
+package org.qingdan.support;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every service shares, at the lowest precedence so that a service's own configuration wins:
+ * the Kafka wire format (logical types, no Java class names), safe producers, observation across Kafka,
+ * actuator endpoints, problem details, and no stack traces in error responses.
+ */
+public class SupportDefaults implements EnvironmentPostProcessor {
+
+    static final Map<String, Object> DEFAULTS = defaults();
+
+    private static Map<String, Object> defaults() {
+        Map<String, Object> d = new HashMap<>();
+        d.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        d.put("spring.kafka.producer.value-serializer", "org.qingdan.support.kafka.EventSerializer");
+        d.put("spring.kafka.producer.acks", "all");
+        d.put("spring.kafka.producer.properties.enable.idempotence", "true");
+        d.put("spring.kafka.producer.properties.max.in.flight.requests.per.connection", "5");
+        d.put("spring.kafka.producer.properties.linger.ms", "5");
+        d.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        d.put("spring.kafka.consumer.value-deserializer", "org.springframework.kafka.support.serializer.ErrorHandlingDeserializer");
+        d.put("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class", "org.qingdan.support.kafka.EventDeserializer");
+        d.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        d.put("spring.kafka.consumer.enable-auto-commit", "false");
+        d.put("spring.kafka.consumer.group-id", "${spring.application.name}");
+        d.put("spring.kafka.template.observation-enabled", "true");
+        d.put("spring.kafka.listener.observation-enabled", "true");
+        d.put("spring.data.mongodb.auto-index-creation", "true");
+        d.put("spring.mvc.problemdetails.enabled", "true");
+        d.put("management.health.mongo.enabled", "false");
+        d.put("server.error.include-stacktrace", "never");
+        d.put("server.error.include-message", "never");
+        d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        d.put("management.endpoint.health.probes.enabled", "true");
+        d.put("management.info.java.enabled", "true");
+        d.put("management.info.os.enabled", "true");
+        d.put("management.tracing.sampling.probability", "1.0");
+        d.put("spring.threads.virtual.enabled", "false");
+        return Map.copyOf(d);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("qingdan-defaults", new HashMap<>(DEFAULTS)));
+    }
+}

@@ -1,0 +1,40 @@
+package org.qingdan.support.kafka;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.qingdan.contracts.CloudEventHeaders;
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.support.events.EventJson;
+
+/**
+ * Reads a record into its contract record by the logical type in {@code ce_type}. Wrapped in Spring
+ * Kafka's ErrorHandlingDeserializer: a record this cannot read goes to the dead-letter topic instead of
+ * blocking its partition.
+ */
+public class EventDeserializer implements Deserializer<DomainEvent> {
+
+    @Override
+    public DomainEvent deserialize(String topic, byte[] data) {
+        throw new SerializationException("Record on " + topic + " has no headers, so no ce_type");
+    }
+
+    @Override
+    public DomainEvent deserialize(String topic, Headers headers, byte[] data) {
+        Header type = headers.lastHeader(CloudEventHeaders.TYPE);
+        if (type == null) {
+            throw new SerializationException("Record on " + topic + " has no " + CloudEventHeaders.TYPE + " header");
+        }
+        if (data == null) {
+            throw new SerializationException("Record on " + topic + " has no value");
+        }
+        String logicalType = new String(type.value(), StandardCharsets.UTF_8);
+        try {
+            return EventJson.read(logicalType, data);
+        } catch (RuntimeException e) {
+            throw new SerializationException("Cannot read " + logicalType + " from " + topic + ": " + e.getMessage(), e);
+        }
+    }
+}

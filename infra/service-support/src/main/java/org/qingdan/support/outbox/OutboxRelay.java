@@ -1,0 +1,201 @@
+package org.qingdan.support.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaOperations;
+
+/**
+ * Publishes the pending events of aggregate documents and removes each only after the broker
+ * acknowledged it (idempotent producer, {@code acks=all}, send result awaited): at-least-once delivery,
+ * in the order the aggregate raised them.
+ *
+ * <p>Several instances may run against one database. Each claims a document with a lease before
+ * publishing its events, so two instances rarely publish the same event (and when a lease expires under
+ * a slow instance, consumers de-duplicate on the event id). A dead instance blocks nothing: its leases
+ * expire and another instance takes the documents over.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    static final String LEASE = "outboxLease";
+
+    private final MongoTemplate mongo;
+    private final KafkaOperations<Object, Object> kafka;
+    private final OutboxProperties properties;
+    private final String owner;
+    private final Clock clock;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final Counter published;
+    private final Counter failures;
+    private final Timer lag;
+    private volatile Thread worker;
+    private volatile boolean running;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaOperations<Object, Object> kafka, OutboxProperties properties,
+                       String owner, Clock clock, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.owner = owner;
+        this.clock = clock;
+        this.published = Counter.builder("qingdan.outbox.published").description("Events the broker acknowledged").register(meters);
+        this.failures = Counter.builder("qingdan.outbox.publish.failures").description("Events that could not be published yet").register(meters);
+        this.lag = Timer.builder("qingdan.outbox.lag").description("From the state change to the broker's acknowledgement")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    /** Asks the relay to look now rather than at the next poll. */
+    public void wakeUp() {
+        if (wakeUp.availablePermits() == 0) {
+            wakeUp.release();
+        }
+    }
+
+    /** One round over every outbox collection. Returns how many events were published. */
+    public int publishPending() {
+        int count = 0;
+        for (String collection : properties.getCollections()) {
+            count += publishPending(collection);
+        }
+        return count;
+    }
+
+    private int publishPending(String collection) {
+        var documents = mongo.getCollection(collection);
+        Instant now = clock.instant();
+        List<Object> candidates = new ArrayList<>();
+        documents.find(new Document(PendingEvent.FIELD + ".0", new Document("$exists", true)))
+                .projection(new Document("_id", 1).append(LEASE, 1))
+                .limit(properties.getBatchSize())
+                .forEach(d -> {
+                    Document lease = d.get(LEASE, Document.class);
+                    if (lease == null || lease.getDate("until").toInstant().isBefore(now)) {
+                        candidates.add(d.get("_id"));
+                    }
+                });
+        int count = 0;
+        for (Object id : candidates) {
+            count += publishDocument(documents, id);
+        }
+        return count;
+    }
+
+    private int publishDocument(com.mongodb.client.MongoCollection<Document> documents, Object id) {
+        Instant now = clock.instant();
+        Document free = new Document("$or", List.of(
+                new Document(LEASE, new Document("$exists", false)),
+                new Document(LEASE, null),
+                new Document(LEASE + ".until", new Document("$lt", Date.from(now)))));
+        Document claimed = documents.findOneAndUpdate(
+                new Document("_id", id).append("$and", List.of(free)),
+                new Document("$set", new Document(LEASE, new Document("owner", owner)
+                        .append("until", Date.from(now.plus(properties.getLease()))))),
+                new com.mongodb.client.model.FindOneAndUpdateOptions()
+                        .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER));
+        if (claimed == null) {
+            return 0; // another instance holds it
+        }
+        List<String> done = new ArrayList<>();
+        try {
+            for (Document pending : claimed.getList(PendingEvent.FIELD, Document.class, List.of())) {
+                PendingEvent event = PendingEvent.fromDocument(pending);
+                send(event);
+                done.add(event.eventId());
+                published.increment();
+                lag.record(Duration.between(event.occurredAt(), clock.instant()));
+            }
+        } catch (Exception e) {
+            failures.increment();
+            log.warn("Outbox of {} could not publish yet ({}); {} published before, the rest stays pending",
+                    id, e.getMessage(), done.size());
+        } finally {
+            if (!done.isEmpty()) {
+                documents.updateOne(new Document("_id", id), new Document("$pull",
+                        new Document(PendingEvent.FIELD, new Document("eventId", new Document("$in", done)))));
+            }
+            documents.updateOne(new Document("_id", id).append(LEASE + ".owner", owner),
+                    new Document("$unset", new Document(LEASE, "")));
+        }
+        return done.size();
+    }
+
+    private void send(PendingEvent event) throws Exception {
+        kafka.send(CloudEventRecords.of(event)).get(properties.getSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int n = publishPending();
+                if (n == 0) {
+                    wakeUp.tryAcquire(properties.getPollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay round failed; retrying", e);
+                sleepQuietly(properties.getPollInterval());
+            }
+        }
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!properties.isRelayEnabled() || running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = worker;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after the Kafka and Mongo infrastructure, stops before it. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}
