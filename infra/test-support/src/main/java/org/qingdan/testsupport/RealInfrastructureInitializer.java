@@ -21,6 +21,7 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.kafka.bootstrap-servers", RealInfrastructure.kafka().bootstrapServers());
         properties.put("spring.mongodb.uri", RealInfrastructure.mongo().uri(database));
+        properties.put("spring.mongodb.database", database);
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", RealInfrastructure.oidc().issuerUri());
         properties.put("qingdan.security.audience", OidcIssuer.AUDIENCE);
         env.getPropertySources().addFirst(new MapPropertySource("qingdan-real-infrastructure", properties));

@@ -28,6 +28,12 @@ public final class Problems {
         return problem;
     }
 
+    /** The response for a problem: its status and {@code application/problem+json}. */
+    public static org.springframework.http.ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
+        return org.springframework.http.ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     private Problems() {
     }
 }

@@ -1,0 +1,181 @@
+package org.qingdan.application.application;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.qingdan.application.application.domain.Actor;
+import org.qingdan.application.application.domain.Application;
+import org.qingdan.application.application.domain.ApplicationForm;
+import org.qingdan.application.application.domain.ApplicationStatus;
+import org.qingdan.application.application.domain.CorrectionComment;
+import org.qingdan.application.application.events.ApplicationEventsAdapter;
+import org.qingdan.application.application.persistence.ApplicationStore;
+import org.qingdan.application.attachment.domain.AttachmentInfo;
+import org.qingdan.application.attachment.persistence.GridFsAttachments;
+import org.qingdan.application.call.domain.Call;
+import org.qingdan.application.call.persistence.CallStore;
+import org.qingdan.application.shared.Idempotency;
+import org.qingdan.application.shared.Preconditions;
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.support.security.CurrentUser;
+import org.qingdan.support.web.ProblemException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The use cases of intake. Every read and write of an application is checked against the user's
+ * organisation from the token: applicants and vendors see only their own organisation's applications
+ * (another's answers 404, so existence does not leak); the office sees all.
+ */
+@Service
+public class ApplicationService {
+
+    private final ApplicationStore applications;
+    private final CallStore calls;
+    private final GridFsAttachments attachments;
+    private final Clock clock;
+
+    public ApplicationService(ApplicationStore applications, CallStore calls, GridFsAttachments attachments, Clock clock) {
+        this.applications = applications;
+        this.calls = calls;
+        this.attachments = attachments;
+        this.clock = clock;
+    }
+
+    public static boolean isOffice(CurrentUser user) {
+        return user.hasAnyRole("office", "admin");
+    }
+
+    public static boolean isApplicant(CurrentUser user) {
+        return user.hasAnyRole("applicant", "vendor");
+    }
+
+    static Actor actor(CurrentUser user) {
+        return new Actor(user.subject(), user.displayName() == null ? user.username() : user.displayName());
+    }
+
+    public ApplicationStore.Versioned create(CurrentUser user, String callId, ApplicationForm form, String idempotencyKey,
+                                             String requestHash) {
+        String org = requireOrganisation(user);
+        Call call = calls.find(callId).map(CallStore.Versioned::call)
+                .orElseThrow(() -> ProblemException.invalid("征集不存在",
+                        List.of(new org.qingdan.support.web.Violation("callId", "exists", "征集 " + callId + " 不存在"))));
+        call.refusesSubmissionAt(clock.instant()).ifPresent(reason -> {
+            throw ProblemException.conflict("call-not-open", reason);
+        });
+        String id = Idempotency.idFor("application", org, idempotencyKey);
+        Application draft = Application.draft(id, callId, org, user.orgName(), form, actor(user), clock.instant());
+        try {
+            long version = applications.insert(draft, requestHash, List.of());
+            return new ApplicationStore.Versioned(draft, version, requestHash);
+        } catch (DuplicateKeyException replay) {
+            ApplicationStore.Versioned existing = applications.find(id).orElseThrow();
+            if (!requestHash.equals(existing.requestHash())) {
+                throw new ProblemException(422, "idempotency-key-reused", "幂等键已用于另一请求",
+                        "Idempotency-Key 已用于内容不同的请求，请换一个键", List.of());
+            }
+            return existing;
+        }
+    }
+
+    public ApplicationStore.Versioned get(CurrentUser user, String id) {
+        ApplicationStore.Versioned found = applications.find(id).orElseThrow(() -> notFound(id));
+        if (!mayRead(user, found.application())) {
+            throw notFound(id);
+        }
+        return found;
+    }
+
+    public List<Application> list(CurrentUser user, String callId, ApplicationStatus status, int page, int size) {
+        if (isOffice(user)) {
+            return applications.list(null, callId, status, page, size);
+        }
+        if (isApplicant(user)) {
+            return applications.list(requireOrganisation(user), callId, status, page, size);
+        }
+        throw ProblemException.forbidden("只有申报单位和专委会办公室可以查看申报");
+    }
+
+    public ApplicationStore.Versioned saveDraft(CurrentUser user, String id, ApplicationForm form, Long ifMatch) {
+        return change(user, id, ifMatch, true, app -> new Application.Outcome(
+                app.editDraft(form, actor(user), clock.instant()), List.of()));
+    }
+
+    public ApplicationStore.Versioned submit(CurrentUser user, String id, Long ifMatch) {
+        return change(user, id, ifMatch, true, app -> {
+            Call call = callOf(app);
+            Set<String> files = attachments.ofApplication(id).stream().map(AttachmentInfo::id).collect(Collectors.toSet());
+            return app.submit(call.refusesSubmissionAt(clock.instant()), files, actor(user), clock.instant());
+        });
+    }
+
+    public ApplicationStore.Versioned withdraw(CurrentUser user, String id, String reason, Long ifMatch) {
+        return change(user, id, ifMatch, true, app -> app.withdraw(reason, actor(user), clock.instant()));
+    }
+
+    public ApplicationStore.Versioned accept(CurrentUser office, String id, Long ifMatch) {
+        requireOffice(office);
+        return change(office, id, ifMatch, false, app -> app.accept(actor(office), clock.instant()));
+    }
+
+    public ApplicationStore.Versioned returnForCorrection(CurrentUser office, String id, List<CorrectionComment> comments,
+                                                          Long ifMatch) {
+        requireOffice(office);
+        return change(office, id, ifMatch, false, app -> app.returnForCorrection(comments, actor(office), clock.instant()));
+    }
+
+    /**
+     * Loads, checks access and If-Match, applies the command, and saves the next state with its events in
+     * one write. {@code ownerOnly}: commands only the owning organisation may give.
+     */
+    private ApplicationStore.Versioned change(CurrentUser user, String id, Long ifMatch, boolean ownerOnly,
+                                              Function<Application, Application.Outcome> command) {
+        ApplicationStore.Versioned current = get(user, id);
+        if (ownerOnly && !(isApplicant(user) && user.belongsTo(current.application().ownerUscc()))) {
+            throw ProblemException.forbidden("只有申报单位本身可以执行此操作");
+        }
+        Preconditions.matches(ifMatch, current.version());
+        Application.Outcome outcome = command.apply(current.application());
+        long nextVersion = current.version() + 1;
+        List<DomainEvent> events = outcome.events().isEmpty() ? List.of() : toContracts(outcome, nextVersion);
+        long version = applications.update(outcome.application(), current.version(), current.requestHash(), events);
+        return new ApplicationStore.Versioned(outcome.application(), version, current.requestHash());
+    }
+
+    private List<DomainEvent> toContracts(Application.Outcome outcome, long version) {
+        Application app = outcome.application();
+        Call call = callOf(app);
+        List<AttachmentInfo> files = attachments.ofApplication(app.id());
+        return outcome.events().stream()
+                .map(e -> ApplicationEventsAdapter.toContract(e, app, version, call, files))
+                .toList();
+    }
+
+    private Call callOf(Application app) {
+        return calls.find(app.callId()).map(CallStore.Versioned::call)
+                .orElseThrow(() -> new IllegalStateException("call " + app.callId() + " of " + app.id() + " is gone"));
+    }
+
+    public static boolean mayRead(CurrentUser user, Application app) {
+        return isOffice(user) || (isApplicant(user) && user.belongsTo(app.ownerUscc()));
+    }
+
+    private static String requireOrganisation(CurrentUser user) {
+        if (!isApplicant(user)) {
+            throw ProblemException.forbidden("只有申报单位（会员单位信息科技部门或牵头的金融科技企业）可以申报");
+        }
+        return user.organisation().orElseThrow(() -> ProblemException.forbidden("登录令牌中没有所属机构（org_uscc），无法申报"));
+    }
+
+    private static void requireOffice(CurrentUser user) {
+        if (!isOffice(user)) {
+            throw ProblemException.forbidden("只有专委会办公室可以进行形式审查");
+        }
+    }
+
+    private static ProblemException notFound(String id) {
+        return ProblemException.notFound("申报 " + id + " 不存在");
+    }
+}

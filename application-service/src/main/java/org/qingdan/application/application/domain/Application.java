@@ -1,0 +1,192 @@
+package org.qingdan.application.application.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.qingdan.application.application.domain.ApplicationEvent.Accepted;
+import org.qingdan.application.application.domain.ApplicationEvent.Resubmitted;
+import org.qingdan.application.application.domain.ApplicationEvent.ReturnedForCorrection;
+import org.qingdan.application.application.domain.ApplicationEvent.Submitted;
+import org.qingdan.application.application.domain.ApplicationEvent.Withdrawn;
+import org.qingdan.application.application.domain.ApplicationRefused.Kind;
+
+/**
+ * An application (申报) for one product into one call, owned by the organisation that leads it. Immutable:
+ * every command returns the next state with the events it raised ({@link Outcome}); the persistence
+ * adapter saves both in one write.
+ *
+ * <p>Lifecycle (DOMAIN.md §5): DRAFT → SUBMITTED → ACCEPTED, or SUBMITTED → RETURNED → SUBMITTED as a new
+ * version; WITHDRAWN from any state before the committee's decision.
+ */
+public record Application(
+        String id,
+        String callId,
+        String ownerUscc,
+        String ownerName,
+        ApplicationStatus status,
+        ApplicationForm draft,
+        List<SubmittedVersion> versions,
+        List<CorrectionComment> corrections,
+        String withdrawalReason,
+        Set<String> assignedReviewers,
+        List<AuditEntry> audit,
+        Instant createdAt) {
+
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    public Application {
+        versions = List.copyOf(versions);
+        corrections = List.copyOf(corrections);
+        assignedReviewers = Set.copyOf(assignedReviewers);
+        audit = List.copyOf(audit);
+    }
+
+    /** The next state and what happened. */
+    public record Outcome(Application application, List<ApplicationEvent> events) {
+    }
+
+    public static Application draft(String id, String callId, String ownerUscc, String ownerName, ApplicationForm form,
+                                    Actor by, Instant now) {
+        return new Application(id, callId, ownerUscc, ownerName, ApplicationStatus.DRAFT,
+                form == null ? ApplicationForm.empty() : form, List.of(), List.of(), null, Set.of(),
+                List.of(new AuditEntry(now, by, "CREATED", "创建申报草稿")), now);
+    }
+
+    /** Saves a partial form; allowed while the applicant holds the pen (draft, or returned for correction). */
+    public Application editDraft(ApplicationForm form, Actor by, Instant now) {
+        requireStatus("修改申报表", ApplicationStatus.DRAFT, ApplicationStatus.RETURNED);
+        return with(status, form == null ? ApplicationForm.empty() : form, versions, corrections, withdrawalReason,
+                audit(now, by, "DRAFT_SAVED", "保存申报表"));
+    }
+
+    /**
+     * Submits the current form. A first submission needs the call open ({@code callRefusal} empty); a
+     * corrected one is a new version of an application already in the call. Every violated rule is
+     * reported at once; an inadmissible answer refuses the submission with its reason.
+     */
+    public Outcome submit(Optional<String> callRefusal, Set<String> attachmentIds, Actor by, Instant now) {
+        requireStatus("提交申报", ApplicationStatus.DRAFT, ApplicationStatus.RETURNED);
+        boolean resubmission = status == ApplicationStatus.RETURNED;
+        if (!resubmission && callRefusal.isPresent()) {
+            throw new ApplicationRefused(Kind.CALL_NOT_OPEN, callRefusal.get());
+        }
+        FormRules.Result result = FormRules.check(draft, attachmentIds, LocalDate.ofInstant(now, CHINA), ownerUscc);
+        if (result.inadmissible()) {
+            throw new ApplicationRefused(Kind.INADMISSIBLE, "申报不符合纳入清单的条件，不予受理", result.violations());
+        }
+        if (!result.violations().isEmpty()) {
+            throw new ApplicationRefused(Kind.INVALID, "申报表有 " + result.violations().size() + " 处需要修改", result.violations());
+        }
+        SubmittedVersion version = new SubmittedVersion(versions.size() + 1, draft, now, by, result.riskFlags());
+        List<SubmittedVersion> nextVersions = new ArrayList<>(versions);
+        nextVersions.add(version);
+        Application next = with(ApplicationStatus.SUBMITTED, draft, nextVersions, List.of(), null,
+                audit(now, by, resubmission ? "RESUBMITTED" : "SUBMITTED", "提交第 " + version.number() + " 版"));
+        ApplicationEvent event = resubmission
+                ? new Resubmitted(version, version.number() - 1, now)
+                : new Submitted(version, now);
+        return new Outcome(next, List.of(event));
+    }
+
+    /** The applicant withdraws, with a reason, any time before the committee's decision. */
+    public Outcome withdraw(String reason, Actor by, Instant now) {
+        if (!status.beforeDecision()) {
+            throw new ApplicationRefused(Kind.WRONG_STATE, "申报已" + status.label() + "，不能撤回");
+        }
+        if (reason == null || reason.isBlank() || reason.codePointCount(0, reason.length()) > 500) {
+            throw new ApplicationRefused(Kind.INVALID, "请说明撤回原因",
+                    List.of(new RuleViolation("reason", "required", "请填写撤回原因（不超过 500 字）")));
+        }
+        Application next = with(ApplicationStatus.WITHDRAWN, draft, versions, corrections, reason.trim(),
+                audit(now, by, "WITHDRAWN", reason.trim()));
+        // a draft nobody else has seen needs no event
+        return new Outcome(next, versions.isEmpty() ? List.of() : List.of(new Withdrawn(reason.trim(), by, now)));
+    }
+
+    /** The office's formal check (受理) accepts the submitted version. */
+    public Outcome accept(Actor by, Instant now) {
+        requireStatus("受理", ApplicationStatus.SUBMITTED);
+        Application next = with(ApplicationStatus.ACCEPTED, draft, versions, List.of(), null,
+                audit(now, by, "ACCEPTED", "形式审查通过，受理第 " + currentVersion().number() + " 版"));
+        return new Outcome(next, List.of(new Accepted(currentVersion().number(), by, now)));
+    }
+
+    /** The office's formal check returns the application for correction (退回补正), with per-field comments. */
+    public Outcome returnForCorrection(List<CorrectionComment> comments, Actor by, Instant now) {
+        requireStatus("退回补正", ApplicationStatus.SUBMITTED);
+        List<RuleViolation> problems = new ArrayList<>();
+        if (comments == null || comments.isEmpty()) {
+            problems.add(new RuleViolation("comments", "required", "请至少填写一条补正意见"));
+        } else {
+            for (int i = 0; i < comments.size(); i++) {
+                CorrectionComment c = comments.get(i);
+                if (c == null || c.field() == null || c.field().isBlank()) {
+                    problems.add(new RuleViolation("comments[" + i + "].field", "required", "请指明需要补正的字段"));
+                }
+                if (c == null || c.comment() == null || c.comment().isBlank()) {
+                    problems.add(new RuleViolation("comments[" + i + "].comment", "required", "请填写补正意见"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ApplicationRefused(Kind.INVALID, "补正意见不完整", problems);
+        }
+        Application next = with(ApplicationStatus.RETURNED, draft, versions, comments, null,
+                audit(now, by, "RETURNED", "退回补正：" + comments.size() + " 条意见"));
+        return new Outcome(next, List.of(new ReturnedForCorrection(currentVersion().number(), comments, by, now)));
+    }
+
+    /** The committee's decision, learned from review-service; after it, no withdrawal. Idempotent. */
+    public Application decided(boolean approved, Instant now) {
+        if (status != ApplicationStatus.ACCEPTED) {
+            return this;
+        }
+        return with(approved ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED, draft, versions, corrections,
+                withdrawalReason, audit(now, new Actor("committee", "专委会"), approved ? "APPROVED" : "REJECTED", "审核决定"));
+    }
+
+    /** A reviewer assigned by review-service may read this application's attachments. */
+    public Application reviewerAssigned(String reviewerId) {
+        Set<String> reviewers = new LinkedHashSet<>(assignedReviewers);
+        reviewers.add(reviewerId);
+        return new Application(id, callId, ownerUscc, ownerName, status, draft, versions, corrections, withdrawalReason,
+                reviewers, audit, createdAt);
+    }
+
+    public SubmittedVersion currentVersion() {
+        if (versions.isEmpty()) {
+            throw new ApplicationRefused(Kind.WRONG_STATE, "申报尚未提交");
+        }
+        return versions.get(versions.size() - 1);
+    }
+
+    public Optional<SubmittedVersion> version(int number) {
+        return number >= 1 && number <= versions.size() ? Optional.of(versions.get(number - 1)) : Optional.empty();
+    }
+
+    private void requireStatus(String action, ApplicationStatus... allowed) {
+        for (ApplicationStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw new ApplicationRefused(Kind.WRONG_STATE, "申报当前为“" + status.label() + "”，不能" + action);
+    }
+
+    private List<AuditEntry> audit(Instant at, Actor by, String action, String detail) {
+        List<AuditEntry> next = new ArrayList<>(audit);
+        next.add(new AuditEntry(at, by, action, detail));
+        return next;
+    }
+
+    private Application with(ApplicationStatus nextStatus, ApplicationForm nextDraft, List<SubmittedVersion> nextVersions,
+                             List<CorrectionComment> nextCorrections, String reason, List<AuditEntry> nextAudit) {
+        return new Application(id, callId, ownerUscc, ownerName, nextStatus, nextDraft, nextVersions, nextCorrections,
+                reason, assignedReviewers, nextAudit, createdAt);
+    }
+}

@@ -1,0 +1,25 @@
+package org.qingdan.application.application.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What happened to an application, as the domain says it; the events adapter turns these into contracts. */
+public sealed interface ApplicationEvent {
+
+    Instant at();
+
+    record Submitted(SubmittedVersion version, Instant at) implements ApplicationEvent {
+    }
+
+    record Resubmitted(SubmittedVersion version, int previousVersion, Instant at) implements ApplicationEvent {
+    }
+
+    record Withdrawn(String reason, Actor by, Instant at) implements ApplicationEvent {
+    }
+
+    record ReturnedForCorrection(int formVersion, List<CorrectionComment> comments, Actor by, Instant at) implements ApplicationEvent {
+    }
+
+    record Accepted(int formVersion, Actor by, Instant at) implements ApplicationEvent {
+    }
+}

@@ -1,0 +1,59 @@
+package org.qingdan.application.application.persistence;
+
+import java.util.List;
+import java.util.Optional;
+import org.qingdan.application.application.domain.Application;
+import org.qingdan.application.application.domain.ApplicationStatus;
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.support.outbox.AggregateStore;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Applications in MongoDB; state and events go in one write through the outbox store. */
+@Component
+public class ApplicationStore {
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+
+    public ApplicationStore(MongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+    }
+
+    public record Versioned(Application application, long version, String requestHash) {
+    }
+
+    public Optional<Versioned> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, ApplicationDocument.class))
+                .map(d -> new Versioned(d.state(), d.version(), d.requestHash()));
+    }
+
+    /** Newest first; {@code ownerUscc} null means every organisation (the office). */
+    public List<Application> list(String ownerUscc, String callId, ApplicationStatus status, int page, int size) {
+        Criteria criteria = new Criteria();
+        if (ownerUscc != null) {
+            criteria = criteria.and("state.ownerUscc").is(ownerUscc);
+        }
+        if (callId != null) {
+            criteria = criteria.and("state.callId").is(callId);
+        }
+        if (status != null) {
+            criteria = criteria.and("state.status").is(status);
+        }
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "state.createdAt").and(Sort.by("_id")))
+                .skip((long) page * size).limit(size);
+        return mongo.find(query, ApplicationDocument.class).stream().map(ApplicationDocument::state).toList();
+    }
+
+    public long insert(Application application, String requestHash, List<? extends DomainEvent> events) {
+        return store.insert(new ApplicationDocument(application.id(), null, application, requestHash), events);
+    }
+
+    public long update(Application application, long expectedVersion, String requestHash, List<? extends DomainEvent> events) {
+        return store.update(new ApplicationDocument(application.id(), null, application, requestHash), expectedVersion, events);
+    }
+}

@@ -1,0 +1,157 @@
+package org.qingdan.application.application.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.qingdan.application.application.ApplicationService;
+import org.qingdan.application.application.domain.Application;
+import org.qingdan.application.application.domain.ApplicationForm;
+import org.qingdan.application.application.domain.ApplicationStatus;
+import org.qingdan.application.application.domain.AuditEntry;
+import org.qingdan.application.application.domain.CorrectionComment;
+import org.qingdan.application.application.domain.SubmittedVersion;
+import org.qingdan.application.application.persistence.ApplicationStore;
+import org.qingdan.application.shared.Idempotency;
+import org.qingdan.application.shared.Preconditions;
+import org.qingdan.support.security.CurrentUser;
+import org.qingdan.support.web.ProblemException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Applications (申报). The form binds straight to the domain's {@link ApplicationForm}: its records carry no
+ * framework annotations, and the API is meant to mirror Annex 1 section by section. Responses carry an ETag
+ * (the version); changes accept If-Match and answer 412 when the version moved on.
+ */
+@RestController
+@RequestMapping("/api/applications")
+@Tag(name = "申报 Applications", description = "Drafts, submission, withdrawal and the formal check (受理)")
+public class ApplicationController {
+
+    private final ApplicationService applications;
+
+    public ApplicationController(ApplicationService applications) {
+        this.applications = applications;
+    }
+
+    public record CreateRequest(String callId, ApplicationForm form) {
+    }
+
+    public record WithdrawRequest(String reason) {
+    }
+
+    public record ReturnRequest(List<CorrectionComment> comments) {
+    }
+
+    public record Summary(String id, String callId, String ownerUscc, String ownerName, String productName,
+                          String status, String statusLabel, Integer currentVersion, Instant createdAt) {
+        static Summary of(Application a) {
+            return new Summary(a.id(), a.callId(), a.ownerUscc(), a.ownerName(),
+                    a.draft().product() == null ? null : a.draft().product().name(), a.status().name(), a.status().label(),
+                    a.versions().isEmpty() ? null : a.versions().size(), a.createdAt());
+        }
+    }
+
+    public record VersionSummary(int number, Instant submittedAt, String submittedBy, List<String> riskFlags) {
+    }
+
+    public record Detail(String id, String callId, String ownerUscc, String ownerName, String status, String statusLabel,
+                         ApplicationForm form, List<VersionSummary> versions, List<CorrectionComment> corrections,
+                         String withdrawalReason, List<AuditEntry> audit, long version, Instant createdAt) {
+        static Detail of(ApplicationStore.Versioned v) {
+            Application a = v.application();
+            return new Detail(a.id(), a.callId(), a.ownerUscc(), a.ownerName(), a.status().name(), a.status().label(),
+                    a.draft(), a.versions().stream().map(s -> new VersionSummary(s.number(), s.submittedAt(),
+                    s.submittedBy().name(), s.riskFlags())).toList(), a.corrections(), a.withdrawalReason(), a.audit(),
+                    v.version(), a.createdAt());
+        }
+    }
+
+    private static ResponseEntity<Detail> ok(ApplicationStore.Versioned v) {
+        return ResponseEntity.ok().eTag(Preconditions.etag(v.version())).body(Detail.of(v));
+    }
+
+    @PostMapping
+    @Operation(summary = "Start an application (draft) in an open call",
+            description = "Applicants and vendors; the owning organisation is taken from the token. Accepts Idempotency-Key.")
+    public ResponseEntity<Detail> create(CurrentUser user, @RequestBody CreateRequest request,
+                                         @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        if (request.callId() == null || request.callId().isBlank()) {
+            throw ProblemException.invalid("请选择征集", List.of(new org.qingdan.support.web.Violation("callId", "required", "必填")));
+        }
+        ApplicationStore.Versioned saved = applications.create(user, request.callId(), request.form(), key,
+                Idempotency.hash(String.valueOf(request)));
+        return ResponseEntity.created(URI.create("/api/applications/" + saved.application().id()))
+                .eTag(Preconditions.etag(saved.version())).body(Detail.of(saved));
+    }
+
+    @GetMapping
+    @Operation(summary = "Applications the user may see, newest first (own organisation; the office sees all)")
+    public List<Summary> list(CurrentUser user, @RequestParam(required = false) String callId,
+                              @RequestParam(required = false) ApplicationStatus status,
+                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw ProblemException.invalid("分页参数不正确", List.of(
+                    new org.qingdan.support.web.Violation("size", "range", "page ≥ 0，size 为 1 至 100")));
+        }
+        return applications.list(user, callId, status, page, size).stream().map(Summary::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<Detail> one(CurrentUser user, @PathVariable String id) {
+        return ok(applications.get(user, id));
+    }
+
+    @GetMapping("/{id}/versions/{number}")
+    @Operation(summary = "A submitted version of the form; earlier versions stay readable")
+    public SubmittedVersion version(CurrentUser user, @PathVariable String id, @PathVariable int number) {
+        return applications.get(user, id).application().version(number)
+                .orElseThrow(() -> ProblemException.notFound("申报 " + id + " 没有第 " + number + " 版"));
+    }
+
+    @PutMapping("/{id}/form")
+    @Operation(summary = "Save the form as a draft (partial forms are fine)")
+    public ResponseEntity<Detail> saveDraft(CurrentUser user, @PathVariable String id, @RequestBody ApplicationForm form,
+                                            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(applications.saveDraft(user, id, form, Preconditions.version(ifMatch)));
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "Submit: the whole form is checked and every violation reported at once")
+    public ResponseEntity<Detail> submit(CurrentUser user, @PathVariable String id,
+                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(applications.submit(user, id, Preconditions.version(ifMatch)));
+    }
+
+    @PostMapping("/{id}/withdraw")
+    @Operation(summary = "Withdraw with a reason, any time before the committee's decision")
+    public ResponseEntity<Detail> withdraw(CurrentUser user, @PathVariable String id, @RequestBody WithdrawRequest request,
+                                           @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(applications.withdraw(user, id, request.reason(), Preconditions.version(ifMatch)));
+    }
+
+    @PostMapping("/{id}/accept")
+    @Operation(summary = "Formal check: accept (受理) (office)")
+    public ResponseEntity<Detail> accept(CurrentUser user, @PathVariable String id,
+                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(applications.accept(user, id, Preconditions.version(ifMatch)));
+    }
+
+    @PostMapping("/{id}/return")
+    @Operation(summary = "Formal check: return for correction (退回补正) with per-field comments (office)")
+    public ResponseEntity<Detail> returnForCorrection(CurrentUser user, @PathVariable String id,
+                                                      @RequestBody ReturnRequest request,
+                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(applications.returnForCorrection(user, id, request.comments(), Preconditions.version(ifMatch)));
+    }
+}

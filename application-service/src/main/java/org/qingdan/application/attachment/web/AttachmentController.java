@@ -1,0 +1,65 @@
+package org.qingdan.application.attachment.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.qingdan.application.attachment.AttachmentService;
+import org.qingdan.application.attachment.domain.AttachmentInfo;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.qingdan.support.security.CurrentUser;
+
+@RestController
+@RequestMapping("/api/applications/{applicationId}/attachments")
+@Tag(name = "附件 Attachments", description = "Files of an application: PDF, images and Office documents, 20 MB at most")
+public class AttachmentController {
+
+    private final AttachmentService attachments;
+
+    public AttachmentController(AttachmentService attachments) {
+        this.attachments = attachments;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload a file (multipart field 'file'); its type is decided by content")
+    public ResponseEntity<AttachmentInfo> upload(CurrentUser user, @PathVariable String applicationId,
+                                                 @RequestParam("file") MultipartFile file) throws IOException {
+        AttachmentInfo info = attachments.upload(user, applicationId, file.getOriginalFilename(), file.getInputStream());
+        return ResponseEntity.created(URI.create("/api/applications/" + applicationId + "/attachments/" + info.id())).body(info);
+    }
+
+    @GetMapping
+    public List<AttachmentInfo> list(CurrentUser user, @PathVariable String applicationId) {
+        return attachments.list(user, applicationId);
+    }
+
+    @GetMapping("/{attachmentId}")
+    @Operation(summary = "Download, always as an attachment and never sniffed")
+    public ResponseEntity<InputStreamResource> download(CurrentUser user, @PathVariable String applicationId,
+                                                        @PathVariable String attachmentId) {
+        AttachmentService.Download download = attachments.download(user, applicationId, attachmentId);
+        AttachmentInfo info = download.info();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(info.mediaType()))
+                .contentLength(info.size())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(info.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(info.sha256())))
+                .body(new InputStreamResource(download.content()));
+    }
+}

@@ -1,0 +1,45 @@
+package org.qingdan.application.call.persistence;
+
+import java.util.List;
+import java.util.Optional;
+import org.qingdan.application.call.domain.Call;
+import org.qingdan.support.outbox.AggregateStore;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Calls in MongoDB. */
+@Component
+public class CallStore {
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+
+    public CallStore(MongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+    }
+
+    public record Versioned(Call call, long version, String requestHash) {
+    }
+
+    public Optional<Versioned> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, CallDocument.class))
+                .map(d -> new Versioned(d.state(), d.version(), d.requestHash()));
+    }
+
+    public List<Versioned> all() {
+        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "state.year", "state.createdAt")), CallDocument.class)
+                .stream().map(d -> new Versioned(d.state(), d.version(), d.requestHash())).toList();
+    }
+
+    /** Inserts; a DuplicateKeyException means the id (an idempotency key's) exists already. */
+    public long insert(Call call, String requestHash) {
+        return store.insert(new CallDocument(call.id(), null, call, requestHash), List.of());
+    }
+
+    public long update(Call call, long expectedVersion, String requestHash) {
+        return store.update(new CallDocument(call.id(), null, call, requestHash), expectedVersion, List.of());
+    }
+}

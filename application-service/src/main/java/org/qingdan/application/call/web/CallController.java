@@ -1,0 +1,93 @@
+package org.qingdan.application.call.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.qingdan.application.call.CallService;
+import org.qingdan.application.call.domain.Call;
+import org.qingdan.application.call.persistence.CallStore;
+import org.qingdan.application.shared.Idempotency;
+import org.qingdan.application.shared.Preconditions;
+import org.qingdan.support.security.CurrentUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/calls")
+@Tag(name = "征集 Calls", description = "Calls for applications (Art. 11)")
+public class CallController {
+
+    private final CallService calls;
+
+    public CallController(CallService calls) {
+        this.calls = calls;
+    }
+
+    /** What the office sends to plan a call; omitted notice length and reviewers take the defaults (7 days, 3). */
+    public record CallRequest(String title, Integer year, Instant opensAt, Instant closesAt, Integer publicNoticeDays,
+                              Integer reviewersPerApplication) {
+    }
+
+    public record CallView(String id, String title, int year, Instant opensAt, Instant closesAt, int publicNoticeDays,
+                           int reviewersPerApplication, String status, String statusLabel, long version) {
+
+        static CallView of(Call c, long version) {
+            String label = switch (c.status()) {
+                case PLANNED -> "未开放";
+                case OPEN -> "征集中";
+                case CLOSED -> "已截止";
+            };
+            return new CallView(c.id(), c.title(), c.year(), c.opensAt(), c.closesAt(), c.publicNoticeDays(),
+                    c.reviewersPerApplication(), c.status().name(), label, version);
+        }
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('office','admin')")
+    @Operation(summary = "Plan a call (office)", description = "Accepts an Idempotency-Key header.")
+    public ResponseEntity<CallView> plan(CurrentUser user, @RequestBody CallRequest request,
+                                         @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        String hash = Idempotency.hash(String.valueOf(request));
+        CallStore.Versioned saved = calls.plan(user, new CallService.Draft(request.title(), request.year(), request.opensAt(),
+                request.closesAt(), request.publicNoticeDays(), request.reviewersPerApplication()), key, hash);
+        return ResponseEntity.created(URI.create("/api/calls/" + saved.call().id()))
+                .eTag(Preconditions.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
+    }
+
+    @GetMapping
+    @Operation(summary = "All calls, newest year first")
+    public List<CallView> all() {
+        return calls.all().stream().map(v -> CallView.of(v.call(), v.version())).toList();
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<CallView> one(@PathVariable String id) {
+        CallStore.Versioned found = calls.get(id);
+        return ResponseEntity.ok().eTag(Preconditions.etag(found.version())).body(CallView.of(found.call(), found.version()));
+    }
+
+    @PostMapping("/{id}/open")
+    @PreAuthorize("hasAnyRole('office','admin')")
+    @Operation(summary = "Open a planned call (office)")
+    public ResponseEntity<CallView> open(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        CallStore.Versioned saved = calls.open(id, Preconditions.version(ifMatch));
+        return ResponseEntity.ok().eTag(Preconditions.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
+    }
+
+    @PostMapping("/{id}/close")
+    @PreAuthorize("hasAnyRole('office','admin')")
+    @Operation(summary = "Close an open call (office)")
+    public ResponseEntity<CallView> close(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        CallStore.Versioned saved = calls.close(id, Preconditions.version(ifMatch));
+        return ResponseEntity.ok().eTag(Preconditions.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
+    }
+}

@@ -1,0 +1,112 @@
+package org.qingdan.application.application.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.qingdan.application.Forms;
+
+/** The lifecycle and the events each transition raises. */
+class ApplicationTest {
+
+    static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
+    static final Actor APPLICANT = new Actor("sub-1", "张三");
+    static final Actor OFFICE = new Actor("sub-office", "办公室");
+    static final Set<String> FILES = Set.of("f-patent", "f-report", "f-signed");
+
+    static Application draft() {
+        return Application.draft("app-1", "call-1", Forms.ORG_A, Forms.ORG_A_NAME, Forms.complete(Forms.files()), APPLICANT, NOW);
+    }
+
+    @Test
+    void submitting_a_complete_draft_raises_submitted_with_version_one() {
+        Application.Outcome outcome = draft().submit(Optional.empty(), FILES, APPLICANT, NOW);
+        assertThat(outcome.application().status()).isEqualTo(ApplicationStatus.SUBMITTED);
+        assertThat(outcome.events()).singleElement().isInstanceOfSatisfying(ApplicationEvent.Submitted.class,
+                s -> assertThat(s.version().number()).isEqualTo(1));
+        assertThat(outcome.application().audit()).extracting(AuditEntry::action).containsExactly("CREATED", "SUBMITTED");
+    }
+
+    @Test
+    void a_submission_into_a_call_that_is_not_open_is_refused_with_the_reason() {
+        assertThatThrownBy(() -> draft().submit(Optional.of("征集已截止"), FILES, APPLICANT, NOW))
+                .isInstanceOfSatisfying(ApplicationRefused.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.CALL_NOT_OPEN);
+                    assertThat(e.getMessage()).isEqualTo("征集已截止");
+                });
+    }
+
+    @Test
+    void an_incomplete_draft_is_refused_with_every_violation_and_nothing_changes() {
+        Application empty = Application.draft("app-2", "call-1", Forms.ORG_A, Forms.ORG_A_NAME, null, APPLICANT, NOW);
+        assertThatThrownBy(() -> empty.submit(Optional.empty(), Set.of(), APPLICANT, NOW))
+                .isInstanceOfSatisfying(ApplicationRefused.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.INVALID);
+                    assertThat(e.violations().size()).isGreaterThan(5);
+                });
+        assertThat(empty.status()).isEqualTo(ApplicationStatus.DRAFT);
+    }
+
+    @Test
+    void returned_then_corrected_becomes_version_two_and_version_one_stays_readable() {
+        Application submitted = draft().submit(Optional.empty(), FILES, APPLICANT, NOW).application();
+        Application.Outcome returned = submitted.returnForCorrection(
+                List.of(new CorrectionComment("product.name", "请去掉品牌信息")), OFFICE, NOW);
+        assertThat(returned.events()).singleElement().isInstanceOf(ApplicationEvent.ReturnedForCorrection.class);
+        assertThat(returned.application().status()).isEqualTo(ApplicationStatus.RETURNED);
+
+        // the call may have closed meanwhile: a correction is not a new submission
+        Application.Outcome resubmitted = returned.application().submit(Optional.of("征集已截止"), FILES, APPLICANT, NOW);
+        assertThat(resubmitted.events()).singleElement().isInstanceOfSatisfying(ApplicationEvent.Resubmitted.class, r -> {
+            assertThat(r.version().number()).isEqualTo(2);
+            assertThat(r.previousVersion()).isEqualTo(1);
+        });
+        assertThat(resubmitted.application().version(1)).isPresent();
+        assertThat(resubmitted.application().corrections()).isEmpty();
+    }
+
+    @Test
+    void accept_raises_accepted_for_the_current_version() {
+        Application submitted = draft().submit(Optional.empty(), FILES, APPLICANT, NOW).application();
+        Application.Outcome accepted = submitted.accept(OFFICE, NOW);
+        assertThat(accepted.events()).singleElement().isInstanceOfSatisfying(ApplicationEvent.Accepted.class,
+                a -> assertThat(a.formVersion()).isEqualTo(1));
+        assertThatThrownBy(() -> accepted.application().accept(OFFICE, NOW)).isInstanceOfSatisfying(ApplicationRefused.class,
+                e -> assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.WRONG_STATE));
+    }
+
+    @Test
+    void withdrawal_needs_a_reason_and_is_possible_until_the_decision() {
+        Application accepted = draft().submit(Optional.empty(), FILES, APPLICANT, NOW).application().accept(OFFICE, NOW).application();
+        assertThatThrownBy(() -> accepted.withdraw(" ", APPLICANT, NOW)).isInstanceOf(ApplicationRefused.class);
+        Application.Outcome withdrawn = accepted.withdraw("产品升级，下次再报", APPLICANT, NOW);
+        assertThat(withdrawn.application().status()).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(withdrawn.events()).singleElement().isInstanceOf(ApplicationEvent.Withdrawn.class);
+
+        Application decided = accepted.decided(true, NOW);
+        assertThatThrownBy(() -> decided.withdraw("太晚了", APPLICANT, NOW)).isInstanceOfSatisfying(ApplicationRefused.class,
+                e -> assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.WRONG_STATE));
+    }
+
+    @Test
+    void withdrawing_a_draft_nobody_saw_raises_no_event() {
+        assertThat(draft().withdraw("不报了", APPLICANT, NOW).events()).isEmpty();
+    }
+
+    @Test
+    void an_inadmissible_answer_refuses_the_submission() {
+        var f = Forms.complete(Forms.files());
+        var s = f.selfAssessment();
+        var violating = new ApplicationForm(f.applicant(), f.contact(), f.participants(), f.enterprise(), f.product(),
+                new ApplicationForm.SelfAssessment(new ApplicationForm.LegalCompliance(true, false, true, s.legalCompliance().rating()),
+                        s.financialInnovation(), s.riskControl(), s.afterSalesService()),
+                f.operationalEvaluation(), f.supportingMaterials(), f.eligibility(), f.opinion(), f.commitment());
+        Application app = draft().editDraft(violating, APPLICANT, NOW);
+        assertThatThrownBy(() -> app.submit(Optional.empty(), FILES, APPLICANT, NOW)).isInstanceOfSatisfying(ApplicationRefused.class,
+                e -> assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.INADMISSIBLE));
+    }
+}
