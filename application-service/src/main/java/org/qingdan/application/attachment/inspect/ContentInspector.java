@@ -52,7 +52,7 @@ public class ContentInspector {
             detected = type.getBaseType().toString();
         }
         String mediaType = switch (detected) {
-            case "application/zip" -> officeOpenXml(file);
+            case "application/zip", "application/x-tika-ooxml" -> officeOpenXml(file);
             case OLE2 -> "application/msword"; // legacy Word/Excel container; both are allowed, Word as the common case
             default -> detected;
         };

@@ -1,0 +1,90 @@
+package org.qingdan.application.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.qingdan.application.Forms;
+
+class AccessAndAttachmentsTest extends IntegrationTest {
+
+    @Test
+    void another_organisation_can_neither_read_nor_write_nor_download() {
+        String callId = openCall();
+        String id = completeDraft(callId);
+        String attachment = api.get("/api/applications/" + id + "/attachments", Api.applicantA()).json().get(0).get("id").asString();
+        String b = Api.applicantB();
+
+        assertThat(api.get("/api/applications/" + id, b).status()).isEqualTo(404);
+        assertThat(api.put("/api/applications/" + id + "/form", b, Forms.complete(Forms.files())).status()).isEqualTo(404);
+        assertThat(api.post("/api/applications/" + id + "/submit", b, "").status()).isEqualTo(404);
+        assertThat(api.post("/api/applications/" + id + "/withdraw", b, Map.of("reason", "恶意撤回")).status()).isEqualTo(404);
+        assertThat(api.upload("/api/applications/" + id + "/attachments", b, "x.pdf", TestFiles.pdf(), false).status()).isEqualTo(404);
+        assertThat(api.download("/api/applications/" + id + "/attachments/" + attachment, b).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/applications", b).json()).noneMatch(a -> a.get("id").asString().equals(id));
+
+        // a reviewer sees nothing until review-service assigns it (tested with the assignment consumer)
+        assertThat(api.download("/api/applications/" + id + "/attachments/" + attachment, Api.reviewer("reviewer9")).statusCode()).isEqualTo(404);
+
+        // the owner and the office do
+        assertThat(api.get("/api/applications", Api.applicantA()).json()).anyMatch(a -> a.get("id").asString().equals(id));
+        assertThat(api.get("/api/applications/" + id, Api.office()).status()).isEqualTo(200);
+        assertThat(api.download("/api/applications/" + id + "/attachments/" + attachment, Api.office()).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/applications/" + id, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void an_executable_renamed_pdf_is_refused_by_its_content() {
+        String id = api.post("/api/applications", Api.applicantA(), Map.of("callId", openCall())).json().get("id").asString();
+        Api.Response refused = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "年度报告.pdf", TestFiles.exe(), false);
+        assertThat(refused.status()).isEqualTo(415);
+        assertThat(refused.json().get("type").asString()).endsWith("/attachment-type");
+        assertThat(api.get("/api/applications/" + id + "/attachments", Api.applicantA()).json()).isEmpty();
+    }
+
+    @Test
+    void pdfs_with_javascript_or_launch_actions_are_refused() {
+        String id = api.post("/api/applications", Api.applicantA(), Map.of("callId", openCall())).json().get("id").asString();
+        Api.Response js = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "证书.pdf", TestFiles.pdfWithJavaScript(), false);
+        assertThat(js.status()).isEqualTo(422);
+        assertThat(js.json().get("type").asString()).endsWith("/attachment-active-content");
+        Api.Response launch = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "证书.pdf", TestFiles.pdfWithLaunchOnPageOpen(), false);
+        assertThat(launch.status()).isEqualTo(422);
+        assertThat(api.get("/api/applications/" + id + "/attachments", Api.applicantA()).json()).isEmpty();
+    }
+
+    @Test
+    void a_chunked_upload_over_the_limit_is_refused_and_nothing_is_stored() {
+        String id = api.post("/api/applications", Api.applicantA(), Map.of("callId", openCall())).json().get("id").asString();
+        byte[] big = new byte[1536 * 1024]; // 1.5 MB, limit is 1 MB in these tests
+        System.arraycopy(TestFiles.pdf(), 0, big, 0, TestFiles.pdf().length);
+        Api.Response refused = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "大文件.pdf", big, true);
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.json().get("type").asString()).endsWith("/attachment-too-large");
+        assertThat(api.get("/api/applications/" + id + "/attachments", Api.applicantA()).json()).isEmpty();
+    }
+
+    @Test
+    void accepted_files_keep_their_content_hash_a_safe_name_and_download_as_attachments() throws Exception {
+        String id = api.post("/api/applications", Api.applicantA(), Map.of("callId", openCall())).json().get("id").asString();
+        byte[] png = TestFiles.png();
+        Api.Response uploaded = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "../../etc/盖章页\u202E.png", png, false);
+        assertThat(uploaded.status()).isEqualTo(201);
+        assertThat(uploaded.json().get("mediaType").asString()).isEqualTo("image/png");
+        assertThat(uploaded.json().get("fileName").asString()).isEqualTo("盖章页_.png");
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(png));
+        assertThat(uploaded.json().get("sha256").asString()).isEqualTo(sha);
+
+        HttpResponse<byte[]> download = api.download("/api/applications/" + id + "/attachments/" + uploaded.json().get("id").asString(), Api.applicantA());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(png);
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+        assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+
+        Api.Response docx = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "报告.bin", TestFiles.docx(), false);
+        assertThat(docx.json().get("mediaType").asString()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    }
+}

@@ -1,0 +1,89 @@
+package org.qingdan.application.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.qingdan.application.Forms;
+import org.qingdan.contracts.Topics;
+import org.qingdan.testsupport.RealInfrastructure;
+import org.qingdan.testsupport.WithRealInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** One running application-service for all its integration tests, on the real broker, wire server and issuer. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "qingdan.attachments.max-size=1MB")
+@WithRealInfrastructure
+abstract class IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    String openCall() {
+        Api.Response planned = api.post("/api/calls", Api.office(), Map.of("title", "2026年度金融科技产品清单征集", "year", 2026,
+                "opensAt", Instant.now().minusSeconds(3600).toString(), "closesAt", Instant.now().plusSeconds(30 * 86400).toString()));
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        String id = planned.json().get("id").asString();
+        assertThat(api.post("/api/calls/" + id + "/open", Api.office(), "").status()).isEqualTo(200);
+        return id;
+    }
+
+    /** A draft of organisation A with the three files it needs and the complete form referring to them. */
+    String completeDraft(String callId) {
+        String id = api.post("/api/applications", Api.applicantA(), Map.of("callId", callId)).json().get("id").asString();
+        String patent = uploadOk(id, "专利证书.pdf", TestFiles.pdf());
+        String report = uploadOk(id, "运行评估报告.docx", TestFiles.docx());
+        String signed = uploadOk(id, "申报表盖章扫描件.png", TestFiles.png());
+        Api.Response saved = api.put("/api/applications/" + id + "/form", Api.applicantA(),
+                Forms.complete(new Forms.Files(patent, report, signed)));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        return id;
+    }
+
+    String uploadOk(String applicationId, String name, byte[] content) {
+        Api.Response uploaded = api.upload("/api/applications/" + applicationId + "/attachments", Api.applicantA(), name, content, false);
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        return uploaded.json().get("id").asString();
+    }
+
+    /** The records of one aggregate on application.events, read from the beginning as any consumer would. */
+    static List<ConsumerRecord<String, String>> events(String key, int expected) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", RealInfrastructure.kafka().bootstrapServers());
+        p.put("group.id", "test-reader-" + System.nanoTime());
+        p.put("auto.offset.reset", "earliest");
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.APPLICATION_EVENTS));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (found.size() < expected && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
