@@ -126,6 +126,41 @@ public class ApplicationService {
         return change(office, id, ifMatch, false, app -> app.returnForCorrection(comments, actor(office), clock.instant()));
     }
 
+    /** review-service assigned a reviewer: from now on it may download this application's attachments. */
+    public void reviewerAssigned(String applicationId, String reviewerId) {
+        applyFromEvent(applicationId, app -> app.assignedReviewers().contains(reviewerId) ? app : app.reviewerAssigned(reviewerId));
+    }
+
+    /** The committee decided: no withdrawal any more. */
+    public void decided(String applicationId, boolean approved) {
+        applyFromEvent(applicationId, app -> app.decided(approved, clock.instant()));
+    }
+
+    /**
+     * Applies what another service's event says. Both changes are idempotent in the domain (a redelivered
+     * event changes nothing and writes nothing); a concurrent user change is retried, not lost.
+     */
+    private void applyFromEvent(String applicationId, java.util.function.UnaryOperator<Application> change) {
+        for (int attempt = 1; ; attempt++) {
+            var current = applications.find(applicationId);
+            if (current.isEmpty()) {
+                return; // not ours (or already gone): nothing to apply
+            }
+            Application next = change.apply(current.get().application());
+            if (next.equals(current.get().application())) {
+                return;
+            }
+            try {
+                applications.update(next, current.get().version(), current.get().requestHash(), List.of());
+                return;
+            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+                if (attempt >= 5) {
+                    throw e; // the listener's error handler retries with back-off, then dead-letters
+                }
+            }
+        }
+    }
+
     /**
      * Loads, checks access and If-Match, applies the command, and saves the next state with its events in
      * one write. {@code ownerOnly}: commands only the owning organisation may give.

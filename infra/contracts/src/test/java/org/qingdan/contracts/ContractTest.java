@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.qingdan.contracts.samples.ContractSamples;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
@@ -45,7 +46,7 @@ class ContractTest {
             SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
     static Stream<DomainEvent> samples() {
-        return Samples.all().stream();
+        return ContractSamples.all().stream();
     }
 
     private static JsonSchema schemaOf(EventCatalog.Entry entry) {
@@ -80,7 +81,7 @@ class ContractTest {
 
     @Test
     void the_samples_cover_every_cataloged_event() {
-        assertThat(Samples.all()).extracting(Object::getClass).map(Class.class::cast)
+        assertThat(ContractSamples.all()).extracting(Object::getClass).map(Class.class::cast)
                 .containsExactlyInAnyOrderElementsOf(EventCatalog.entries().stream().map(EventCatalog.Entry::payload).toList());
     }
 
@@ -153,7 +154,7 @@ class ContractTest {
 
     @Test
     void the_envelope_carries_the_cataloged_type_topic_and_key() {
-        for (DomainEvent event : Samples.all()) {
+        for (DomainEvent event : ContractSamples.all()) {
             EventEnvelope envelope = EventEnvelope.of(event, "/test");
             EventCatalog.Entry entry = EventCatalog.entryFor(event.getClass());
             assertThat(envelope.type()).isEqualTo(entry.type());

@@ -40,6 +40,7 @@ public class SupportDefaults implements EnvironmentPostProcessor {
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         d.put("management.endpoint.health.probes.enabled", "true");
         d.put("management.info.java.enabled", "true");
+        d.put("management.info.env.enabled", "true");
         d.put("management.info.os.enabled", "true");
         d.put("management.tracing.sampling.probability", "1.0");
         d.put("spring.threads.virtual.enabled", "false");

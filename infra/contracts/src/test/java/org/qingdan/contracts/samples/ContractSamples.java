@@ -1,4 +1,6 @@
-package org.qingdan.contracts;
+package org.qingdan.contracts.samples;
+
+import org.qingdan.contracts.DomainEvent;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,17 +33,20 @@ import org.qingdan.contracts.listing.PublicNoticeStarted;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewerAssigned;
 
-/** One fully populated instance of every event: every list has an element, so nested records are exercised. */
-final class Samples {
+/**
+ * One fully populated instance of every event (every list has an element, so nested records are
+ * exercised), shared with the services' tests through the contracts test-jar.
+ */
+public final class ContractSamples {
 
-    static final String BANK_USCC = "91100000100003962T";
-    static final String VENDOR_USCC = "91110108551385082Q";
-    static final Instant NOW = Instant.parse("2026-11-28T08:00:00Z");
-    static final CallSummary CALL = new CallSummary("call-2026", "2026年度金融科技企业和产品清单征集", 2026, 7, 3);
-    static final DesignatedContact CONTACT =
+    public static final String BANK_USCC = "91100000100003962T";
+    public static final String VENDOR_USCC = "91110108551385082Q";
+    public static final Instant NOW = Instant.parse("2026-11-28T08:00:00Z");
+    public static final CallSummary CALL = new CallSummary("call-2026", "2026年度金融科技企业和产品清单征集", 2026, 7, 3);
+    public static final DesignatedContact CONTACT =
             new DesignatedContact("张三", "0311-86001234", "信息科技部", "高级经理", "zhangsan@bank.example.cn");
 
-    static ApplicationFormSnapshot form() {
+    public static ApplicationFormSnapshot form() {
         return new ApplicationFormSnapshot(
                 new ApplicantOrganisation("河北银行股份有限公司", BANK_USCC, LeadKind.MEMBER_INSTITUTION,
                         "石家庄市平安北大街28号", null, "B0209H213010001"),
@@ -70,7 +75,7 @@ final class Samples {
                         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")));
     }
 
-    static PublicProduct product() {
+    public static PublicProduct product() {
         return new PublicProduct("app-1", 2026, "智能风控平台", "基于大数据与人工智能的信贷风险识别平台。",
                 ProductType.TECHNOLOGY_INNOVATION, List.of(ApplicationScenario.RISK_MANAGEMENT), null,
                 List.of("大数据"), LocalDate.parse("2024-03-01"),
@@ -81,7 +86,7 @@ final class Samples {
                         LocalDate.parse("2023-06-01"), "国家知识产权局")));
     }
 
-    static List<DomainEvent> all() {
+    public static List<DomainEvent> all() {
         return List.of(
                 new ApplicationSubmitted(UUID.randomUUID(), NOW, "app-1", 1, CALL, 1, "user-1", form(),
                         List.of("RISK_CONTROL_MAJOR_LATENT_RISK")),
@@ -108,6 +113,25 @@ final class Samples {
                         "使用单位投诉未能及时化解", NOW, 14));
     }
 
-    private Samples() {
+    public static ApplicationAccepted accepted(String applicationId) {
+        return new ApplicationAccepted(UUID.randomUUID(), NOW, applicationId, 4, CALL, 1, form(), List.of(), "office");
+    }
+
+    public static ApplicationWithdrawn withdrawn(String applicationId) {
+        return new ApplicationWithdrawn(UUID.randomUUID(), NOW, applicationId, 5, CALL.callId(), BANK_USCC, "智能风控平台",
+                CONTACT, "产品升级，下次再报", "applicant-a");
+    }
+
+    public static ReviewerAssigned reviewerAssigned(String applicationId, String reviewerId) {
+        return new ReviewerAssigned(UUID.randomUUID(), NOW, "case-" + applicationId, 2, applicationId, "智能风控平台", reviewerId,
+                "评审专家", reviewerId + "@expert.example.cn", "911301006789123452", NOW.plusSeconds(86400 * 14), "office");
+    }
+
+    public static ReviewCompleted completed(String applicationId, ReviewCompleted.Decision decision) {
+        return new ReviewCompleted(UUID.randomUUID(), NOW, "case-" + applicationId, 9, applicationId, CALL, decision,
+                List.of("专家一致推荐"), 3, List.of(), product(), BANK_USCC, CONTACT, "committee");
+    }
+
+    private ContractSamples() {
     }
 }

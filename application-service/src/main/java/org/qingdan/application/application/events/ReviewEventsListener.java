@@ -1,0 +1,32 @@
+package org.qingdan.application.application.events;
+
+import org.qingdan.application.application.ApplicationService;
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.contracts.Topics;
+import org.qingdan.contracts.review.ReviewCompleted;
+import org.qingdan.contracts.review.ReviewerAssigned;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What application-service learns from review-service, by events and never by calls: which reviewers
+ * may read an application's attachments, and when the committee's decision ends the right to withdraw.
+ */
+@Component
+public class ReviewEventsListener {
+
+    private final ApplicationService applications;
+
+    public ReviewEventsListener(ApplicationService applications) {
+        this.applications = applications;
+    }
+
+    @KafkaListener(topics = Topics.REVIEW_EVENTS)
+    void on(DomainEvent event) {
+        if (event instanceof ReviewerAssigned assigned) {
+            applications.reviewerAssigned(assigned.applicationId(), assigned.reviewerId());
+        } else if (event instanceof ReviewCompleted completed) {
+            applications.decided(completed.applicationId(), completed.decision() == ReviewCompleted.Decision.APPROVED);
+        }
+    }
+}
