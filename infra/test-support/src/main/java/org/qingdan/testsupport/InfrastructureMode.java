@@ -36,6 +36,11 @@ public enum InfrastructureMode {
     }
 
     private static boolean dockerAnswers() {
+        // no socket and no DOCKER_HOST: skip Testcontainers' probing, which only logs errors here
+        if (System.getenv("DOCKER_HOST") == null && !new java.io.File("/var/run/docker.sock").exists()
+                && !new java.io.File(System.getProperty("user.home"), ".docker/run/docker.sock").exists()) {
+            return false;
+        }
         try {
             return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
         } catch (Throwable noDocker) {

@@ -29,11 +29,19 @@ public class AggregateStore {
     private final MongoTemplate mongo;
     private final String source;
     private final Runnable afterWrite;
+    private final java.util.function.Supplier<String> traceparent;
 
     public AggregateStore(MongoTemplate mongo, String source, Runnable afterWrite) {
+        this(mongo, source, afterWrite, () -> null);
+    }
+
+    /** {@code traceparent} gives the W3C trace context of the current request, or null. */
+    public AggregateStore(MongoTemplate mongo, String source, Runnable afterWrite,
+                          java.util.function.Supplier<String> traceparent) {
         this.mongo = mongo;
         this.source = source;
         this.afterWrite = afterWrite;
+        this.traceparent = traceparent;
     }
 
     /** Inserts a new aggregate at version 0 with its first events. Fails with DuplicateKeyException if the id exists. */
@@ -94,7 +102,8 @@ public class AggregateStore {
     }
 
     private List<Document> pending(List<? extends DomainEvent> events) {
-        return events.stream().map(e -> PendingEvent.of(e, source).toDocument()).toList();
+        String trace = traceparent.get();
+        return events.stream().map(e -> PendingEvent.of(e, source, trace).toDocument()).toList();
     }
 
     private Document toBson(Object document) {

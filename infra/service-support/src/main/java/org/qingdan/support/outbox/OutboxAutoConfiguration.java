@@ -35,16 +35,22 @@ public class OutboxAutoConfiguration {
     @ConditionalOnMissingBean
     @SuppressWarnings("unchecked")
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<?, ?> kafka, OutboxProperties properties, Clock clock,
-                            ObjectProvider<MeterRegistry> meters, @Value("${spring.application.name:service}") String app) {
+                            ObjectProvider<MeterRegistry> meters, ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+                            @Value("${spring.application.name:service}") String app) {
         String owner = app + "/" + ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
         return new OutboxRelay(mongo, (KafkaTemplate<Object, Object>) kafka, properties, owner, clock,
-                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new), tracing(tracer));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay,
+    AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay, ObjectProvider<io.micrometer.tracing.Tracer> tracer,
                                   @Value("${spring.application.name:service}") String app) {
-        return new AggregateStore(mongo, "/" + app, relay::wakeUp);
+        return new AggregateStore(mongo, "/" + app, relay::wakeUp, tracing(tracer)::currentTraceparent);
+    }
+
+    private static TracingScopes tracing(ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
+        io.micrometer.tracing.Tracer t = tracer.getIfAvailable();
+        return t == null ? TracingScopes.NONE : TracingScopes.micrometer(t);
     }
 }

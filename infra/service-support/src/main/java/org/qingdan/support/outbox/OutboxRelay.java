@@ -42,11 +42,18 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failures;
     private final Timer lag;
+    private final TracingScopes tracing;
     private volatile Thread worker;
     private volatile boolean running;
 
     public OutboxRelay(MongoTemplate mongo, KafkaOperations<Object, Object> kafka, OutboxProperties properties,
                        String owner, Clock clock, MeterRegistry meters) {
+        this(mongo, kafka, properties, owner, clock, meters, TracingScopes.NONE);
+    }
+
+    public OutboxRelay(MongoTemplate mongo, KafkaOperations<Object, Object> kafka, OutboxProperties properties,
+                       String owner, Clock clock, MeterRegistry meters, TracingScopes tracing) {
+        this.tracing = tracing;
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
@@ -134,7 +141,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void send(PendingEvent event) throws Exception {
-        kafka.send(CloudEventRecords.of(event)).get(properties.getSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        // inside the trace of the request that raised the event: the producer's observation continues it
+        try (AutoCloseable scope = tracing.continueTrace(event.traceparent())) {
+            kafka.send(CloudEventRecords.of(event)).get(properties.getSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void loop() {

@@ -18,14 +18,23 @@ public record PendingEvent(
         String key,
         String source,
         Instant occurredAt,
-        String payload) {
+        String payload,
+        String traceparent) {
 
     public static final String FIELD = "pendingEvents";
 
     public static PendingEvent of(DomainEvent event, String source) {
+        return of(event, source, null);
+    }
+
+    /**
+     * @param traceparent the W3C trace context of the request that raised the event, so that the trace
+     *                    continues through the relay and the broker into every consumer; may be null
+     */
+    public static PendingEvent of(DomainEvent event, String source, String traceparent) {
         EventEnvelope envelope = EventEnvelope.of(event, source);
         return new PendingEvent(envelope.id(), envelope.type(), envelope.topic(), envelope.key(), source,
-                envelope.time(), EventJson.write(event));
+                envelope.time(), EventJson.write(event), traceparent);
     }
 
     public Document toDocument() {
@@ -35,11 +44,13 @@ public record PendingEvent(
                 .append("key", key)
                 .append("source", source)
                 .append("occurredAt", Date.from(occurredAt))
-                .append("payload", payload);
+                .append("payload", payload)
+                .append("traceparent", traceparent);
     }
 
     public static PendingEvent fromDocument(Document d) {
         return new PendingEvent(d.getString("eventId"), d.getString("type"), d.getString("topic"), d.getString("key"),
-                d.getString("source"), d.getDate("occurredAt").toInstant(), d.getString("payload"));
+                d.getString("source"), d.getDate("occurredAt").toInstant(), d.getString("payload"),
+                d.getString("traceparent"));
     }
 }

@@ -92,7 +92,37 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        // a value of the wrong type or outside a closed list: name the field, as for any other violation
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = fieldPath(jackson.getPath());
+            boolean closedList = cause instanceof tools.jackson.databind.exc.InvalidFormatException invalid
+                    && invalid.getTargetType() != null && invalid.getTargetType().isEnum();
+            String rule = closedList ? "closed-list" : "type";
+            String message = closedList
+                    ? "取值不在允许的范围内，可选：" + java.util.Arrays.toString(
+                            ((tools.jackson.databind.exc.InvalidFormatException) cause).getTargetType().getEnumConstants())
+                    : "取值的类型或格式不正确";
+            return cast(respond(Problems.withViolations(Problems.of(400, "validation", "请求内容不符合要求", "请修正标出的字段"),
+                    List.of(new Violation(field, rule, message)))));
+        }
         return cast(respond(Problems.of(400, "unreadable", "请求内容无法解析", "请求体不是有效的 JSON，或字段类型不正确")));
+    }
+
+    /** Jackson's reference path as our field paths: {@code product.scenarios[1]}. */
+    static String fieldPath(List<tools.jackson.core.JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (var reference : path) {
+            if (reference.getPropertyName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     @Override

@@ -115,6 +115,13 @@ class SecurityAndProblemsTest extends SupportIntegrationTest {
         assertThat(response.body()).contains("\"field\":\"name\"", "\"rule\":\"not-blank\"", "\"field\":\"postcode\"",
                 "\"rule\":\"pattern\"", "邮编应为6位数字");
         assertProblem(post("/api/things", applicant(), "{not json"), 400, "unreadable");
+
+        HttpResponse<String> closedList = post("/api/things", applicant(), "{\"name\":\"a\",\"ratings\":[\"GOOD\",\"SUPERB\"]}");
+        assertProblem(closedList, 400, "validation");
+        JsonNode violation = JSON.readTree(closedList.body()).get("errors").get(0);
+        assertThat(violation.get("field").asString()).isEqualTo("ratings[1]");
+        assertThat(violation.get("rule").asString()).isEqualTo("closed-list");
+        assertThat(violation.get("message").asString()).contains("OUTSTANDING");
     }
 
     @Test
@@ -134,6 +141,15 @@ class SecurityAndProblemsTest extends SupportIntegrationTest {
         String line = output.getOut().lines().filter(l -> l.contains("who am I: applicant-a")).findFirst().orElseThrow();
         assertThat(line).contains(traceId).contains("138****8000").contains("a***@example.cn").doesNotContain("13800138000");
         assertThat(get("/api/things/me", null).headers().firstValue("X-Trace-Id")).isPresent();
+    }
+
+    @Test
+    void one_trace_runs_from_the_request_through_the_outbox_and_the_broker_into_the_consumer() throws Exception {
+        HttpResponse<String> response = post("/api/things/widgets/traced-1", applicant(), "");
+        assertThat(response.statusCode()).isEqualTo(200);
+        String traceId = response.headers().firstValue("X-Trace-Id").orElseThrow();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> withdrawal("traced-1") != null);
+        assertThat(withdrawal("traced-1").getString("traceId")).isEqualTo(traceId);
     }
 
     @Test

@@ -60,7 +60,8 @@ public class TestApp {
                 }
                 log.info("withdrawal of {} by contact {}", withdrawn.aggregateId(), withdrawn.contact().phone());
                 updates.upsertOnce("withdrawals", withdrawn.aggregateId(), withdrawn.eventId(),
-                        new Update().inc("applied", 1).set("reason", withdrawn.reason()));
+                        new Update().inc("applied", 1).set("reason", withdrawn.reason())
+                                .set("traceId", org.slf4j.MDC.get("traceId")));
                 if (claims.claim(SideEffectClaims.key(withdrawn.eventId(), "office", "mail"))) {
                     mailsSent.incrementAndGet();
                 }
@@ -68,13 +69,25 @@ public class TestApp {
         }
     }
 
-    public record Thing(@NotBlank String name, @Pattern(regexp = "\\d{6}", message = "邮编应为6位数字") String postcode) {
+    public record Thing(@NotBlank String name, @Pattern(regexp = "\\d{6}", message = "邮编应为6位数字") String postcode,
+                        java.util.List<org.qingdan.contracts.form.Rating> ratings) {
     }
 
     @RestController
     public static class Things {
 
         private static final Logger log = LoggerFactory.getLogger(Things.class);
+        private final org.qingdan.support.outbox.AggregateStore store;
+
+        public Things(org.qingdan.support.outbox.AggregateStore store) {
+            this.store = store;
+        }
+
+        @PostMapping("/api/things/widgets/{id}")
+        Map<String, String> widget(@org.springframework.web.bind.annotation.PathVariable String id) {
+            store.insert(new Widget(id, null, "部件", null), java.util.List.of(Events.withdrawn(id, "经由接口")));
+            return Map.of("id", id);
+        }
 
         @GetMapping("/api/things/me")
         CurrentUser me(CurrentUser user) {
