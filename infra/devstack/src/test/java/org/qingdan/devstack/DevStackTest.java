@@ -1,0 +1,63 @@
+package org.qingdan.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DevStackTest {
+
+    @Test
+    void a_port_in_use_is_reported_with_what_needs_it_and_how_to_find_the_culprit() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            assertThatThrownBy(() -> DevStack.requireFree(taken.getLocalPort()))
+                    .isInstanceOf(DevStack.StartFailure.class)
+                    .hasMessageContaining("Port " + taken.getLocalPort() + " is in use")
+                    .hasMessageContaining("ss -ltnp");
+        }
+        assertThat(DevStack.portOwner(27017)).contains("MONGODB_URI");
+        assertThat(DevStack.portOwner(8082)).contains("review-service");
+    }
+
+    @Test
+    void kafka_cluster_ids_are_sixteen_bytes_in_url_safe_base64() {
+        String id = DevStack.kafkaClusterId();
+        assertThat(id).hasSize(22).matches("[A-Za-z0-9_-]+");
+        assertThat(DevStack.kafkaClusterId()).isNotEqualTo(id);
+    }
+
+    @Test
+    void unzip_keeps_entries_inside_the_target_and_refuses_the_others(@TempDir Path dir) throws IOException {
+        Path good = dir.resolve("good.zip");
+        try (OutputStream out = Files.newOutputStream(good); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("kc/bin/kc.sh"));
+            zip.write("#!/bin/sh\n".getBytes());
+        }
+        Unzip.extract(good, dir.resolve("out"));
+        assertThat(dir.resolve("out/kc/bin/kc.sh")).exists().isExecutable();
+
+        Path evil = dir.resolve("evil.zip");
+        try (OutputStream out = Files.newOutputStream(evil); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("../../escaped.txt"));
+            zip.write("x".getBytes());
+        }
+        assertThatThrownBy(() -> Unzip.extract(evil, dir.resolve("out2"))).hasMessageContaining("outside");
+        assertThat(dir.resolve("escaped.txt")).doesNotExist();
+    }
+
+    @Test
+    void the_last_lines_of_a_log_explain_a_failure(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("x.log");
+        Files.writeString(log, "1\n2\n3\n4\n");
+        assertThat(DevStack.tail(log, 2)).isEqualTo("3\n4");
+        assertThat(DevStack.tail(dir.resolve("missing.log"), 2)).startsWith("(no log");
+    }
+}
