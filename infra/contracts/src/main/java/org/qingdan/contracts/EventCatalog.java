@@ -10,6 +10,8 @@ import org.qingdan.contracts.application.ApplicationResubmitted;
 import org.qingdan.contracts.application.ApplicationReturnedForCorrection;
 import org.qingdan.contracts.application.ApplicationSubmitted;
 import org.qingdan.contracts.application.ApplicationWithdrawn;
+import org.qingdan.contracts.listing.ObjectionDecided;
+import org.qingdan.contracts.listing.ObjectionLodged;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
@@ -41,7 +43,9 @@ public final class EventCatalog {
             new Entry(ReviewCompleted.TYPE, Topics.REVIEW_EVENTS, ReviewCompleted.class),
             new Entry(PublicNoticeStarted.TYPE, Topics.LISTING_EVENTS, PublicNoticeStarted.class),
             new Entry(ProductListed.TYPE, Topics.LISTING_EVENTS, ProductListed.class),
-            new Entry(ProductDelisted.TYPE, Topics.LISTING_EVENTS, ProductDelisted.class));
+            new Entry(ProductDelisted.TYPE, Topics.LISTING_EVENTS, ProductDelisted.class),
+            new Entry(ObjectionLodged.TYPE, Topics.LISTING_EVENTS, ObjectionLodged.class),
+            new Entry(ObjectionDecided.TYPE, Topics.LISTING_EVENTS, ObjectionDecided.class));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

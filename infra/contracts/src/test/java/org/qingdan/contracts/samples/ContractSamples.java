@@ -27,6 +27,8 @@ import org.qingdan.contracts.form.OpinionDecision;
 import org.qingdan.contracts.form.ProductType;
 import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.contracts.form.Rating;
+import org.qingdan.contracts.listing.ObjectionDecided;
+import org.qingdan.contracts.listing.ObjectionLodged;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
@@ -110,7 +112,10 @@ public final class ContractSamples {
                 new ProductListed(UUID.randomUUID(), NOW, "listing-1", 2, product(), NOW, 13),
                 new ProductDelisted(UUID.randomUUID(), NOW, "listing-1", 3, product(),
                         ProductDelisted.DelistingReason.ART5_EXCLUSION, ExclusionGround.UNRESOLVED_COMPLAINTS,
-                        "使用单位投诉未能及时化解", NOW, 14));
+                        "使用单位投诉未能及时化解", NOW, 14),
+                new ObjectionLodged(UUID.randomUUID(), NOW, "listing-1", 2, "objection-1", "智能风控平台", NOW),
+                new ObjectionDecided(UUID.randomUUID(), NOW, "listing-1", 3, "objection-1", ObjectionDecided.Outcome.DISMISSED,
+                        "异议所述情况已核实不存在", product(), 12));
     }
 
     public static ApplicationAccepted accepted(String applicationId) {
