@@ -1,0 +1,23 @@
+package org.qingdan.listing.register.domain;
+
+/** What happened on the list, as the domain says it; the events adapter turns these into the public contract. */
+public sealed interface RegisterEvent {
+
+    Listing listing();
+
+    record NoticeStarted(Listing listing, Edition edition) implements RegisterEvent {
+    }
+
+    record Listed(Listing listing, Edition edition) implements RegisterEvent {
+    }
+
+    record Delisted(Listing listing, Edition edition) implements RegisterEvent {
+    }
+
+    record ObjectionLodged(Listing listing, Objection objection) implements RegisterEvent {
+    }
+
+    /** {@code edition}: the new edition when the objection was upheld, else the current one. */
+    record ObjectionDecided(Listing listing, Objection objection, long edition) implements RegisterEvent {
+    }
+}

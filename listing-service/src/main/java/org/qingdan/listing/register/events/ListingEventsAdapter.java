@@ -1,0 +1,48 @@
+package org.qingdan.listing.register.events;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.contracts.listing.ObjectionDecided;
+import org.qingdan.contracts.listing.ObjectionLodged;
+import org.qingdan.contracts.listing.ProductDelisted;
+import org.qingdan.contracts.listing.ProductListed;
+import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.listing.register.domain.Listing;
+import org.qingdan.listing.register.domain.Objection;
+import org.qingdan.listing.register.domain.RegisterEvent;
+
+/**
+ * The public contract of the list: each event carries the product's whole public page and the edition
+ * it produced, so that a website reading {@code listing.events} alone rebuilds the list.
+ */
+public final class ListingEventsAdapter {
+
+    public static DomainEvent toContract(RegisterEvent event, Instant now) {
+        Listing l = event.listing();
+        UUID id = UUID.randomUUID();
+        if (event instanceof RegisterEvent.NoticeStarted started) {
+            return new PublicNoticeStarted(id, now, l.id(), l.version(), l.product(), l.noticeStartsAt(), l.noticeEndsAt(),
+                    l.noticeDays(), started.edition().number());
+        }
+        if (event instanceof RegisterEvent.Listed listed) {
+            return new ProductListed(id, now, l.id(), l.version(), l.product(), l.listedAt(), listed.edition().number());
+        }
+        if (event instanceof RegisterEvent.Delisted delisted) {
+            return new ProductDelisted(id, now, l.id(), l.version(), l.product(), l.delisting().reason(),
+                    l.delisting().exclusionGround(), l.delisting().explanation(), l.delisting().at(), delisted.edition().number());
+        }
+        if (event instanceof RegisterEvent.ObjectionLodged lodged) {
+            return new ObjectionLodged(id, now, l.id(), l.version(), lodged.objection().id(), l.product().productName(),
+                    lodged.objection().lodgedAt());
+        }
+        RegisterEvent.ObjectionDecided decided = (RegisterEvent.ObjectionDecided) event;
+        Objection o = decided.objection();
+        return new ObjectionDecided(id, now, l.id(), l.version(), o.id(),
+                o.status() == Objection.Status.UPHELD ? ObjectionDecided.Outcome.UPHELD : ObjectionDecided.Outcome.DISMISSED,
+                o.decisionReason(), l.product(), Math.max(1, decided.edition()));
+    }
+
+    private ListingEventsAdapter() {
+    }
+}

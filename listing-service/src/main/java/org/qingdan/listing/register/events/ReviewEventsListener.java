@@ -1,0 +1,27 @@
+package org.qingdan.listing.register.events;
+
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.contracts.Topics;
+import org.qingdan.contracts.review.ReviewCompleted;
+import org.qingdan.listing.register.RegisterService;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** An approval by the committee starts public notice; the product's public page travels with the event. */
+@Component
+public class ReviewEventsListener {
+
+    private final RegisterService register;
+
+    public ReviewEventsListener(RegisterService register) {
+        this.register = register;
+    }
+
+    @KafkaListener(topics = Topics.REVIEW_EVENTS)
+    void on(DomainEvent event) {
+        if (event instanceof ReviewCompleted completed && completed.decision() == ReviewCompleted.Decision.APPROVED) {
+            // idempotent: a listing for this application exists after the first delivery
+            register.startNotice(completed.applicationId(), completed.product(), completed.call().publicNoticeDays());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.qingdan.listing.register.web;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.qingdan.contracts.form.ApplicationScenario;
+import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.listing.register.domain.Edition;
+
+/** CSV (UTF-8 with BOM, so that Excel shows Chinese) and Atom, written by hand: both formats are small. */
+final class Exports {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
+
+    static String csv(Edition edition) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        out.append("版次,条目编号,状态,产品名称,金融科技企业,统一社会信用代码,产品类型,应用场景,关键技术,牵头申报单位,征集年度\r\n");
+        if (edition != null) {
+            for (Edition.Entry e : edition.entries()) {
+                PublicProduct p = e.product();
+                row(out, List.of(String.valueOf(edition.number()), e.listingId(), e.status().label(), p.productName(),
+                        p.enterprise().name(), p.enterprise().uscc(), p.productType() == null ? "" : p.productType().label(),
+                        p.scenarios() == null ? "" : p.scenarios().stream().map(ApplicationScenario::label).collect(Collectors.joining("、")),
+                        p.keyTechnologies() == null ? "" : String.join("、", p.keyTechnologies()),
+                        p.leadApplicant() == null ? "" : p.leadApplicant().name(), String.valueOf(p.callYear())));
+            }
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, List<String> cells) {
+        out.append(cells.stream().map(Exports::cell).collect(Collectors.joining(","))).append("\r\n");
+    }
+
+    /** RFC 4180 quoting, and a leading quote for cells a spreadsheet would run as a formula. */
+    static String cell(String value) {
+        String v = value == null ? "" : value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            v = "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+
+    static String atom(List<PublicViews.Notice> notices, String baseUrl) {
+        StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        out.append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n");
+        out.append("  <id>urn:qingdan:notices</id>\n");
+        out.append("  <title>金融科技企业和产品清单 公示与变更</title>\n");
+        out.append("  <link rel=\"self\" href=\"").append(xml(baseUrl)).append("/api/public/feed.atom\"/>\n");
+        out.append("  <updated>").append(notices.isEmpty() ? "1970-01-01T00:00:00Z" : notices.get(0).at().toString()).append("</updated>\n");
+        out.append("  <author><name>金融科技专委会办公室</name></author>\n");
+        for (PublicViews.Notice n : notices) {
+            out.append("  <entry>\n");
+            out.append("    <id>urn:qingdan:").append(xml(n.listingId())).append(':').append(xml(n.type())).append(':')
+                    .append(n.at().toEpochMilli()).append("</id>\n");
+            out.append("    <title>").append(xml(n.summary() + "：" + n.productName())).append("</title>\n");
+            out.append("    <updated>").append(n.at()).append("</updated>\n");
+            out.append("    <category term=\"").append(xml(n.type())).append("\"/>\n");
+            out.append("    <link href=\"").append(xml(baseUrl)).append("/api/public/listings/").append(xml(n.listingId())).append("\"/>\n");
+            out.append("    <summary>").append(xml(n.enterpriseName() + " · " + n.productName() + " · " + n.summary()
+                    + (n.edition() == null ? "" : "（第 " + n.edition() + " 版）"))).append("</summary>\n");
+            out.append("  </entry>\n");
+        }
+        return out.append("</feed>\n").toString();
+    }
+
+    static String xml(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> {
+                    if (c >= 0x20 || c == '\n' || c == '\t') {
+                        out.append(c); // other control characters are not allowed in XML 1.0
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private Exports() {
+    }
+}

@@ -1,0 +1,122 @@
+package org.qingdan.listing.register.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.qingdan.contracts.form.ExclusionGround;
+import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
+import org.qingdan.listing.register.RegisterService;
+import org.qingdan.listing.register.domain.ListRegister;
+import org.qingdan.listing.register.domain.Listing;
+import org.qingdan.listing.register.domain.ListingRefused;
+import org.qingdan.listing.register.domain.Objection;
+import org.qingdan.support.security.CurrentUser;
+import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.web.Problems;
+import org.qingdan.support.web.Violation;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Objections, delisting and voluntary withdrawal: what members and the office do to the list. */
+@RestController
+@RequestMapping("/api/listings")
+@Tag(name = "清单管理 Listings", description = "Objections during notice, delisting (Art. 12), voluntary withdrawal (Art. 3)")
+public class ListingOfficeController {
+
+    private final RegisterService register;
+
+    public ListingOfficeController(RegisterService register) {
+        this.register = register;
+    }
+
+    public record ObjectionRequest(String grounds, String evidence) {
+    }
+
+    public record DecisionRequest(String reason) {
+    }
+
+    public record DelistRequest(DelistingReason reason, ExclusionGround exclusionGround, String explanation, String evidence) {
+    }
+
+    public record WithdrawRequest(String explanation) {
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('office','admin')")
+    @Operation(summary = "Every listing with its objections (office)")
+    public List<Listing> all() {
+        return register.current().listings();
+    }
+
+    @PostMapping("/{id}/objections")
+    @Operation(summary = "Lodge an objection during public notice (any signed-in member organisation)")
+    public ResponseEntity<Objection> lodge(CurrentUser user, @PathVariable String id, @RequestBody ObjectionRequest request) {
+        ListRegister.Outcome outcome = register.lodgeObjection(user, id, request.grounds(), request.evidence());
+        Listing listing = outcome.register().listing(id).orElseThrow();
+        Objection lodged = listing.objections().get(listing.objections().size() - 1);
+        return ResponseEntity.status(201).body(lodged);
+    }
+
+    @GetMapping("/{id}/objections")
+    @PreAuthorize("hasAnyRole('office','admin')")
+    public List<Objection> objections(@PathVariable String id) {
+        return register.current().listing(id).orElseThrow(() -> ProblemException.notFound("清单条目 " + id + " 不存在")).objections();
+    }
+
+    @PostMapping("/{id}/objections/{objectionId}/uphold")
+    @PreAuthorize("hasAnyRole('office','admin')")
+    @Operation(summary = "Uphold an objection: the product does not enter the list (office)")
+    public Listing uphold(CurrentUser user, @PathVariable String id, @PathVariable String objectionId,
+                          @RequestBody DecisionRequest request) {
+        return register.decideObjection(user, id, objectionId, true, request.reason()).register().listing(id).orElseThrow();
+    }
+
+    @PostMapping("/{id}/objections/{objectionId}/dismiss")
+    @PreAuthorize("hasAnyRole('office','admin')")
+    @Operation(summary = "Dismiss an objection: notice goes on (office)")
+    public Listing dismiss(CurrentUser user, @PathVariable String id, @PathVariable String objectionId,
+                           @RequestBody DecisionRequest request) {
+        return register.decideObjection(user, id, objectionId, false, request.reason()).register().listing(id).orElseThrow();
+    }
+
+    @PostMapping("/{id}/delist")
+    @PreAuthorize("hasAnyRole('office','admin')")
+    @Operation(summary = "Delist for an Art. 12 reason, with explanation and evidence (office)")
+    public Listing delist(CurrentUser user, @PathVariable String id, @RequestBody DelistRequest request) {
+        return register.delist(user, id, request.reason(), request.exclusionGround(), request.explanation(), request.evidence())
+                .register().listing(id).orElseThrow();
+    }
+
+    @PostMapping("/{id}/withdraw")
+    @Operation(summary = "Voluntary withdrawal at the enterprise's request (Art. 3)")
+    public Listing withdraw(CurrentUser user, @PathVariable String id, @RequestBody WithdrawRequest request) {
+        return register.withdrawVoluntarily(user, id, request.explanation()).register().listing(id).orElseThrow();
+    }
+
+    @PostMapping("/schedule/run")
+    @PreAuthorize("hasAnyRole('office','admin')")
+    @Operation(summary = "List now every product whose notice has ended (the schedule does it every 30 s)")
+    public Map<String, Integer> runSchedule() {
+        return Map.of("listed", register.listDue().events().size());
+    }
+
+    @ExceptionHandler(ListingRefused.class)
+    ResponseEntity<ProblemDetail> refused(ListingRefused e) {
+        ProblemDetail problem = switch (e.kind()) {
+            case NOT_FOUND -> Problems.of(404, "not-found", "未找到", e.getMessage());
+            case WRONG_STATE -> Problems.of(409, "wrong-state", "当前状态不允许此操作", e.getMessage());
+            case INVALID -> Problems.of(422, "validation", "请求内容不符合要求", e.getMessage());
+        };
+        List<Violation> violations = e.field() == null ? List.of() : List.of(new Violation(e.field(), e.rule(), e.getMessage()));
+        return Problems.response(Problems.withViolations(problem, violations));
+    }
+}
