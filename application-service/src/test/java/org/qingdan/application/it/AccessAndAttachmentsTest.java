@@ -1,5 +1,6 @@
 package org.qingdan.application.it;
 
+import org.qingdan.testsupport.HttpApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -39,7 +40,7 @@ class AccessAndAttachmentsTest extends IntegrationTest {
     @Test
     void an_executable_renamed_pdf_is_refused_by_its_content() {
         String id = api.post("/api/applications", Api.applicantA(), Map.of("callId", openCall())).json().get("id").asString();
-        Api.Response refused = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "年度报告.pdf", TestFiles.exe(), false);
+        HttpApi.Response refused = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "年度报告.pdf", TestFiles.exe(), false);
         assertThat(refused.status()).isEqualTo(415);
         assertThat(refused.json().get("type").asString()).endsWith("/attachment-type");
         assertThat(api.get("/api/applications/" + id + "/attachments", Api.applicantA()).json()).isEmpty();
@@ -48,10 +49,10 @@ class AccessAndAttachmentsTest extends IntegrationTest {
     @Test
     void pdfs_with_javascript_or_launch_actions_are_refused() {
         String id = api.post("/api/applications", Api.applicantA(), Map.of("callId", openCall())).json().get("id").asString();
-        Api.Response js = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "证书.pdf", TestFiles.pdfWithJavaScript(), false);
+        HttpApi.Response js = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "证书.pdf", TestFiles.pdfWithJavaScript(), false);
         assertThat(js.status()).isEqualTo(422);
         assertThat(js.json().get("type").asString()).endsWith("/attachment-active-content");
-        Api.Response launch = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "证书.pdf", TestFiles.pdfWithLaunchOnPageOpen(), false);
+        HttpApi.Response launch = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "证书.pdf", TestFiles.pdfWithLaunchOnPageOpen(), false);
         assertThat(launch.status()).isEqualTo(422);
         assertThat(api.get("/api/applications/" + id + "/attachments", Api.applicantA()).json()).isEmpty();
     }
@@ -61,7 +62,7 @@ class AccessAndAttachmentsTest extends IntegrationTest {
         String id = api.post("/api/applications", Api.applicantA(), Map.of("callId", openCall())).json().get("id").asString();
         byte[] big = new byte[1536 * 1024]; // 1.5 MB, limit is 1 MB in these tests
         System.arraycopy(TestFiles.pdf(), 0, big, 0, TestFiles.pdf().length);
-        Api.Response refused = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "大文件.pdf", big, true);
+        HttpApi.Response refused = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "大文件.pdf", big, true);
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.json().get("type").asString()).endsWith("/attachment-too-large");
         assertThat(api.get("/api/applications/" + id + "/attachments", Api.applicantA()).json()).isEmpty();
@@ -71,7 +72,7 @@ class AccessAndAttachmentsTest extends IntegrationTest {
     void accepted_files_keep_their_content_hash_a_safe_name_and_download_as_attachments() throws Exception {
         String id = api.post("/api/applications", Api.applicantA(), Map.of("callId", openCall())).json().get("id").asString();
         byte[] png = TestFiles.png();
-        Api.Response uploaded = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "../../etc/盖章页\u202E.png", png, false);
+        HttpApi.Response uploaded = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "../../etc/盖章页\u202E.png", png, false);
         assertThat(uploaded.status()).isEqualTo(201);
         assertThat(uploaded.json().get("mediaType").asString()).isEqualTo("image/png");
         assertThat(uploaded.json().get("fileName").asString()).isEqualTo("盖章页_.png");
@@ -84,7 +85,7 @@ class AccessAndAttachmentsTest extends IntegrationTest {
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
         assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
 
-        Api.Response docx = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "报告.bin", TestFiles.docx(), false);
+        HttpApi.Response docx = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "报告.bin", TestFiles.docx(), false);
         assertThat(docx.json().get("mediaType").asString()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     }
 }

@@ -1,41 +1,16 @@
 package org.qingdan.application.it;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Supplier;
+import org.qingdan.application.Forms;
+import org.qingdan.testsupport.HttpApi;
 import org.qingdan.testsupport.RealInfrastructure;
 import org.qingdan.testsupport.Roles;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for the tests, speaking to the running service as a user would. */
-final class Api {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final int port;
+/** The shared HTTP client with the users of these tests. */
+final class Api extends HttpApi {
 
     Api(int port) {
-        this.port = port;
-    }
-
-    record Response(int status, String body, java.net.http.HttpHeaders headers) {
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
-
-        String etag() {
-            return headers.firstValue("ETag").orElseThrow();
-        }
+        super(port);
     }
 
     static String office() {
@@ -43,78 +18,14 @@ final class Api {
     }
 
     static String applicantA() {
-        return RealInfrastructure.oidc().token("applicant-a", org.qingdan.application.Forms.ORG_A, "甲银行股份有限公司", List.of(Roles.APPLICANT));
+        return RealInfrastructure.oidc().token("applicant-a", Forms.ORG_A, "甲银行股份有限公司", List.of(Roles.APPLICANT));
     }
 
     static String applicantB() {
-        return RealInfrastructure.oidc().token("applicant-b", org.qingdan.application.Forms.ORG_B, "乙银行股份有限公司", List.of(Roles.APPLICANT));
+        return RealInfrastructure.oidc().token("applicant-b", Forms.ORG_B, "乙银行股份有限公司", List.of(Roles.APPLICANT));
     }
 
     static String reviewer(String name) {
         return RealInfrastructure.oidc().token(name, "911301006789123452", "某评审机构", List.of(Roles.REVIEWER));
-    }
-
-    Response get(String path, String token) {
-        return send(request(path, token).GET());
-    }
-
-    Response post(String path, String token, Object body, String... headers) {
-        return send(request(path, token, headers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
-    }
-
-    Response put(String path, String token, Object body, String... headers) {
-        return send(request(path, token, headers).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-    }
-
-    /** A multipart upload; {@code chunked} streams it without Content-Length, as a browser may. */
-    Response upload(String path, String token, String fileName, byte[] content, boolean chunked) {
-        String boundary = "qingdan-" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder request = request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary);
-        if (chunked) {
-            Supplier<InputStream> stream = () -> new SequenceInputStream(java.util.Collections.enumeration(List.of(
-                    new java.io.ByteArrayInputStream(head), new java.io.ByteArrayInputStream(content),
-                    new java.io.ByteArrayInputStream(tail))));
-            request.POST(HttpRequest.BodyPublishers.ofInputStream(stream));
-        } else {
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            all.writeBytes(head);
-            all.writeBytes(content);
-            all.writeBytes(tail);
-            request.POST(HttpRequest.BodyPublishers.ofByteArray(all.toByteArray()));
-        }
-        return send(request);
-    }
-
-    HttpResponse<byte[]> download(String path, String token) {
-        try {
-            return http.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private HttpRequest.Builder request(String path, String token, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        return builder;
-    }
-
-    private Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.qingdan.application.it;
 
+import org.qingdan.testsupport.HttpApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ abstract class IntegrationTest {
     }
 
     String openCall() {
-        Api.Response planned = api.post("/api/calls", Api.office(), Map.of("title", "2026年度金融科技产品清单征集", "year", 2026,
+        HttpApi.Response planned = api.post("/api/calls", Api.office(), Map.of("title", "2026年度金融科技产品清单征集", "year", 2026,
                 "opensAt", Instant.now().minusSeconds(3600).toString(), "closesAt", Instant.now().plusSeconds(30 * 86400).toString()));
         assertThat(planned.status()).as(planned.body()).isEqualTo(201);
         String id = planned.json().get("id").asString();
@@ -49,14 +50,14 @@ abstract class IntegrationTest {
         String patent = uploadOk(id, "专利证书.pdf", TestFiles.pdf());
         String report = uploadOk(id, "运行评估报告.docx", TestFiles.docx());
         String signed = uploadOk(id, "申报表盖章扫描件.png", TestFiles.png());
-        Api.Response saved = api.put("/api/applications/" + id + "/form", Api.applicantA(),
+        HttpApi.Response saved = api.put("/api/applications/" + id + "/form", Api.applicantA(),
                 Forms.complete(new Forms.Files(patent, report, signed)));
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         return id;
     }
 
     String uploadOk(String applicationId, String name, byte[] content) {
-        Api.Response uploaded = api.upload("/api/applications/" + applicationId + "/attachments", Api.applicantA(), name, content, false);
+        HttpApi.Response uploaded = api.upload("/api/applications/" + applicationId + "/attachments", Api.applicantA(), name, content, false);
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
         return uploaded.json().get("id").asString();
     }

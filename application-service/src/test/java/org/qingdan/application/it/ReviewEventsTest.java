@@ -1,5 +1,6 @@
 package org.qingdan.application.it;
 
+import org.qingdan.testsupport.HttpApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,7 +38,7 @@ class ReviewEventsTest extends IntegrationTest {
         kafka.send(CloudEventRecords.of(ContractSamples.completed(id, ReviewCompleted.Decision.APPROVED), "/review-service")).get();
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 api.get("/api/applications/" + id, Api.applicantA()).json().get("status").asString().equals("APPROVED"));
-        Api.Response late = api.post("/api/applications/" + id + "/withdraw", Api.applicantA(), Map.of("reason", "决定之后撤回"));
+        HttpApi.Response late = api.post("/api/applications/" + id + "/withdraw", Api.applicantA(), Map.of("reason", "决定之后撤回"));
         assertThat(late.status()).isEqualTo(409);
     }
 }

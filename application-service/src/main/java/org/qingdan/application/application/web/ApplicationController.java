@@ -101,7 +101,7 @@ public class ApplicationController {
                               @RequestParam(required = false) ApplicationStatus status,
                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > 100) {
-            throw ProblemException.invalid("分页参数不正确", List.of(
+            throw ProblemException.badRequest("分页参数不正确", List.of(
                     new org.qingdan.support.web.Violation("size", "range", "page ≥ 0，size 为 1 至 100")));
         }
         return applications.list(user, callId, status, page, size).stream().map(Summary::of).toList();

@@ -37,9 +37,14 @@ public class ProblemException extends RuntimeException {
         return violations;
     }
 
-    /** 400/422-style input problems listing every violated rule at once. */
+    /** 422: a well-formed request whose content breaks rules, listing every violated rule at once. */
     public static ProblemException invalid(String detail, List<Violation> violations) {
         return new ProblemException(422, "validation", "请求内容不符合要求", detail, violations);
+    }
+
+    /** 400: malformed request parameters (query strings, paths), each named with its rule. */
+    public static ProblemException badRequest(String detail, List<Violation> violations) {
+        return new ProblemException(400, "validation", "请求参数不正确", detail, violations);
     }
 
     public static ProblemException notFound(String what) {

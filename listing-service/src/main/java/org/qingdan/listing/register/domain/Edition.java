@@ -36,7 +36,9 @@ public record Edition(
     public record Entry(String listingId, ListingStatus status, PublicProduct product) {
     }
 
-    static Edition next(Edition previous, Change change, List<Entry> entries, Instant now) {
+    static Edition next(Edition previous, Change change, List<Entry> entries, Instant time) {
+        // stores keep milliseconds: the hash must cover the time exactly as it will be read back
+        Instant now = time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         long number = previous == null ? 1 : previous.number() + 1;
         String previousHash = previous == null ? null : previous.hash();
         List<Entry> sorted = new ArrayList<>(entries);

@@ -35,7 +35,7 @@ record ListQuery(ListingStatus status, ApplicationScenario scenario, ProductType
         text("enterprise", enterprise, violations);
         text("q", q, violations);
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid("查询参数不正确", violations);
+            throw ProblemException.badRequest("查询参数不正确", violations);
         }
         return new ListQuery(s, sc, pt, blank(technology), blank(enterprise), y, blank(q), p == null ? 0 : p, z == null ? 20 : z);
     }
