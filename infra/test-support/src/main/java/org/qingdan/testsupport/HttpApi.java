@@ -77,6 +77,10 @@ public class HttpApi {
         return send(request);
     }
 
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
     /** GET with extra headers, e.g. If-None-Match. */
     public Response get(String path, String token, String... headers) {
         return send(request(path, token, headers).GET());

@@ -1,4 +1,4 @@
-package org.qingdan.notification;
+package org.qingdan.notification.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,17 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.qingdan.testsupport.WithRealInfrastructure;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The service boots on the real broker, wire server and issuer, reports health, info and metrics, and guards its API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@WithRealInfrastructure
-class ServiceBootsTest {
+class ServiceBootsTest extends NotificationIntegrationTest {
 
-    @LocalServerPort
-    int port;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(String path) throws Exception {

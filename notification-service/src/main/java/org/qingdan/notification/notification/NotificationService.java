@@ -1,0 +1,138 @@
+package org.qingdan.notification.notification;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.contracts.EventCatalog;
+import org.qingdan.contracts.listing.ObjectionDecided;
+import org.qingdan.contracts.listing.ProductDelisted;
+import org.qingdan.contracts.listing.ProductListed;
+import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.notification.contact.ContactBook;
+import org.qingdan.notification.notification.domain.Channel;
+import org.qingdan.notification.notification.domain.Contact;
+import org.qingdan.notification.notification.domain.NotificationPlan;
+import org.qingdan.notification.notification.domain.Planned;
+import org.qingdan.notification.notification.domain.Recipients;
+import org.qingdan.notification.notification.mail.MailGateway;
+import org.qingdan.notification.notification.mail.TemplateRenderer;
+import org.qingdan.notification.notification.persistence.DeliveryQueue;
+import org.qingdan.notification.notification.persistence.NotificationDocument;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns events into notifications, exactly one per (event, recipient, channel): the insert of the
+ * notification, whose id is derived from the three, is the claim. Mail is sent right away and retried
+ * with back-off until delivered, or failed with its reason for the office to retry; nothing is dropped.
+ */
+@Service
+public class NotificationService {
+
+    private final MongoTemplate mongo;
+    private final ContactBook contacts;
+    private final TemplateRenderer templates;
+    private final MailGateway mail;
+    private final Clock clock;
+    private final Recipients recipients;
+    private final int maxAttempts;
+    private final DeliveryQueue queue;
+    private final MeterRegistry meters;
+
+    public NotificationService(MongoTemplate mongo, ContactBook contacts, TemplateRenderer templates, MailGateway mail,
+                               Clock clock, MeterRegistry meters,
+                               @Value("${qingdan.notifications.office-email:office@qingdan.local}") String officeEmail,
+                               @Value("${qingdan.notifications.members-email:members@qingdan.local}") String membersEmail,
+                               @Value("${qingdan.notifications.max-attempts:6}") int maxAttempts) {
+        this.mongo = mongo;
+        this.contacts = contacts;
+        this.templates = templates;
+        this.mail = mail;
+        this.clock = clock;
+        this.meters = meters;
+        this.recipients = new Recipients(officeEmail, membersEmail);
+        this.maxAttempts = maxAttempts;
+        this.queue = new DeliveryQueue(mongo, NotificationDocument.COLLECTION, Duration.ofMinutes(2));
+    }
+
+    public void handle(DomainEvent event) {
+        contacts.learn(event);
+        Optional<Contact> known = applicationOf(event).flatMap(contacts::of);
+        String type = EventCatalog.entryFor(event.getClass()).type();
+        create(event.eventId().toString(), type, event.aggregateId(), NotificationPlan.forEvent(event, known, recipients));
+    }
+
+    /** Creates the planned notifications that do not exist yet and sends the mail among them. */
+    public List<String> create(String eventId, String eventType, String aggregateId, List<Planned> plan) {
+        List<String> created = new ArrayList<>();
+        for (Planned p : plan) {
+            String id = UUID.nameUUIDFromBytes((eventId + "|" + p.channel() + "|" + p.recipient()).getBytes(StandardCharsets.UTF_8)).toString();
+            TemplateRenderer.Rendered content = templates.render(p.template(), p.values());
+            boolean inbox = p.channel() == Channel.INBOX;
+            NotificationDocument doc = new NotificationDocument(id, eventId, eventType, aggregateId, p.channel(), p.recipient(),
+                    p.recipientName(), content.subject(), content.text(), inbox ? null : content.html(),
+                    inbox ? DeliveryQueue.DELIVERED : DeliveryQueue.PENDING, 0, null, clock.instant(), null, clock.instant(),
+                    inbox ? clock.instant() : null, List.of());
+            try {
+                mongo.insert(doc);
+                created.add(id);
+            } catch (DuplicateKeyException alreadyThere) {
+                continue; // redelivered event or another instance: that notification exists and is someone's to send
+            }
+            if (!inbox) {
+                deliver(id);
+            }
+        }
+        return created;
+    }
+
+    /** One attempt at a due mail; no-op if it is not due or another instance holds it. */
+    public void deliver(String id) {
+        Document claimed = queue.claim(id, clock.instant());
+        if (claimed == null) {
+            return;
+        }
+        String address = claimed.getString("recipient").substring("mailto:".length());
+        try {
+            mail.send(address, claimed.getString("subject"), claimed.getString("text"), claimed.getString("html"));
+            queue.delivered(id, clock.instant());
+            meters.counter("qingdan.notifications.sent", "channel", "email").increment();
+        } catch (MailGateway.MailFailure e) {
+            boolean failed = queue.failed(id, claimed.getInteger("attempts"), maxAttempts, e.getMessage(), clock.instant());
+            meters.counter(failed ? "qingdan.notifications.failed" : "qingdan.notifications.retried", "channel", "email").increment();
+        }
+    }
+
+    public void deliverDue() {
+        for (String id : queue.due(clock.instant(), 100)) {
+            deliver(id);
+        }
+    }
+
+    /** The office's retry of a mail that failed for good. */
+    public boolean retry(String id) {
+        boolean reset = queue.retry(id, clock.instant());
+        if (reset) {
+            deliver(id);
+        }
+        return reset;
+    }
+
+    private static Optional<String> applicationOf(DomainEvent event) {
+        // listings are keyed by the application they came from
+        if (event instanceof PublicNoticeStarted || event instanceof ProductListed || event instanceof ProductDelisted
+                || event instanceof ObjectionDecided) {
+            return Optional.of(event.aggregateId());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,69 @@
+package org.qingdan.notification.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import org.bson.Document;
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.contracts.application.ApplicationWithdrawn;
+import org.qingdan.contracts.review.ReviewCompleted;
+import org.qingdan.contracts.review.ReviewerAssigned;
+import org.qingdan.notification.notification.domain.NotificationPlan;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reminds each assigned reviewer once, {@code qingdan.notifications.reminder-before} ahead of the review
+ * deadline, while the case is still open. The reminder's id is derived from the assignment, so several
+ * instances remind once.
+ */
+@Component
+public class ReviewReminders {
+
+    static final String COLLECTION = "assignments";
+    private final MongoTemplate mongo;
+    private final NotificationService notifications;
+    private final Clock clock;
+    private final Duration before;
+
+    public ReviewReminders(MongoTemplate mongo, NotificationService notifications, Clock clock,
+                           @Value("${qingdan.notifications.reminder-before:P2D}") Duration before) {
+        this.mongo = mongo;
+        this.notifications = notifications;
+        this.clock = clock;
+        this.before = before;
+    }
+
+    public void learn(DomainEvent event) {
+        if (event instanceof ReviewerAssigned a) {
+            mongo.getCollection(COLLECTION).replaceOne(new Document("_id", a.aggregateId() + "|" + a.reviewerId()),
+                    new Document("applicationId", a.applicationId()).append("reviewerId", a.reviewerId())
+                            .append("reviewerName", a.reviewerName()).append("reviewerEmail", a.reviewerEmail())
+                            .append("productName", a.productName()).append("dueAt", Date.from(a.dueAt()))
+                            .append("remindAt", Date.from(a.dueAt().minus(before))).append("open", true),
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        } else if (event instanceof ReviewCompleted c) {
+            close(c.applicationId());
+        } else if (event instanceof ApplicationWithdrawn w) {
+            close(w.aggregateId());
+        }
+    }
+
+    private void close(String applicationId) {
+        mongo.getCollection(COLLECTION).updateMany(new Document("applicationId", applicationId), new Document("$set", new Document("open", false)));
+    }
+
+    @Scheduled(fixedDelayString = "${qingdan.notifications.reminder-interval:PT5M}", initialDelayString = "PT10S")
+    public void remind() {
+        mongo.getCollection(COLLECTION).find(new Document("open", true).append("remindAt", new Document("$lte", Date.from(clock.instant()))))
+                .forEach(a -> {
+                    notifications.create("reminder|" + a.getString("_id"), "review.reminder", a.getString("applicationId"),
+                            NotificationPlan.reminder(a.getString("reviewerId"), a.getString("reviewerName"),
+                                    a.getString("reviewerEmail"), a.getString("productName"), a.getDate("dueAt").toInstant()));
+                    mongo.getCollection(COLLECTION).updateOne(new Document("_id", a.getString("_id")),
+                            new Document("$set", new Document("open", false)));
+                });
+    }
+}

@@ -1,0 +1,151 @@
+package org.qingdan.notification.notification.domain;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.contracts.application.ApplicationAccepted;
+import org.qingdan.contracts.application.ApplicationResubmitted;
+import org.qingdan.contracts.application.ApplicationReturnedForCorrection;
+import org.qingdan.contracts.application.ApplicationSubmitted;
+import org.qingdan.contracts.application.ApplicationWithdrawn;
+import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.contracts.listing.ObjectionDecided;
+import org.qingdan.contracts.listing.ObjectionLodged;
+import org.qingdan.contracts.listing.ProductDelisted;
+import org.qingdan.contracts.listing.ProductListed;
+import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.contracts.review.ReviewCompleted;
+import org.qingdan.contracts.review.ReviewerAssigned;
+
+/**
+ * Who hears of what (DOMAIN.md §5, issue 6): the applicant's designated contact of every step of its
+ * application; reviewers of their assignments; the office of new submissions, withdrawals and objections;
+ * all members of every public notice, listing and delisting (Art. 11, 12). Mail and the in-app inbox.
+ */
+public final class NotificationPlan {
+
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+    public static List<Planned> forEvent(DomainEvent event, Optional<Contact> known, Recipients to) {
+        List<Planned> plan = new ArrayList<>();
+        if (event instanceof ApplicationSubmitted e) {
+            var c = e.form().contact();
+            Map<String, Object> v = values("productName", e.form().product().name(), "applicantName", e.form().applicant().name(),
+                    "callTitle", e.call().title(), "formVersion", e.formVersion(), "riskFlags", e.riskFlags());
+            applicant(plan, "application-submitted", c.email(), c.name(), e.form().applicant().uscc(), v);
+            office(plan, "office-new-submission", to, v);
+        } else if (event instanceof ApplicationResubmitted e) {
+            var c = e.form().contact();
+            Map<String, Object> v = values("productName", e.form().product().name(), "applicantName", e.form().applicant().name(),
+                    "callTitle", e.call().title(), "formVersion", e.formVersion(), "riskFlags", e.riskFlags());
+            applicant(plan, "application-submitted", c.email(), c.name(), e.form().applicant().uscc(), v);
+            office(plan, "office-new-submission", to, v);
+        } else if (event instanceof ApplicationReturnedForCorrection e) {
+            Map<String, Object> v = values("productName", e.productName(), "formVersion", e.formVersion(),
+                    "comments", e.comments().stream().map(x -> values("field", x.field(), "comment", x.comment())).toList());
+            applicant(plan, "application-returned", e.contact().email(), e.contact().name(), e.applicantUscc(), v);
+        } else if (event instanceof ApplicationAccepted e) {
+            var c = e.form().contact();
+            applicant(plan, "application-accepted", c.email(), c.name(), e.form().applicant().uscc(),
+                    values("productName", e.form().product().name(), "callTitle", e.call().title(), "formVersion", e.formVersion()));
+        } else if (event instanceof ApplicationWithdrawn e) {
+            office(plan, "office-withdrawn", to, values("productName", e.productName(), "reason", e.reason(),
+                    "applicantUscc", e.applicantUscc()));
+        } else if (event instanceof ReviewerAssigned e) {
+            Map<String, Object> v = values("productName", e.productName(), "reviewerName", e.reviewerName(),
+                    "dueAt", TIME.format(e.dueAt()), "applicationId", e.applicationId());
+            if (e.reviewerEmail() != null && !e.reviewerEmail().isBlank()) {
+                plan.add(new Planned(Channel.EMAIL, Planned.mailto(e.reviewerEmail()), e.reviewerName(), "reviewer-assigned", v));
+            }
+            plan.add(new Planned(Channel.INBOX, "user:" + e.reviewerId(), e.reviewerName(), "reviewer-assigned", v));
+        } else if (event instanceof ReviewCompleted e) {
+            applicant(plan, "review-completed", e.contact().email(), e.contact().name(), e.applicantUscc(),
+                    values("productName", e.product().productName(), "approved", e.decision() == ReviewCompleted.Decision.APPROVED,
+                            "decisionLabel", e.decision().label(), "reasons", e.reasons()));
+        } else if (event instanceof PublicNoticeStarted e) {
+            publicChange(plan, "public-notice-started", e.product(), known, to, values("productName", e.product().productName(),
+                    "enterpriseName", e.product().enterprise().name(), "noticeEndsAt", TIME.format(e.noticeEndsAt()),
+                    "noticeDays", e.noticeDays(), "listingId", e.aggregateId()));
+        } else if (event instanceof ProductListed e) {
+            publicChange(plan, "product-listed", e.product(), known, to, values("productName", e.product().productName(),
+                    "enterpriseName", e.product().enterprise().name(), "edition", e.edition(), "listingId", e.aggregateId()));
+        } else if (event instanceof ProductDelisted e) {
+            publicChange(plan, "product-delisted", e.product(), known, to, values("productName", e.product().productName(),
+                    "enterpriseName", e.product().enterprise().name(), "reasonLabel", e.reason().label(),
+                    "exclusionGroundLabel", e.exclusionGround() == null ? null : e.exclusionGround().label(),
+                    "explanation", e.explanation(), "edition", e.edition(), "listingId", e.aggregateId()));
+        } else if (event instanceof ObjectionLodged e) {
+            office(plan, "office-objection-lodged", to, values("productName", e.productName(), "listingId", e.aggregateId(),
+                    "lodgedAt", TIME.format(e.lodgedAt())));
+        } else if (event instanceof ObjectionDecided e) {
+            Map<String, Object> v = values("productName", e.product().productName(), "upheld", e.outcome() == ObjectionDecided.Outcome.UPHELD,
+                    "outcomeLabel", e.outcome().label(), "reason", e.reason(), "listingId", e.aggregateId());
+            if (e.outcome() == ObjectionDecided.Outcome.UPHELD) {
+                publicChange(plan, "objection-decided", e.product(), known, to, v);
+            } else {
+                known.ifPresent(c -> applicant(plan, "objection-decided", c.email(), c.name(), c.orgUscc(), v));
+            }
+        }
+        return plan;
+    }
+
+    /** A reviewer's reminder before the review deadline. */
+    public static List<Planned> reminder(String reviewerId, String reviewerName, String reviewerEmail, String productName, Instant dueAt) {
+        Map<String, Object> v = values("productName", productName, "reviewerName", reviewerName, "dueAt", TIME.format(dueAt));
+        List<Planned> plan = new ArrayList<>();
+        if (reviewerEmail != null && !reviewerEmail.isBlank()) {
+            plan.add(new Planned(Channel.EMAIL, Planned.mailto(reviewerEmail), reviewerName, "review-reminder", v));
+        }
+        plan.add(new Planned(Channel.INBOX, "user:" + reviewerId, reviewerName, "review-reminder", v));
+        return plan;
+    }
+
+    private static void applicant(List<Planned> plan, String template, String email, String name, String orgUscc,
+                                  Map<String, Object> v) {
+        Map<String, Object> values = new LinkedHashMap<>(v);
+        values.put("contactName", name);
+        if (email != null && !email.isBlank()) {
+            plan.add(new Planned(Channel.EMAIL, Planned.mailto(email), name, template, values));
+        }
+        if (orgUscc != null) {
+            plan.add(new Planned(Channel.INBOX, "org:" + orgUscc, name, template, values));
+        }
+    }
+
+    private static void office(List<Planned> plan, String template, Recipients to, Map<String, Object> v) {
+        if (to.officeEmail() != null && !to.officeEmail().isBlank()) {
+            plan.add(new Planned(Channel.EMAIL, Planned.mailto(to.officeEmail()), "金融科技专委会办公室", template, v));
+        }
+        plan.add(new Planned(Channel.INBOX, "role:office", "金融科技专委会办公室", template, v));
+    }
+
+    /** Art. 11, 12: publicised to all members; the applicant's contact hears of it directly too. */
+    private static void publicChange(List<Planned> plan, String template, PublicProduct product, Optional<Contact> known,
+                                     Recipients to, Map<String, Object> v) {
+        known.ifPresent(c -> applicant(plan, template, c.email(), c.name(), c.orgUscc(), v));
+        if (known.isEmpty() && product.leadApplicant() != null) {
+            plan.add(new Planned(Channel.INBOX, "org:" + product.leadApplicant().uscc(), product.leadApplicant().name(), template, v));
+        }
+        if (to.membersEmail() != null && !to.membersEmail().isBlank()) {
+            plan.add(new Planned(Channel.EMAIL, Planned.mailto(to.membersEmail()), "全体会员单位", template, v));
+        }
+        plan.add(new Planned(Channel.INBOX, "all", "全体会员单位", template, v));
+    }
+
+    static Map<String, Object> values(Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    private NotificationPlan() {
+    }
+}

@@ -1,0 +1,31 @@
+package org.qingdan.notification.notification.events;
+
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.contracts.Topics;
+import org.qingdan.notification.notification.NotificationService;
+import org.qingdan.notification.notification.ReviewReminders;
+import org.qingdan.notification.webhook.WebhookService;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Every domain event of every service becomes notifications and webhook deliveries. */
+@Component
+public class DomainEventsListener {
+
+    private final NotificationService notifications;
+    private final ReviewReminders reminders;
+    private final WebhookService webhooks;
+
+    public DomainEventsListener(NotificationService notifications, ReviewReminders reminders, WebhookService webhooks) {
+        this.notifications = notifications;
+        this.reminders = reminders;
+        this.webhooks = webhooks;
+    }
+
+    @KafkaListener(topics = {Topics.APPLICATION_EVENTS, Topics.REVIEW_EVENTS, Topics.LISTING_EVENTS})
+    void on(DomainEvent event) {
+        reminders.learn(event);
+        notifications.handle(event);
+        webhooks.handle(event);
+    }
+}

@@ -1,0 +1,244 @@
+package org.qingdan.notification.webhook;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.contracts.EventCatalog;
+import org.qingdan.notification.notification.NotificationService;
+import org.qingdan.notification.notification.domain.Channel;
+import org.qingdan.notification.notification.domain.Planned;
+import org.qingdan.notification.notification.persistence.DeliveryQueue;
+import org.qingdan.notification.webhook.domain.WebhookSignature;
+import org.qingdan.notification.webhook.persistence.SubscriberDocument;
+import org.qingdan.support.events.EventJson;
+import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.web.Violation;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Webhooks for the association's website and a WeChat publishing bridge: every event of a subscribed type
+ * is delivered once per subscriber (the delivery's id is derived from event and subscriber), signed,
+ * retried with back-off, and recorded. A subscriber that fails {@code pause-after} times in a row is
+ * paused (its deliveries wait) and reported to the office; resuming releases what waited.
+ */
+@Service
+public class WebhookService {
+
+    public static final String DELIVERIES = "webhookDeliveries";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final NotificationService notifications;
+    private final DeliveryQueue queue;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SecureRandom random = new SecureRandom();
+    private final int maxAttempts;
+    private final int pauseAfter;
+    private final Timer latency;
+
+    public WebhookService(MongoTemplate mongo, Clock clock, MeterRegistry meters, NotificationService notifications,
+                          @Value("${qingdan.webhooks.max-attempts:8}") int maxAttempts,
+                          @Value("${qingdan.webhooks.pause-after:5}") int pauseAfter) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.meters = meters;
+        this.notifications = notifications;
+        this.maxAttempts = maxAttempts;
+        this.pauseAfter = pauseAfter;
+        this.queue = new DeliveryQueue(mongo, DELIVERIES, Duration.ofMinutes(1));
+        this.latency = Timer.builder("qingdan.webhooks.latency").description("Time a subscriber took to answer")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    /** What the office gets back once: the secret is shown only at registration. */
+    public record Registered(SubscriberDocument subscriber, String secret) {
+    }
+
+    public Registered register(String url, List<String> eventTypes, String description, String by) {
+        List<Violation> problems = new ArrayList<>();
+        URI uri = null;
+        try {
+            uri = url == null ? null : URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+            problems.add(new Violation("url", "http-url", "请填写 http 或 https 地址"));
+        }
+        if (eventTypes == null || eventTypes.isEmpty()) {
+            problems.add(new Violation("eventTypes", "required", "请至少选择一种事件（或 *）"));
+        } else {
+            for (int i = 0; i < eventTypes.size(); i++) {
+                String type = eventTypes.get(i);
+                if (!"*".equals(type) && EventCatalog.byType(type).isEmpty()) {
+                    problems.add(new Violation("eventTypes[" + i + "]", "closed-list", "未知的事件类型：" + type));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid("订阅设置不正确", problems);
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = "whsec_" + HexFormat.of().formatHex(bytes);
+        SubscriberDocument subscriber = new SubscriberDocument(UUID.randomUUID().toString(), uri.toString(), List.copyOf(eventTypes),
+                description, secret, false, 0, null, null, clock.instant(), by);
+        mongo.insert(subscriber);
+        return new Registered(subscriber, secret);
+    }
+
+    public List<SubscriberDocument> subscribers() {
+        return mongo.find(new Query().with(Sort.by("createdAt")), SubscriberDocument.class);
+    }
+
+    public void remove(String id) {
+        if (mongo.remove(Query.query(Criteria.where("_id").is(id)), SubscriberDocument.class).getDeletedCount() == 0) {
+            throw ProblemException.notFound("订阅 " + id + " 不存在");
+        }
+    }
+
+    /** Resumes a paused subscriber and releases the deliveries that waited for it. */
+    public void resume(String id) {
+        var result = mongo.getCollection(SubscriberDocument.COLLECTION).updateOne(new Document("_id", id),
+                new Document("$set", new Document("paused", false).append("consecutiveFailures", 0).append("pausedAt", null)));
+        if (result.getMatchedCount() == 0) {
+            throw ProblemException.notFound("订阅 " + id + " 不存在");
+        }
+        mongo.getCollection(DELIVERIES).updateMany(new Document("subscriberId", id).append("status", DeliveryQueue.HELD),
+                new Document("$set", new Document("status", DeliveryQueue.PENDING).append("attempts", 0)
+                        .append("nextAttemptAt", Date.from(clock.instant()))));
+        deliverDue();
+    }
+
+    public List<Document> deliveries(String subscriberId) {
+        List<Document> found = new ArrayList<>();
+        mongo.getCollection(DELIVERIES).find(new Document("subscriberId", subscriberId))
+                .projection(new Document("payload", 0)).sort(new Document("createdAt", -1)).limit(200).forEach(found::add);
+        return found;
+    }
+
+    public void handle(DomainEvent event) {
+        String type = EventCatalog.entryFor(event.getClass()).type();
+        String payload = EventJson.write(event);
+        for (SubscriberDocument s : subscribers()) {
+            if (!s.wants(type)) {
+                continue;
+            }
+            String id = UUID.nameUUIDFromBytes((event.eventId() + "|" + s.id()).getBytes(StandardCharsets.UTF_8)).toString();
+            Document delivery = new Document("_id", id).append("subscriberId", s.id()).append("eventId", event.eventId().toString())
+                    .append("eventType", type).append("payload", payload)
+                    .append("status", s.paused() ? DeliveryQueue.HELD : DeliveryQueue.PENDING).append("attempts", 0)
+                    .append("nextAttemptAt", Date.from(clock.instant())).append("createdAt", Date.from(clock.instant()));
+            try {
+                mongo.getCollection(DELIVERIES).insertOne(delivery);
+            } catch (com.mongodb.MongoWriteException e) {
+                if (e.getError().getCode() == 11000) {
+                    continue; // delivered (or being delivered) already
+                }
+                throw e;
+            }
+            if (!s.paused()) {
+                deliver(id);
+            }
+        }
+    }
+
+    public void deliverDue() {
+        for (String id : queue.due(clock.instant(), 100)) {
+            deliver(id);
+        }
+    }
+
+    void deliver(String id) {
+        Document claimed = queue.claim(id, clock.instant());
+        if (claimed == null) {
+            return;
+        }
+        SubscriberDocument s = mongo.findById(claimed.getString("subscriberId"), SubscriberDocument.class);
+        if (s == null) {
+            queue.failed(id, Integer.MAX_VALUE, 1, "订阅已删除", clock.instant());
+            return;
+        }
+        if (s.paused()) {
+            mongo.getCollection(DELIVERIES).updateOne(new Document("_id", id), new Document("$set", new Document("status", DeliveryQueue.HELD)));
+            return;
+        }
+        String body = claimed.getString("payload");
+        long timestamp = clock.instant().getEpochSecond();
+        String error;
+        long started = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(s.url()))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("User-Agent", "qingdan-webhooks/1")
+                    .header(WebhookSignature.EVENT_ID, claimed.getString("eventId"))
+                    .header(WebhookSignature.EVENT_TYPE, claimed.getString("eventType"))
+                    .header(WebhookSignature.DELIVERY_ID, id)
+                    .header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
+                    .header(WebhookSignature.SIGNATURE, WebhookSignature.sign(s.secret(), timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            latency.record(Duration.ofNanos(System.nanoTime() - started));
+            mongo.getCollection(DELIVERIES).updateOne(new Document("_id", id),
+                    new Document("$set", new Document("lastStatusCode", response.statusCode())));
+            if (response.statusCode() / 100 == 2) {
+                queue.delivered(id, clock.instant());
+                mongo.getCollection(SubscriberDocument.COLLECTION).updateOne(new Document("_id", s.id()),
+                        new Document("$set", new Document("consecutiveFailures", 0).append("lastError", null)));
+                meters.counter("qingdan.webhooks.deliveries", "outcome", "delivered").increment();
+                return;
+            }
+            error = "HTTP " + response.statusCode();
+        } catch (Exception e) {
+            latency.record(Duration.ofNanos(System.nanoTime() - started));
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        boolean failed = queue.failed(id, claimed.getInteger("attempts"), maxAttempts, error, clock.instant());
+        meters.counter("qingdan.webhooks.deliveries", "outcome", failed ? "failed" : "retried").increment();
+        recordFailure(s, error);
+    }
+
+    private void recordFailure(SubscriberDocument s, String error) {
+        Document after = mongo.getCollection(SubscriberDocument.COLLECTION).findOneAndUpdate(new Document("_id", s.id()),
+                new Document("$inc", new Document("consecutiveFailures", 1)).append("$set", new Document("lastError", error)),
+                new com.mongodb.client.model.FindOneAndUpdateOptions().returnDocument(com.mongodb.client.model.ReturnDocument.AFTER));
+        if (after != null && !after.getBoolean("paused", false) && after.getInteger("consecutiveFailures") >= pauseAfter) {
+            var paused = mongo.getCollection(SubscriberDocument.COLLECTION).updateOne(
+                    new Document("_id", s.id()).append("paused", false),
+                    new Document("$set", new Document("paused", true).append("pausedAt", Date.from(clock.instant()))));
+            if (paused.getModifiedCount() > 0) {
+                meters.counter("qingdan.webhooks.paused").increment();
+                // held back, and reported to the office in its inbox
+                mongo.getCollection(DELIVERIES).updateMany(new Document("subscriberId", s.id())
+                                .append("status", new Document("$in", List.of(DeliveryQueue.PENDING, DeliveryQueue.RETRYING))),
+                        new Document("$set", new Document("status", DeliveryQueue.HELD)));
+                notifications.create("webhook-paused|" + s.id() + "|" + clock.instant().toEpochMilli(), "webhook.paused", s.id(),
+                        List.of(new Planned(Channel.INBOX, "role:office", "金融科技专委会办公室", "webhook-paused",
+                                Map.of("url", s.url(), "failures", after.getInteger("consecutiveFailures"), "lastError", error))));
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.qingdan.notification.webhook.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.qingdan.notification.webhook.WebhookService;
+import org.qingdan.notification.webhook.persistence.SubscriberDocument;
+import org.qingdan.support.security.CurrentUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Webhook subscribers (office): the association website, a WeChat publishing bridge. */
+@RestController
+@RequestMapping("/api/webhooks")
+@PreAuthorize("hasAnyRole('office','admin')")
+@Tag(name = "Webhook 订阅", description = "Signed deliveries of domain events to subscribers")
+public class WebhookController {
+
+    private final WebhookService webhooks;
+
+    public WebhookController(WebhookService webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    public record Registration(String url, List<String> eventTypes, String description) {
+    }
+
+    public record SubscriberView(String id, String url, List<String> eventTypes, String description, boolean paused,
+                                 int consecutiveFailures, String lastError) {
+        static SubscriberView of(SubscriberDocument s) {
+            return new SubscriberView(s.id(), s.url(), s.eventTypes(), s.description(), s.paused(), s.consecutiveFailures(), s.lastError());
+        }
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a subscriber; the answer shows its signing secret, once")
+    public ResponseEntity<Map<String, Object>> register(CurrentUser user, @RequestBody Registration r) {
+        WebhookService.Registered registered = webhooks.register(r.url(), r.eventTypes(), r.description(), user.username());
+        return ResponseEntity.status(201).body(Map.of("subscriber", SubscriberView.of(registered.subscriber()),
+                "secret", registered.secret(),
+                "signature", "X-Qingdan-Signature: v1=hex(HMAC-SHA256(secret, X-Qingdan-Timestamp + \".\" + body))"));
+    }
+
+    @GetMapping
+    public List<SubscriberView> all() {
+        return webhooks.subscribers().stream().map(SubscriberView::of).toList();
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<Void> remove(@PathVariable String id) {
+        webhooks.remove(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/resume")
+    @Operation(summary = "Resume a paused subscriber; what waited is delivered")
+    public ResponseEntity<Void> resume(@PathVariable String id) {
+        webhooks.resume(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/deliveries")
+    @Operation(summary = "The subscriber's deliveries, newest first: status, attempts, last error and status code")
+    public List<Document> deliveries(@PathVariable String id) {
+        return webhooks.deliveries(id);
+    }
+}

@@ -1,0 +1,162 @@
+package org.qingdan.notification.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.contracts.listing.ObjectionDecided;
+import org.qingdan.contracts.samples.ContractSamples;
+import org.qingdan.testsupport.HttpApi;
+import org.qingdan.testsupport.Roles;
+
+class MailTest extends NotificationIntegrationTest {
+
+    static final String CONTACT = "zhangsan@bank.example.cn";
+    static final String OFFICE = "office@qingdan.local";
+    static final String MEMBERS = "members@qingdan.local";
+
+    @Test
+    void every_event_type_mails_the_right_recipient_with_its_content() throws Exception {
+        // the contact is learned from the application's events, then listing events reach it too
+        send(ContractSamples.accepted("listing-1"));
+        Map<String, List<String>> expected = new java.util.LinkedHashMap<>();
+        expected.put("application.submitted.v1", List.of(CONTACT, "申报已提交", OFFICE, "新申报"));
+        expected.put("application.resubmitted.v1", List.of(CONTACT, "申报已提交"));
+        expected.put("application.withdrawn.v1", List.of(OFFICE, "申报撤回"));
+        expected.put("application.returned-for-correction.v1", List.of(CONTACT, "申报退回补正"));
+        expected.put("application.accepted.v1", List.of(CONTACT, "申报已受理"));
+        expected.put("review.reviewer-assigned.v1", List.of("zhaoliu@expert.example.cn", "评审任务"));
+        expected.put("review.completed.v1", List.of(CONTACT, "审核结果"));
+        expected.put("listing.public-notice-started.v1", List.of(MEMBERS, "清单公示", CONTACT, "清单公示"));
+        expected.put("listing.product-listed.v1", List.of(MEMBERS, "纳入清单"));
+        expected.put("listing.product-delisted.v1", List.of(MEMBERS, "移出清单", CONTACT, "移出清单"));
+        expected.put("listing.objection-lodged.v1", List.of(OFFICE, "公示异议"));
+        expected.put("listing.objection-decided.v1", List.of(CONTACT, "公示异议处理结果"));
+        for (DomainEvent event : ContractSamples.all()) {
+            send(event);
+        }
+        for (var entry : expected.entrySet()) {
+            List<String> pairs = entry.getValue();
+            for (int i = 0; i < pairs.size(); i += 2) {
+                String to = pairs.get(i);
+                String subject = pairs.get(i + 1);
+                await(entry.getKey() + " → " + to).atMost(Duration.ofSeconds(20))
+                        .until(() -> !mails(to, subject).isEmpty());
+            }
+        }
+        MimeMessage returned = mails(CONTACT, "申报退回补正").get(0);
+        String body = content(returned);
+        assertThat(body).contains("名称含品牌信息").contains("product.name").contains("English").contains("returned for correction");
+        assertThat(returned.getContentType()).startsWith("multipart/");
+        assertThat(content(mails(MEMBERS, "移出清单").get(0))).contains("使用单位投诉未能及时化解");
+        assertThat(content(mails(OFFICE, "新申报").get(0))).contains("major") ;
+    }
+
+    @Test
+    void a_redelivered_event_sends_one_mail_per_recipient() throws Exception {
+        var event = Events.submitted("dup-app-1", "重复投递测试产品");
+        send(event);
+        send(event);
+        send(event);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mails(CONTACT, "重复投递测试产品").size() == 1 && mails(OFFICE, "重复投递测试产品").size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> mails(CONTACT, "重复投递测试产品").size() == 1);
+        assertThat(mongo.getCollection("notifications").countDocuments(new Document("eventId", event.eventId().toString()))).isEqualTo(4);
+    }
+
+    @Test
+    void mail_waits_while_the_smtp_server_is_down_and_arrives_when_it_is_back() throws Exception {
+        stopSmtp();
+        var event = Events.submitted("down-app-1", "断线恢复测试产品");
+        send(event);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Document n = notification(event.eventId().toString(), "mailto:" + CONTACT);
+            return n != null && n.getString("lastError") != null;
+        });
+        smtp = startSmtp();
+        await().atMost(Duration.ofSeconds(30)).until(() -> mails(CONTACT, "断线恢复测试产品").size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                "DELIVERED".equals(notification(event.eventId().toString(), "mailto:" + CONTACT).getString("status")));
+    }
+
+    @Test
+    void a_mail_that_keeps_failing_ends_failed_with_its_reason_and_the_office_retries_it() throws Exception {
+        stopSmtp();
+        var event = Events.submitted("fail-app-1", "最终失败测试产品");
+        send(event);
+        String recipient = "mailto:" + CONTACT;
+        await().atMost(Duration.ofSeconds(40)).until(() -> {
+            Document n = notification(event.eventId().toString(), recipient);
+            return n != null && "FAILED".equals(n.getString("status"));
+        });
+        Document failed = notification(event.eventId().toString(), recipient);
+        assertThat(failed.getInteger("attempts")).isEqualTo(3);
+        assertThat(failed.getString("lastError")).isNotBlank();
+        String office = HttpApi.token("office", null, null, Roles.OFFICE);
+        assertThat(api.get("/api/notifications/deliveries?status=FAILED", office).body()).contains(failed.getString("_id"));
+        assertThat(api.get("/api/notifications/deliveries?status=FAILED", HttpApi.token("applicant-a", "91100000100003962T", "甲", Roles.APPLICANT)).status())
+                .isEqualTo(403);
+
+        smtp = startSmtp();
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.post("/api/notifications/deliveries/" + failed.getString("_id") + "/retry", office, "").status() == 200
+                || mails(CONTACT, "最终失败测试产品").size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mails(CONTACT, "最终失败测试产品").size() == 1);
+    }
+
+    @Test
+    void an_upheld_objection_is_publicised_to_all_members() throws Exception {
+        var sample = ContractSamples.all().stream().filter(e -> e instanceof ObjectionDecided).map(ObjectionDecided.class::cast).findFirst().orElseThrow();
+        var upheld = new ObjectionDecided(java.util.UUID.randomUUID(), sample.occurredAt(), "upheld-1", 3, "o-9",
+                ObjectionDecided.Outcome.UPHELD, "经核实存在弄虚作假", sample.product(), 15);
+        send(upheld);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mails(MEMBERS, "公示异议处理结果").isEmpty());
+    }
+
+    @Autowired
+    org.qingdan.notification.notification.ReviewReminders reminders;
+
+    @Test
+    void a_reviewer_is_reminded_once_before_the_deadline() throws Exception {
+        var assigned = new org.qingdan.contracts.review.ReviewerAssigned(java.util.UUID.randomUUID(), java.time.Instant.now(),
+                "case-remind", 2, "remind-app", "提醒测试产品", "reviewer7", "钱七", "qianqi@expert.example.cn",
+                "911301006789123452", java.time.Instant.now().plus(Duration.ofDays(1)), "office");
+        send(assigned);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mails("qianqi@expert.example.cn", "评审任务").isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.getCollection("assignments").countDocuments(new Document("applicationId", "remind-app")) == 1);
+        reminders.remind();
+        reminders.remind();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mails("qianqi@expert.example.cn", "评审提醒：提醒测试产品").size() == 1);
+        assertThat(mails("qianqi@expert.example.cn", "评审提醒").stream().filter(m -> {
+            try {
+                return m.getSubject().contains("提醒测试产品");
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        })).hasSize(1);
+    }
+
+    static String content(MimeMessage message) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        message.writeTo(out);
+        // decode the quoted-printable/base64 parts by reading them through the mail API
+        StringBuilder text = new StringBuilder();
+        collect(message.getContent(), text);
+        return text.toString();
+    }
+
+    private static void collect(Object content, StringBuilder text) throws Exception {
+        if (content instanceof String s) {
+            text.append(s);
+        } else if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i).getContent(), text);
+            }
+        }
+    }
+}

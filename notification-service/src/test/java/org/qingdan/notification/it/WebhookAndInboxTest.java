@@ -1,0 +1,151 @@
+package org.qingdan.notification.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.qingdan.notification.webhook.domain.WebhookSignature;
+import org.qingdan.testsupport.HttpApi;
+import org.qingdan.testsupport.Roles;
+import tools.jackson.databind.JsonNode;
+
+class WebhookAndInboxTest extends NotificationIntegrationTest {
+
+    /** The association website's receiver, as its developers would write it from our documentation. */
+    static final class Receiver implements AutoCloseable {
+        final HttpServer server;
+        final List<String> accepted = new CopyOnWriteArrayList<>();
+        final Set<String> seenEvents = ConcurrentHashMap.newKeySet();
+        final AtomicInteger failuresToServe = new AtomicInteger();
+        final AtomicInteger refused = new AtomicInteger();
+        volatile String secret;
+
+        Receiver() throws Exception {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/hooks", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                int status;
+                if (failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    status = 503;
+                } else if (!WebhookSignature.verify(secret, exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP), body,
+                        exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE), System.currentTimeMillis() / 1000, 300)) {
+                    refused.incrementAndGet();
+                    status = 401;
+                } else if (!seenEvents.add(exchange.getRequestHeaders().getFirst(WebhookSignature.EVENT_ID))) {
+                    status = 200; // a replay: acknowledged, not applied again
+                } else {
+                    accepted.add(exchange.getRequestHeaders().getFirst(WebhookSignature.EVENT_TYPE) + " " + body);
+                    status = 204;
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    static String office() {
+        return HttpApi.token("office", null, null, Roles.OFFICE);
+    }
+
+    @Test
+    void deliveries_are_signed_verifiable_and_a_forged_or_replayed_one_is_refused() throws Exception {
+        try (Receiver website = new Receiver()) {
+            HttpApi.Response registered = api.post("/api/webhooks", office(), Map.of("url", website.url(),
+                    "eventTypes", List.of("listing.product-listed.v1"), "description", "协会官网"));
+            assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+            website.secret = registered.json().get("secret").asString();
+            assertThat(website.secret).startsWith("whsec_");
+
+            send(Events.listed("hook-1", "网点智能终端"));
+            send(Events.submitted("hook-app", "不应推送的产品")); // not subscribed
+            await().atMost(Duration.ofSeconds(20)).until(() -> website.accepted.size() == 1);
+            assertThat(website.accepted.get(0)).startsWith("listing.product-listed.v1 ").contains("网点智能终端");
+            assertThat(website.refused).hasValue(0);
+
+            // the receiver's check refuses a forged signature and an old timestamp
+            String body = "{\"x\":1}";
+            long now = System.currentTimeMillis() / 1000;
+            assertThat(WebhookSignature.verify(website.secret, Long.toString(now), body, WebhookSignature.sign("other", now, body), now, 300)).isFalse();
+            assertThat(WebhookSignature.verify(website.secret, Long.toString(now - 3600), body,
+                    WebhookSignature.sign(website.secret, now - 3600, body), now, 300)).isFalse();
+            assertThat(WebhookSignature.verify(website.secret, Long.toString(now), body, WebhookSignature.sign(website.secret, now, body), now, 300)).isTrue();
+
+            String subscriberId = registered.json().get("subscriber").get("id").asString();
+            JsonNode deliveries = api.get("/api/webhooks/" + subscriberId + "/deliveries", office()).json();
+            assertThat(deliveries.get(0).get("status").asString()).isEqualTo("DELIVERED");
+            assertThat(api.get("/api/webhooks", HttpApi.token("applicant-a", "91100000100003962T", "甲", Roles.APPLICANT)).status()).isEqualTo(403);
+            api.delete("/api/webhooks/" + subscriberId, office());
+        }
+    }
+
+    @Test
+    void a_subscriber_that_keeps_failing_is_paused_reported_and_catches_up_when_resumed() throws Exception {
+        try (Receiver bridge = new Receiver()) {
+            HttpApi.Response registered = api.post("/api/webhooks", office(), Map.of("url", bridge.url(),
+                    "eventTypes", List.of("*"), "description", "微信公众号发布桥"));
+            bridge.secret = registered.json().get("secret").asString();
+            String subscriberId = registered.json().get("subscriber").get("id").asString();
+            bridge.failuresToServe.set(1000);
+
+            send(Events.listed("pause-1", "运维管理平台"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/webhooks", office()).json().valueStream()
+                    .anyMatch(s -> s.get("id").asString().equals(subscriberId) && s.get("paused").asBoolean()));
+            JsonNode officeInbox = api.get("/api/notifications", office()).json();
+            assertThat(officeInbox.valueStream().map(n -> n.get("subject").asString())).anyMatch(s -> s.contains("Webhook 订阅已暂停"));
+
+            bridge.failuresToServe.set(0);
+            assertThat(api.post("/api/webhooks/" + subscriberId + "/resume", office(), "").status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(20)).until(() -> bridge.accepted.stream().anyMatch(a -> a.contains("运维管理平台")));
+            api.delete("/api/webhooks/" + subscriberId, office());
+        }
+    }
+
+    @Test
+    void each_user_reads_only_their_own_inbox_and_marks_it_read() throws Exception {
+        var event = Events.submitted("inbox-app-1", "站内通知测试产品");
+        send(event);
+        String a = HttpApi.token("applicant-a", "91100000100003962T", "甲银行", Roles.APPLICANT);
+        String b = HttpApi.token("applicant-b", "911301027356003226", "乙银行", Roles.APPLICANT);
+        await().atMost(Duration.ofSeconds(20)).until(() -> subjects(a).stream().anyMatch(s -> s.contains("站内通知测试产品")));
+        assertThat(subjects(b)).noneMatch(s -> s.contains("站内通知测试产品"));
+        assertThat(subjects(office())).anyMatch(s -> s.contains("新申报") && s.contains("站内通知测试产品"));
+        assertThat(subjects(office())).noneMatch(s -> s.startsWith("申报已提交") && s.contains("站内通知测试产品"));
+
+        String id = api.get("/api/notifications?unread=true", a).json().valueStream()
+                .filter(n -> n.get("subject").asString().contains("站内通知测试产品")).findFirst().orElseThrow().get("id").asString();
+        assertThat(api.post("/api/notifications/" + id + "/read", b, "").status()).isEqualTo(404);
+        assertThat(api.post("/api/notifications/" + id + "/read", a, "").status()).isEqualTo(200);
+        assertThat(api.get("/api/notifications?unread=true", a).json().valueStream().map(n -> n.get("id").asString())).doesNotContain(id);
+        assertThat(api.get("/api/notifications", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void metrics_count_sent_mail_and_webhook_latency() {
+        HttpApi.Response metrics = api.get("/actuator/prometheus", null);
+        assertThat(metrics.body()).contains("qingdan_notifications_sent_total").contains("application=\"notification-service\"");
+    }
+
+    private java.util.List<String> subjects(String token) {
+        return api.get("/api/notifications?size=100", token).json().valueStream().map(n -> n.get("subject").asString()).toList();
+    }
+}
