@@ -42,6 +42,7 @@ public final class DevStack {
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int MONGO_PORT = 27017;
     static final int KEYCLOAK_PORT = 8180;
+    static final int SMTP_PORT = 3025;
     static final String KEYCLOAK_VERSION = "26.5.6";
 
     private final Path repo;
@@ -50,6 +51,7 @@ public final class DevStack {
     private final List<Child> children = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private MongoServer mongo;
+    private MailCatcher mail;
 
     DevStack(Path repo, Path home) {
         this.repo = repo;
@@ -85,12 +87,15 @@ public final class DevStack {
             ports.add(MONGO_PORT);
         }
         ports.add(KEYCLOAK_PORT);
+        ports.add(SMTP_PORT);
         APPS.forEach(a -> ports.add(a.port()));
         for (int port : ports) {
             requireFree(port);
         }
         long started = System.nanoTime();
         String mongoUri = startMongo();
+        mail = MailCatcher.start(SMTP_PORT, home.resolve("mail"));
+        step("SMTP", "mail server on localhost:" + SMTP_PORT + ", every mail saved in " + repo.relativize(home.resolve("mail")) + "/");
         startKafka();
         String issuer = startKeycloak();
         Map<String, String> appEnv = Map.of(
@@ -118,6 +123,9 @@ public final class DevStack {
         }
         if (port == MONGO_PORT) {
             return "needed by the MongoDB wire server; or set MONGODB_URI to use your own MongoDB";
+        }
+        if (port == SMTP_PORT) {
+            return "needed by the SMTP server that catches the mail";
         }
         if (port == KEYCLOAK_PORT) {
             return "needed by Keycloak";
@@ -354,6 +362,7 @@ public final class DevStack {
             System.out.printf("  %-22s http://localhost:%d/swagger-ui.html%n", app.module(), app.port());
         }
         System.out.println("  Keycloak               http://localhost:8180/admin  (kcadmin / kcadmin, dev only)");
+        System.out.println("  mail (SMTP :3025)      " + repo.relativize(home.resolve("mail")) + "/*.eml");
         System.out.println("  logs                   " + repo.relativize(home.resolve("logs")) + "/");
         System.out.println();
         System.out.println("  demo users (password = user name, dev only):");
@@ -378,6 +387,9 @@ public final class DevStack {
                     child.process().destroyForcibly();
                 }
             }
+        }
+        if (mail != null) {
+            mail.stop();
         }
         if (mongo != null) {
             System.out.println("  stopping MongoDB wire server");

@@ -1,0 +1,63 @@
+package org.qingdan.devstack;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real SMTP server (GreenMail) for the local stack: it accepts every mail the services send and saves
+ * each as an {@code .eml} file that any mail program opens, and says in the console who got what.
+ */
+final class MailCatcher {
+
+    private final GreenMail server;
+    private final Path folder;
+    private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mail-catcher");
+        t.setDaemon(true);
+        return t;
+    });
+    private int saved;
+
+    private MailCatcher(GreenMail server, Path folder) {
+        this.server = server;
+        this.folder = folder;
+    }
+
+    static MailCatcher start(int port, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        MailCatcher catcher = new MailCatcher(server, folder);
+        catcher.saver.scheduleWithFixedDelay(catcher::save, 1, 1, TimeUnit.SECONDS);
+        return catcher;
+    }
+
+    private synchronized void save() {
+        MimeMessage[] received = server.getReceivedMessages();
+        for (; saved < received.length; saved++) {
+            MimeMessage message = received[saved];
+            Path file = folder.resolve(String.format("%d-%04d.eml", System.currentTimeMillis(), saved + 1));
+            try (OutputStream out = Files.newOutputStream(file)) {
+                message.writeTo(out);
+                System.out.println("  ✉ " + String.join(", ", java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString).toList())
+                        + " · " + message.getSubject());
+            } catch (Exception e) {
+                System.err.println("  could not save a mail: " + e.getMessage());
+            }
+        }
+    }
+
+    void stop() {
+        save();
+        saver.shutdownNow();
+        server.stop();
+    }
+}
