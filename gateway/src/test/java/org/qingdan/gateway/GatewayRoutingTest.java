@@ -2,97 +2,157 @@ package org.qingdan.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.qingdan.testsupport.HttpApi;
+import org.qingdan.testsupport.OidcIssuer;
+import org.qingdan.testsupport.RealInfrastructure;
+import org.qingdan.testsupport.Roles;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Each path prefix reaches its service; the gateway reports health and metrics. Backends are real HTTP servers. */
+/** The gateway against real HTTP backends and a real OIDC issuer. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayRoutingTest {
 
-    private static final Map<String, HttpServer> BACKENDS = Map.of(
-            "application", backend("application-service"),
-            "review", backend("review-service"),
-            "listing", backend("listing-service"),
-            "notification", backend("notification-service"));
+    @DynamicPropertySource
+    static void wiring(DynamicPropertyRegistry registry) {
+        Backends.SERVERS.keySet().forEach(key -> registry.add("qingdan.services." + key, () -> Backends.uri(key)));
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> RealInfrastructure.oidc().issuerUri());
+        registry.add("qingdan.gateway.cors.allowed-origins", () -> "https://www.hbfma.example.cn");
+    }
 
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private static HttpServer backend(String name) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                byte[] body = (name + " " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    HttpApi api() {
+        return new HttpApi(port);
     }
 
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        BACKENDS.forEach((name, server) -> registry.add("qingdan.services." + name,
-                () -> "http://127.0.0.1:" + server.getAddress().getPort()));
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        BACKENDS.values().forEach(s -> s.stop(0));
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    static String office() {
+        return HttpApi.token("office", null, null, Roles.OFFICE);
     }
 
     @Test
-    void every_prefix_reaches_its_service() throws Exception {
+    void every_prefix_reaches_its_service_with_a_token() {
         Map<String, String> routes = Map.of(
-                "/api/calls", "application-service",
-                "/api/applications/a1", "application-service",
-                "/api/reviews/cases", "review-service",
-                "/review/", "review-service",
-                "/api/public/listings", "listing-service",
-                "/api/listings/l1", "listing-service",
-                "/api/notifications", "notification-service",
-                "/api/webhooks", "notification-service");
+                "/api/calls", "application-service", "/api/applications/a1", "application-service",
+                "/api/reviews/cases", "review-service", "/review/", "review-service",
+                "/api/public/listings", "listing-service", "/api/listings/l1", "listing-service",
+                "/api/notifications", "notification-service", "/api/webhooks", "notification-service");
         for (var route : routes.entrySet()) {
-            HttpResponse<String> response = get(route.getKey());
-            assertThat(response.statusCode()).as(route.getKey()).isEqualTo(200);
-            assertThat(response.body()).as(route.getKey()).isEqualTo(route.getValue() + " " + route.getKey());
+            HttpApi.Response response = api().get(route.getKey(), office());
+            assertThat(response.status()).as(route.getKey()).isEqualTo(200);
+            assertThat(response.body()).as(route.getKey()).startsWith(route.getValue() + " " + route.getKey());
         }
+        assertThat(api().get("/api/nowhere", office()).status()).isEqualTo(404);
     }
 
     @Test
-    void unknown_paths_are_not_routed() throws Exception {
-        assertThat(get("/api/nowhere").statusCode()).isEqualTo(404);
+    void the_public_list_and_the_reviewer_ui_need_no_token_and_the_api_does() {
+        assertThat(api().get("/api/public/feed.atom", null).status()).isEqualTo(200);
+        assertThat(api().get("/review/", null).status()).isEqualTo(200);
+        HttpApi.Response refused = api().get("/api/calls", null);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).isEqualTo("https://qingdan.org/problems/unauthenticated");
     }
 
     @Test
-    void health_and_metrics_are_exposed_with_the_application_tag() throws Exception {
-        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
-        HttpResponse<String> metrics = get("/actuator/prometheus");
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("application=\"gateway\"");
+    void tokens_from_another_issuer_expired_without_our_audience_unsigned_or_hmac_are_refused() throws Exception {
+        OidcIssuer oidc = RealInfrastructure.oidc();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(oidc.issuerUri()).subject("x").audience(OidcIssuer.AUDIENCE)
+                .expirationTime(new Date(System.currentTimeMillis() + 600_000)).claim("realm_access", Map.of("roles", List.of("admin"))).build();
+        SignedJWT hmac = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        hmac.sign(new MACSigner("an-hmac-secret-of-at-least-256-bits-length!!"));
+        Map<String, String> refused = Map.of(
+                "another issuer", oidc.token("other-realm", "office", null, null, List.of(Roles.OFFICE), List.of(OidcIssuer.AUDIENCE), 3600),
+                "expired", oidc.token(OidcIssuer.REALM, "office", null, null, List.of(Roles.OFFICE), List.of(OidcIssuer.AUDIENCE), -600),
+                "another audience", oidc.token(OidcIssuer.REALM, "office", null, null, List.of(Roles.OFFICE), List.of("account"), 3600),
+                "alg none", new PlainJWT(claims).serialize(),
+                "HMAC", hmac.serialize());
+        refused.forEach((what, token) -> assertThat(api().get("/api/calls", token).status()).as(what).isEqualTo(401));
+        Backends.HITS.keySet().forEach(hit -> assertThat(hit).doesNotContain("/api/calls/never"));
+    }
+
+    @Test
+    void headers_claiming_an_identity_or_organisation_never_reach_a_service() {
+        HttpApi.Response echoed = api().get("/api/applications/x", office(), "X-Org-Uscc", "91130100100003962C",
+                "X-User-Id", "applicant-a", "X-Roles", "admin", "Remote-User", "admin", "X-Forwarded-User", "admin");
+        assertThat(echoed.body()).doesNotContain("x-org-uscc").doesNotContain("x-user-id").doesNotContain("x-roles")
+                .doesNotContain("remote-user").doesNotContain("x-forwarded-user").contains("authorization");
+    }
+
+    @Test
+    void security_headers_and_the_trace_id_are_on_every_response_errors_included() {
+        for (HttpApi.Response r : List.of(api().get("/api/public/listings", null), api().get("/api/calls", null),
+                api().get("/api/nowhere", office()))) {
+            assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+            assertThat(r.headers().firstValue("Strict-Transport-Security").orElseThrow()).contains("max-age=");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(r.headers().firstValue("Referrer-Policy")).isPresent();
+            assertThat(r.headers().firstValue("X-Trace-Id").orElseThrow()).matches("[0-9a-f]{16,32}");
+        }
+        // the trace goes on to the service
+        HttpApi.Response routed = api().get("/api/public/listings", null);
+        assertThat(routed.body()).contains("traceparent=00-" + routed.headers().firstValue("X-Trace-Id").orElseThrow());
+    }
+
+    @Test
+    void a_failing_service_answers_through_the_circuit_breaker_with_a_problem() {
+        HttpApi.Response broken = api().get("/api/listings/broken", office());
+        assertThat(broken.status()).isEqualTo(503);
+        assertThat(broken.json().get("type").asString()).endsWith("/service-unavailable");
+        assertThat(broken.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void only_idempotent_requests_are_retried() {
+        api().get("/api/applications/get/flaky", office());
+        api().post("/api/applications/post/flaky", office(), "{}");
+        assertThat(Backends.HITS.get("GET /api/applications/get/flaky")).hasValue(3);
+        assertThat(Backends.HITS.get("POST /api/applications/post/flaky")).hasValue(1);
+    }
+
+    @Test
+    void the_website_origin_may_call_from_a_browser_and_others_may_not() {
+        HttpApi.Response allowed = api().options("/api/public/listings", "https://www.hbfma.example.cn");
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://www.hbfma.example.cn");
+        HttpApi.Response other = api().options("/api/public/listings", "https://evil.example.com");
+        assertThat(other.status()).isEqualTo(403);
+    }
+
+    @Test
+    void one_swagger_ui_lists_every_service_and_each_document_is_proxied() {
+        assertThat(api().get("/v3/api-docs/review-service", null).body()).startsWith("review-service /v3/api-docs");
+        assertThat(api().get("/v3/gateway-api-docs/swagger-config", null).body())
+                .contains("/v3/api-docs/application-service", "/v3/api-docs/listing-service", "/v3/api-docs/notification-service");
+    }
+
+    @Test
+    void a_request_larger_than_the_limit_is_refused_before_it_reaches_a_service() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/applications/big/attachments"))
+                .header("Authorization", "Bearer " + office())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[26 * 1024 * 1024])).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(Backends.HITS).doesNotContainKey("POST /api/applications/big/attachments");
+    }
+
+    @Test
+    void health_and_metrics_are_exposed_with_the_application_tag() {
+        assertThat(api().get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(api().get("/actuator/prometheus", null).body()).contains("application=\"gateway\"");
     }
 }

@@ -77,6 +77,12 @@ public class HttpApi {
         return send(request);
     }
 
+    /** A CORS preflight from {@code origin}. */
+    public Response options(String path, String origin) {
+        return send(request(path, null, "Origin", origin, "Access-Control-Request-Method", "GET")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response delete(String path, String token) {
         return send(request(path, token).DELETE());
     }

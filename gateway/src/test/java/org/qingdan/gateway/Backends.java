@@ -1,0 +1,50 @@
+package org.qingdan.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Real HTTP servers standing in for the four services: they echo what reached them. */
+final class Backends {
+
+    static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
+    static final Map<String, HttpServer> SERVERS = Map.of(
+            "application", start("application-service"),
+            "review", start("review-service"),
+            "listing", start("listing-service"),
+            "notification", start("notification-service"));
+
+    private static HttpServer start(String name) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getPath();
+                HITS.computeIfAbsent(exchange.getRequestMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
+                exchange.getRequestBody().readAllBytes();
+                int status = path.endsWith("/broken") ? 500 : path.endsWith("/flaky") ? 502 : 200;
+                Map<String, String> headers = new TreeMap<>();
+                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+                byte[] body = (name + " " + path + "\n" + headers).getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(status, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String uri(String key) {
+        return "http://127.0.0.1:" + SERVERS.get(key).getAddress().getPort();
+    }
+
+    private Backends() {
+    }
+}
