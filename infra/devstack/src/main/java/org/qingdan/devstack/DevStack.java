@@ -53,9 +53,17 @@ public final class DevStack {
     private MongoServer mongo;
     private MailCatcher mail;
 
+    private final Map<String, String> extraAppEnv;
+
     DevStack(Path repo, Path home) {
+        this(repo, home, Map.of());
+    }
+
+    /** {@code extraAppEnv}: more environment for the five applications (tests tighten settings this way). */
+    DevStack(Path repo, Path home, Map<String, String> extraAppEnv) {
         this.repo = repo;
         this.home = home;
+        this.extraAppEnv = extraAppEnv;
     }
 
     public static void main(String[] args) throws Exception {
@@ -80,6 +88,7 @@ public final class DevStack {
         }
     }
 
+    /** Starts everything; on a failure, stops what already runs and throws StartFailure. */
     void start() throws Exception {
         Files.createDirectories(home.resolve("logs"));
         List<Integer> ports = new ArrayList<>(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT));
@@ -98,10 +107,11 @@ public final class DevStack {
         step("SMTP", "mail server on localhost:" + SMTP_PORT + ", every mail saved in " + repo.relativize(home.resolve("mail")) + "/");
         startKafka();
         String issuer = startKeycloak();
-        Map<String, String> appEnv = Map.of(
+        Map<String, String> appEnv = new LinkedHashMap<>(Map.of(
                 "MONGODB_URI", mongoUri,
                 "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA_PORT,
-                "OIDC_ISSUER_URI", issuer);
+                "OIDC_ISSUER_URI", issuer));
+        appEnv.putAll(extraAppEnv);
         for (App app : APPS) {
             startApp(app, appEnv);
         }

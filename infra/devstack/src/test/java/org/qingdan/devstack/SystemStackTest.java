@@ -1,0 +1,162 @@
+package org.qingdan.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.qingdan.testsupport.HttpApi;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole system as the devstack runs it (real Keycloak from its Maven dist with the qingdan realm, a
+ * Kafka broker, the MongoDB wire server, the five applications), used through the gateway with tokens
+ * Keycloak issues for the demo users: who may do what (DOMAIN.md §2), and which tokens are refused.
+ */
+class SystemStackTest {
+
+    static DevStack stack;
+    static final HttpApi gateway = new HttpApi(8080);
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final String KEYCLOAK = "http://localhost:8180";
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path repo = Path.of(System.getProperty("qingdan.repo", "../.."));
+        Path home = Path.of(System.getProperty("qingdan.system-stack", "target/system-stack"));
+        // the gateway allows no clock skew here, so that an expired token is refused as soon as it expires
+        stack = new DevStack(repo.toAbsolutePath().normalize(), home.toAbsolutePath().normalize(),
+                Map.of("QINGDAN_SECURITY_CLOCKSKEW", "PT0S"));
+        stack.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+
+    static String token(String realm, String client, String user, String password) throws Exception {
+        String form = "grant_type=password&client_id=" + client + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("token for " + user + ": " + r.body()).isEqualTo(200);
+        return HttpApi.JSON.readTree(r.body()).get("access_token").asString();
+    }
+
+    static String demo(String user) throws Exception {
+        return token("qingdan", "qingdan-cli", user, user);
+    }
+
+    @Test
+    void demo_users_get_tokens_with_roles_organisation_and_our_audience() throws Exception {
+        String[] parts = demo("applicant-a").split("\\.");
+        JsonNode claims = HttpApi.JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[1]));
+        assertThat(claims.get("iss").asString()).isEqualTo(KEYCLOAK + "/realms/qingdan");
+        assertThat(claims.get("aud").toString()).contains("qingdan-api");
+        assertThat(claims.get("realm_access").get("roles").toString()).contains("applicant");
+        assertThat(claims.get("org_uscc").asString()).isEqualTo("91130100100003962C");
+        assertThat(claims.get("org_name").asString()).isEqualTo("甲银行股份有限公司");
+    }
+
+    @Test
+    void tokens_from_another_issuer_without_our_audience_or_expired_are_refused_at_the_gateway() throws Exception {
+        assertThat(gateway.get("/api/calls", demo("office")).status()).isEqualTo(200);
+        // the master realm is another issuer
+        String master = token("master", "admin-cli", "kcadmin", "kcadmin");
+        assertThat(gateway.get("/api/calls", master).status()).isEqualTo(401);
+        // admin-cli of our realm has no audience mapper: a token for someone else
+        String noAudience = token("qingdan", "admin-cli", "office", "office");
+        assertThat(gateway.get("/api/calls", noAudience).status()).isEqualTo(401);
+        // a client whose tokens live 2 s: refused as soon as they expire
+        String admin = master;
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("clientId", "expiring-cli");
+        client.put("publicClient", true);
+        client.put("directAccessGrantsEnabled", true);
+        client.put("attributes", Map.of("access.token.lifespan", "2"));
+        client.put("protocolMappers", List.of(Map.of("name", "aud", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
+                "config", Map.of("included.client.audience", "qingdan-api", "access.token.claim", "true"))));
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/admin/realms/qingdan/clients"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(HttpApi.JSON.writeValueAsString(client))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isIn(201, 409);
+        String expiring = token("qingdan", "expiring-cli", "office", "office");
+        assertThat(gateway.get("/api/calls", expiring).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> gateway.get("/api/calls", expiring).status() == 401);
+    }
+
+    /** One row of the matrix: who, what, and the status DOMAIN.md §2 gives. */
+    record Row(String user, String method, String path, Object body, int expected) {
+    }
+
+    @Test
+    void every_role_endpoint_and_organisation_is_allowed_or_refused_as_the_measures_say() throws Exception {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (String user : List.of("office", "committee", "reviewer1", "applicant-a", "vendor-a", "applicant-b", "admin")) {
+            tokens.put(user, demo(user));
+        }
+        tokens.put("anonymous", null);
+
+        Map<String, Object> call = Map.of("title", "矩阵测试征集", "year", 2026, "opensAt", Instant.now().minusSeconds(60).toString(),
+                "closesAt", Instant.now().plusSeconds(86400 * 30L).toString());
+        String callId = gateway.post("/api/calls", tokens.get("office"), call).json().get("id").asString();
+        assertThat(gateway.post("/api/calls/" + callId + "/open", tokens.get("office"), "").status()).isEqualTo(200);
+        String appA = gateway.post("/api/applications", tokens.get("applicant-a"), Map.of("callId", callId)).json().get("id").asString();
+
+        List<Row> rows = new ArrayList<>();
+        for (String user : tokens.keySet()) {
+            boolean anonymous = user.equals("anonymous");
+            boolean office = user.equals("office") || user.equals("admin");
+            boolean orgA = user.equals("applicant-a") || user.equals("vendor-a");
+            boolean applicant = orgA || user.equals("applicant-b");
+            rows.add(new Row(user, "GET", "/api/public/listings", null, 200));
+            rows.add(new Row(user, "GET", "/api/calls", null, anonymous ? 401 : 200));
+            rows.add(new Row(user, "POST", "/api/calls", call, anonymous ? 401 : office ? 201 : 403));
+            rows.add(new Row(user, "POST", "/api/applications", Map.of("callId", callId), anonymous ? 401 : applicant ? 201 : 403));
+            rows.add(new Row(user, "GET", "/api/applications/" + appA, null, anonymous ? 401 : (orgA || office) ? 200 : 404));
+            rows.add(new Row(user, "PUT", "/api/applications/" + appA + "/form", Map.of(), anonymous ? 401 : orgA ? 200 : office ? 403 : 404));
+            rows.add(new Row(user, "POST", "/api/applications/" + appA + "/accept", "", anonymous ? 401 : office ? 409 : 403));
+            rows.add(new Row(user, "GET", "/api/reviews/cases", null, anonymous ? 401
+                    : (office || user.equals("committee")) ? 200 : 403));
+            rows.add(new Row(user, "GET", "/api/listings", null, anonymous ? 401 : office ? 200 : 403));
+            rows.add(new Row(user, "GET", "/api/notifications", null, anonymous ? 401 : 200));
+            rows.add(new Row(user, "GET", "/api/webhooks", null, anonymous ? 401 : office ? 200 : 403));
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Row row : rows) {
+            String token = tokens.get(row.user());
+            HttpApi.Response r = switch (row.method()) {
+                case "GET" -> gateway.get(row.path(), token);
+                case "PUT" -> gateway.put(row.path(), token, row.body());
+                default -> gateway.post(row.path(), token, row.body());
+            };
+            if (r.status() != row.expected()) {
+                wrong.add(row.user() + " " + row.method() + " " + row.path() + ": expected " + row.expected() + ", got " + r.status()
+                        + " " + r.body().substring(0, Math.min(200, r.body().length())));
+            }
+        }
+        assertThat(wrong).as(rows.size() + " combinations").isEmpty();
+
+        // a header cannot borrow another organisation's identity
+        assertThat(gateway.get("/api/applications/" + appA, tokens.get("applicant-b"), "X-Org-Uscc", "91130100100003962C").status())
+                .isEqualTo(404);
+    }
+}
