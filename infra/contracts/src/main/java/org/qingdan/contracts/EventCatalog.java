@@ -16,6 +16,7 @@ import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
 import org.qingdan.contracts.review.ReviewCompleted;
+import org.qingdan.contracts.review.ReviewReadyForDecision;
 import org.qingdan.contracts.review.ReviewerAssigned;
 
 /**
@@ -41,6 +42,7 @@ public final class EventCatalog {
             new Entry(ApplicationAccepted.TYPE, Topics.APPLICATION_EVENTS, ApplicationAccepted.class),
             new Entry(ReviewerAssigned.TYPE, Topics.REVIEW_EVENTS, ReviewerAssigned.class),
             new Entry(ReviewCompleted.TYPE, Topics.REVIEW_EVENTS, ReviewCompleted.class),
+            new Entry(ReviewReadyForDecision.TYPE, Topics.REVIEW_EVENTS, ReviewReadyForDecision.class),
             new Entry(PublicNoticeStarted.TYPE, Topics.LISTING_EVENTS, PublicNoticeStarted.class),
             new Entry(ProductListed.TYPE, Topics.LISTING_EVENTS, ProductListed.class),
             new Entry(ProductDelisted.TYPE, Topics.LISTING_EVENTS, ProductDelisted.class),

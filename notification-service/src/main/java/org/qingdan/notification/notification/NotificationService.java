@@ -71,9 +71,13 @@ public class NotificationService {
         create(event.eventId().toString(), type, event.aggregateId(), NotificationPlan.forEvent(event, known, recipients));
     }
 
-    /** Creates the planned notifications that do not exist yet and sends the mail among them. */
+    /**
+     * Creates the planned notifications that do not exist yet, then sends the mail among them: every inbox
+     * item is there before the first (possibly slow) SMTP conversation starts.
+     */
     public List<String> create(String eventId, String eventType, String aggregateId, List<Planned> plan) {
         List<String> created = new ArrayList<>();
+        List<String> mails = new ArrayList<>();
         for (Planned p : plan) {
             String id = UUID.nameUUIDFromBytes((eventId + "|" + p.channel() + "|" + p.recipient()).getBytes(StandardCharsets.UTF_8)).toString();
             TemplateRenderer.Rendered content = templates.render(p.template(), p.values());
@@ -89,9 +93,10 @@ public class NotificationService {
                 continue; // redelivered event or another instance: that notification exists and is someone's to send
             }
             if (!inbox) {
-                deliver(id);
+                mails.add(id);
             }
         }
+        mails.forEach(this::deliver);
         return created;
     }
 

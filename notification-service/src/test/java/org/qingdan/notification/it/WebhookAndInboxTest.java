@@ -128,7 +128,7 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
         String b = HttpApi.token("applicant-b", "911301027356003226", "乙银行", Roles.APPLICANT);
         await().atMost(Duration.ofSeconds(20)).until(() -> subjects(a).stream().anyMatch(s -> s.contains("站内通知测试产品")));
         assertThat(subjects(b)).noneMatch(s -> s.contains("站内通知测试产品"));
-        assertThat(subjects(office())).anyMatch(s -> s.contains("新申报") && s.contains("站内通知测试产品"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> subjects(office()).stream().anyMatch(s -> s.contains("新申报") && s.contains("站内通知测试产品")));
         assertThat(subjects(office())).noneMatch(s -> s.startsWith("申报已提交") && s.contains("站内通知测试产品"));
 
         String id = api.get("/api/notifications?unread=true", a).json().valueStream()

@@ -33,6 +33,7 @@ import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
 import org.qingdan.contracts.review.ReviewCompleted;
+import org.qingdan.contracts.review.ReviewReadyForDecision;
 import org.qingdan.contracts.review.ReviewerAssigned;
 
 /**
@@ -107,6 +108,7 @@ public final class ContractSamples {
                         List.of(new ReviewCompleted.DimensionScore(AssessmentDimension.LEGAL_COMPLIANCE,
                                 Map.of(Rating.GOOD, 2, Rating.EXCELLENT, 1), Rating.GOOD, Rating.GOOD, false)),
                         product(), BANK_USCC, CONTACT, "committee-1"),
+                new ReviewReadyForDecision(UUID.randomUUID(), NOW, "case-1", 8, "app-1", "智能风控平台", 3, true),
                 new PublicNoticeStarted(UUID.randomUUID(), NOW, "listing-1", 1, product(), NOW,
                         NOW.plusSeconds(86400 * 7), 7, 12),
                 new ProductListed(UUID.randomUUID(), NOW, "listing-1", 2, product(), NOW, 13),

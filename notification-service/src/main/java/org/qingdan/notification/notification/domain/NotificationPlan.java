@@ -21,11 +21,12 @@ import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
 import org.qingdan.contracts.review.ReviewCompleted;
+import org.qingdan.contracts.review.ReviewReadyForDecision;
 import org.qingdan.contracts.review.ReviewerAssigned;
 
 /**
  * Who hears of what (DOMAIN.md §5, issue 6): the applicant's designated contact of every step of its
- * application; reviewers of their assignments; the office of new submissions, withdrawals and objections;
+ * application; reviewers of their assignments; the office of new submissions, withdrawals, quorum and objections;
  * all members of every public notice, listing and delisting (Art. 11, 12). Mail and the in-app inbox.
  */
 public final class NotificationPlan {
@@ -64,6 +65,9 @@ public final class NotificationPlan {
                 plan.add(new Planned(Channel.EMAIL, Planned.mailto(e.reviewerEmail()), e.reviewerName(), "reviewer-assigned", v));
             }
             plan.add(new Planned(Channel.INBOX, "user:" + e.reviewerId(), e.reviewerName(), "reviewer-assigned", v));
+        } else if (event instanceof ReviewReadyForDecision e) {
+            office(plan, "office-ready-for-decision", to, values("productName", e.productName(), "reviewCount", e.reviewCount(),
+                    "disagree", e.reviewersDisagree()));
         } else if (event instanceof ReviewCompleted e) {
             applicant(plan, "review-completed", e.contact().email(), e.contact().name(), e.applicantUscc(),
                     values("productName", e.product().productName(), "approved", e.decision() == ReviewCompleted.Decision.APPROVED,

@@ -1,0 +1,212 @@
+package org.qingdan.review.reviewcase;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.contracts.application.ApplicationAccepted;
+import org.qingdan.contracts.application.ApplicationResubmitted;
+import org.qingdan.contracts.application.ApplicationWithdrawn;
+import org.qingdan.review.reviewcase.domain.Assignment;
+import org.qingdan.review.reviewcase.domain.CaseStatus;
+import org.qingdan.review.reviewcase.domain.Review;
+import org.qingdan.review.reviewcase.domain.ReviewCase;
+import org.qingdan.review.reviewcase.events.ReviewEventsAdapter;
+import org.qingdan.review.reviewcase.persistence.ReviewCaseStore;
+import org.qingdan.review.reviewer.domain.Reviewer;
+import org.qingdan.review.reviewer.persistence.ReviewerStore;
+import org.qingdan.support.security.CurrentUser;
+import org.qingdan.support.web.ProblemException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The use cases of review. A reviewer reaches only the cases it is assigned to; the office and the
+ * committee reach all. Changes are saved with their events in one write; the decision is never retried,
+ * so of two concurrent decisions one wins and the other gets 409.
+ */
+@Service
+public class ReviewService {
+
+    private final ReviewCaseStore cases;
+    private final ReviewerStore reviewers;
+    private final Clock clock;
+    private final Duration reviewPeriod;
+
+    public ReviewService(ReviewCaseStore cases, ReviewerStore reviewers, Clock clock,
+                         @Value("${qingdan.review.period:P14D}") Duration reviewPeriod) {
+        this.cases = cases;
+        this.reviewers = reviewers;
+        this.clock = clock;
+        this.reviewPeriod = reviewPeriod;
+    }
+
+    public static boolean isOffice(CurrentUser u) {
+        return u.hasAnyRole("office", "admin");
+    }
+
+    public static boolean seesAll(CurrentUser u) {
+        return u.hasAnyRole("office", "admin", "committee");
+    }
+
+    // --- from application-service's events (idempotent) ---
+
+    public void accepted(ApplicationAccepted e) {
+        var existing = cases.find(e.aggregateId());
+        if (existing.isEmpty()) {
+            try {
+                cases.insert(ReviewCase.open(e.aggregateId(), e.call(), e.formVersion(), e.form(), e.riskFlags(), clock.instant()));
+                return;
+            } catch (DuplicateKeyException openedMeanwhile) {
+                existing = cases.find(e.aggregateId());
+            }
+        }
+        apply(e.aggregateId(), c -> new ReviewCase.Outcome(c.withSnapshot(e.formVersion(), e.form(), e.riskFlags()), List.of()), true);
+    }
+
+    public void resubmitted(ApplicationResubmitted e) {
+        if (cases.find(e.aggregateId()).isPresent()) {
+            apply(e.aggregateId(), c -> new ReviewCase.Outcome(c.withSnapshot(e.formVersion(), e.form(), e.riskFlags()), List.of()), true);
+        }
+    }
+
+    public void withdrawn(ApplicationWithdrawn e) {
+        if (cases.find(e.aggregateId()).isPresent()) {
+            apply(e.aggregateId(), c -> new ReviewCase.Outcome(c.close("申报单位撤回：" + e.reason()), List.of()), true);
+        }
+    }
+
+    // --- reads ---
+
+    public List<ReviewCase> visibleCases(CurrentUser user) {
+        if (seesAll(user)) {
+            return cases.all();
+        }
+        if (user.hasRole("reviewer")) {
+            return cases.assignedTo(user.username()).stream()
+                    .filter(c -> c.assignmentOf(user.username()).filter(Assignment::active).isPresent()).toList();
+        }
+        throw ProblemException.forbidden("只有评审专家、专委会及其办公室可以查看评审");
+    }
+
+    public ReviewCaseStore.Versioned get(CurrentUser user, String id) {
+        ReviewCaseStore.Versioned found = cases.find(id).orElseThrow(() -> ProblemException.notFound("评审 " + id + " 不存在"));
+        if (seesAll(user)) {
+            return found;
+        }
+        if (user.hasRole("reviewer") && found.reviewCase().assignmentOf(user.username()).filter(Assignment::active).isPresent()) {
+            return found;
+        }
+        throw ProblemException.notFound("评审 " + id + " 不存在");
+    }
+
+    // --- the office ---
+
+    public ReviewCase autoAssign(CurrentUser office, String id) {
+        requireOffice(office);
+        return apply(id, c -> c.autoAssign(reviewers.all(), openLoads(), office.username(), clock.instant(), reviewPeriod), true);
+    }
+
+    public ReviewCase assign(CurrentUser office, String id, String reviewerId) {
+        requireOffice(office);
+        Reviewer reviewer = reviewers.find(reviewerId).orElseThrow(() -> ProblemException.notFound("专家 " + reviewerId + " 不在专家库中"));
+        return apply(id, c -> c.assign(reviewer, openLoads().getOrDefault(reviewerId, 0), office.username(), clock.instant(), reviewPeriod), true);
+    }
+
+    /** Open assignments per reviewer across cases still under review. */
+    Map<String, Integer> openLoads() {
+        Map<String, Integer> loads = new HashMap<>();
+        for (ReviewCase c : cases.all()) {
+            if (c.status() == CaseStatus.ASSIGNED || c.status() == CaseStatus.OPEN) {
+                c.activeAssignments().stream()
+                        .filter(a -> c.reviewOf(a.reviewerId()).filter(Review::submitted).isEmpty())
+                        .forEach(a -> loads.merge(a.reviewerId(), 1, Integer::sum));
+            }
+        }
+        return loads;
+    }
+
+    // --- the reviewer ---
+
+    public ReviewCase declareConflict(CurrentUser reviewer, String id, String reason) {
+        get(reviewer, id);
+        return apply(id, c -> new ReviewCase.Outcome(c.declareConflict(reviewer.username(), reason), List.of()), true);
+    }
+
+    public ReviewCase saveDraft(CurrentUser reviewer, String id, Review draft) {
+        get(reviewer, id);
+        return apply(id, c -> new ReviewCase.Outcome(c.saveDraft(reviewer.username(), draft, clock.instant()), List.of()), true);
+    }
+
+    public ReviewCase submit(CurrentUser reviewer, String id) {
+        get(reviewer, id);
+        return apply(id, c -> c.submit(reviewer.username(), clock.instant()), true);
+    }
+
+    // --- the committee ---
+
+    public ReviewCase decide(CurrentUser user, String id, boolean approve, List<String> reasons, Long expectedVersion) {
+        if (!user.hasAnyRole("committee", "office", "admin")) {
+            throw ProblemException.forbidden("只有专委会委员或办公室可以记录审核决定");
+        }
+        ReviewCaseStore.Versioned current = get(user, id);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new ProblemException(412, "precondition-failed", "数据已被他人修改", "评审已变化，请刷新后再决定", List.of());
+        }
+        ReviewCase.Outcome outcome = current.reviewCase().decide(approve, reasons, user.username(), clock.instant());
+        // no retry: a concurrent decision made the version move, and this one must lose with 409
+        save(current, outcome);
+        return outcome.reviewCase();
+    }
+
+    private ReviewCase apply(String id, Function<ReviewCase, ReviewCase.Outcome> command, boolean retry) {
+        for (int attempt = 1; ; attempt++) {
+            ReviewCaseStore.Versioned current = cases.find(id).orElseThrow(() -> ProblemException.notFound("评审 " + id + " 不存在"));
+            ReviewCase.Outcome outcome = command.apply(current.reviewCase());
+            if (outcome.reviewCase().equals(current.reviewCase()) && outcome.events().isEmpty()) {
+                return current.reviewCase();
+            }
+            try {
+                save(current, outcome);
+                return outcome.reviewCase();
+            } catch (OptimisticLockingFailureException raced) {
+                if (!retry || attempt >= 5) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private void save(ReviewCaseStore.Versioned current, ReviewCase.Outcome outcome) {
+        long next = current.version() + 1;
+        List<DomainEvent> events = outcome.events().stream()
+                .map(e -> ReviewEventsAdapter.toContract(e, outcome.reviewCase(), next, clock.instant())).toList();
+        cases.update(outcome.reviewCase(), current.version(), events);
+    }
+
+    private static void requireOffice(CurrentUser user) {
+        if (!isOffice(user)) {
+            throw ProblemException.forbidden("只有专委会办公室可以分配评审专家");
+        }
+    }
+
+    public List<Reviewer> pool() {
+        return reviewers.all();
+    }
+
+    public Reviewer saveReviewer(CurrentUser office, Reviewer reviewer) {
+        requireOffice(office);
+        var problems = reviewer.problems();
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid("专家信息不完整", problems.stream()
+                    .map(p -> new org.qingdan.support.web.Violation(p[0], p[1], p[2])).toList());
+        }
+        reviewers.save(reviewer);
+        return reviewer;
+    }
+}

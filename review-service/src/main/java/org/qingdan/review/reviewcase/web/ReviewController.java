@@ -1,0 +1,170 @@
+package org.qingdan.review.reviewcase.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.qingdan.contracts.form.ApplicationFormSnapshot;
+import org.qingdan.contracts.form.AssessmentDimension;
+import org.qingdan.contracts.form.ExclusionGround;
+import org.qingdan.contracts.form.Rating;
+import org.qingdan.review.reviewcase.ReviewService;
+import org.qingdan.review.reviewcase.domain.Assignment;
+import org.qingdan.review.reviewcase.domain.Decision;
+import org.qingdan.review.reviewcase.domain.Review;
+import org.qingdan.review.reviewcase.domain.ReviewCase;
+import org.qingdan.review.reviewcase.domain.ReviewRefused;
+import org.qingdan.review.reviewcase.domain.Scores;
+import org.qingdan.review.reviewcase.persistence.ReviewCaseStore;
+import org.qingdan.review.reviewer.domain.Reviewer;
+import org.qingdan.support.security.CurrentUser;
+import org.qingdan.support.web.Problems;
+import org.qingdan.support.web.Violation;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Review over REST: the reviewer pool, assignment, reviews, scores and the committee's decision. */
+@RestController
+@RequestMapping("/api/reviews")
+@Tag(name = "评审 Reviews", description = "Reviewer pool, assignment with conflict rules, independent reviews, quorum, decision")
+public class ReviewController {
+
+    private final ReviewService reviews;
+
+    public ReviewController(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    public record ReviewInput(Map<AssessmentDimension, Rating> ratings, Boolean eligibilityConfirmed,
+                              Map<ExclusionGround, Boolean> exclusionsFound, Boolean recommend, String commentsForCommittee,
+                              String commentsForApplicant) {
+        Review toDraft() {
+            return new Review(null, ratings, eligibilityConfirmed, exclusionsFound, recommend, commentsForCommittee,
+                    commentsForApplicant, false, null, null);
+        }
+    }
+
+    public record ConflictInput(String reason) {
+    }
+
+    public record AssignInput(String reviewerId) {
+    }
+
+    public record DecisionInput(String decision, List<String> reasons) {
+    }
+
+    public record CaseSummary(String id, String applicationId, String productName, String applicantName, String status,
+                              String statusLabel, int assigned, int needed, int submitted, Instant openedAt) {
+        static CaseSummary of(ReviewCase c) {
+            return new CaseSummary(c.id(), c.applicationId(), c.form().product().name(), c.form().applicant().name(),
+                    c.status().name(), c.status().label(), c.activeAssignments().size(), c.call().reviewersPerApplication(),
+                    c.submittedReviews().size(), c.openedAt());
+        }
+    }
+
+    public record CaseView(CaseSummary summary, ApplicationFormSnapshot form, List<String> riskFlags, List<Integer> formVersionsSeen,
+                           List<Assignment> assignments, List<Review> reviews, Scores scores, Decision decision, long version) {
+    }
+
+    static CaseView view(ReviewCaseStore.Versioned v, CurrentUser user) {
+        ReviewCase c = v.reviewCase();
+        boolean all = ReviewService.seesAll(user);
+        List<Review> visible = all ? c.reviews().stream().filter(Review::submitted).toList() : c.reviewsVisibleTo(user.username());
+        List<Assignment> assignments = all ? c.assignments() : c.assignmentOf(user.username()).map(List::of).orElse(List.of());
+        Scores scores = all && (c.status().name().equals("READY_FOR_DECISION") || c.status().name().equals("DECIDED")) ? c.scores() : null;
+        return new CaseView(CaseSummary.of(c), c.form(), c.riskFlags(), c.formVersionsSeen(), assignments, visible, scores,
+                c.decision(), v.version());
+    }
+
+    @GetMapping("/reviewers")
+    public List<Reviewer> pool(CurrentUser user) {
+        if (!ReviewService.seesAll(user)) {
+            throw org.qingdan.support.web.ProblemException.forbidden("只有专委会办公室可以查看专家库");
+        }
+        return reviews.pool();
+    }
+
+    @PutMapping("/reviewers/{id}")
+    @Operation(summary = "Add or change an expert of the pool (office)")
+    public Reviewer saveReviewer(CurrentUser user, @PathVariable String id, @RequestBody Reviewer reviewer) {
+        return reviews.saveReviewer(user, new Reviewer(id, reviewer.name(), reviewer.email(), reviewer.orgUscc(), reviewer.orgName(),
+                reviewer.scenarios(), reviewer.technologies(), reviewer.loadLimit(), reviewer.active()));
+    }
+
+    @GetMapping("/cases")
+    @Operation(summary = "Cases: all for the office and the committee, one's own assignments for a reviewer")
+    public List<CaseSummary> cases(CurrentUser user) {
+        return reviews.visibleCases(user).stream().map(CaseSummary::of).toList();
+    }
+
+    @GetMapping("/cases/{id}")
+    public ResponseEntity<CaseView> one(CurrentUser user, @PathVariable String id) {
+        ReviewCaseStore.Versioned v = reviews.get(user, id);
+        return ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(view(v, user));
+    }
+
+    @PostMapping("/cases/{id}/assignments/auto")
+    @Operation(summary = "Fill the call's number of reviewers automatically (office)")
+    public CaseSummary autoAssign(CurrentUser user, @PathVariable String id) {
+        return CaseSummary.of(reviews.autoAssign(user, id));
+    }
+
+    @PostMapping("/cases/{id}/assignments")
+    @Operation(summary = "Assign one expert by hand (office)")
+    public CaseSummary assign(CurrentUser user, @PathVariable String id, @RequestBody AssignInput input) {
+        return CaseSummary.of(reviews.assign(user, id, input.reviewerId()));
+    }
+
+    @PostMapping("/cases/{id}/conflict")
+    @Operation(summary = "The assigned expert declares a conflict of interest")
+    public CaseSummary conflict(CurrentUser user, @PathVariable String id, @RequestBody ConflictInput input) {
+        return CaseSummary.of(reviews.declareConflict(user, id, input.reason()));
+    }
+
+    @PutMapping("/cases/{id}/review")
+    @Operation(summary = "Save my review as a draft")
+    public Review saveDraft(CurrentUser user, @PathVariable String id, @RequestBody ReviewInput input) {
+        return reviews.saveDraft(user, id, input.toDraft()).reviewOf(user.username()).orElseThrow();
+    }
+
+    @PostMapping("/cases/{id}/review/submit")
+    @Operation(summary = "Submit my review: every part is checked")
+    public Review submit(CurrentUser user, @PathVariable String id) {
+        return reviews.submit(user, id).reviewOf(user.username()).orElseThrow();
+    }
+
+    @PostMapping("/cases/{id}/decision")
+    @Operation(summary = "The committee's decision: APPROVED or REJECTED with reasons, exactly once (committee or office)")
+    public Decision decide(CurrentUser user, @PathVariable String id, @RequestBody DecisionInput input,
+                           @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        if (input.decision() == null || !(input.decision().equals("APPROVED") || input.decision().equals("REJECTED"))) {
+            throw org.qingdan.support.web.ProblemException.invalid("请选择审核结果",
+                    List.of(new Violation("decision", "closed-list", "APPROVED 或 REJECTED")));
+        }
+        Long expected = ifMatch == null ? null : Long.parseLong(ifMatch.replaceAll("[^0-9]", ""));
+        return reviews.decide(user, id, input.decision().equals("APPROVED"), input.reasons(), expected).decision();
+    }
+
+    @ExceptionHandler(ReviewRefused.class)
+    ResponseEntity<ProblemDetail> refused(ReviewRefused e) {
+        ProblemDetail problem = switch (e.kind()) {
+            case INVALID -> Problems.of(422, "validation", "内容不符合要求", e.getMessage());
+            case WRONG_STATE -> Problems.of(409, "wrong-state", "当前状态不允许此操作", e.getMessage());
+            case NOT_ASSIGNED -> Problems.of(403, "not-assigned", "未分配", e.getMessage());
+            case CONFLICT_OF_INTEREST -> Problems.of(422, "conflict-of-interest", "须回避", e.getMessage());
+            case NO_CANDIDATES -> Problems.of(409, "no-candidates", "可分配专家不足", e.getMessage());
+        };
+        return Problems.response(Problems.withViolations(problem,
+                e.problems().stream().map(p -> new Violation(p.field(), p.rule(), p.message())).toList()));
+    }
+}
