@@ -52,6 +52,24 @@ public final class OidcIssuer implements AutoCloseable {
                         claims, expirySeconds)).serialize();
     }
 
+    /**
+     * Decides who the next browser login (authorization code flow) is: the issuer answers the next
+     * authorization request for this user, with Keycloak-shaped claims, without a login form.
+     */
+    public void nextLogin(String username, String orgUscc, String orgName, Collection<String> roles) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("preferred_username", username);
+        claims.put("name", username);
+        claims.put("email", username + "@example.cn");
+        claims.put("realm_access", Map.of("roles", new ArrayList<>(roles)));
+        if (orgUscc != null) {
+            claims.put("org_uscc", orgUscc);
+            claims.put("org_name", orgName);
+        }
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(REALM, "sub-" + username, JOSEObjectType.JWT.getType(),
+                List.of(AUDIENCE), claims, 3600));
+    }
+
     @Override
     public void close() {
         server.shutdown();

@@ -24,6 +24,8 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
         properties.put("spring.mongodb.database", database);
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", RealInfrastructure.oidc().issuerUri());
         properties.put("qingdan.security.audience", OidcIssuer.AUDIENCE);
+        // services that log users in (the reviewer UI) use the same issuer
+        properties.put("spring.security.oauth2.client.provider.keycloak.issuer-uri", RealInfrastructure.oidc().issuerUri());
         env.getPropertySources().addFirst(new MapPropertySource("qingdan-real-infrastructure", properties));
     }
 }

@@ -65,8 +65,9 @@ public class ResourceServerAutoConfiguration {
                 new JwtAudienceValidator(audience));
     }
 
+    /** The API's chain; a service may add chains of its own (review-service's UI) with a higher precedence. */
     @Bean
-    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    @ConditionalOnMissingBean(name = "apiSecurity")
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
         List<String> open = new java.util.ArrayList<>(List.of(OPEN_PATHS));
         open.addAll(properties.getPublicPaths());

@@ -1,0 +1,122 @@
+package org.qingdan.review.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.qingdan.contracts.application.ApplicationAccepted;
+import org.qingdan.contracts.form.ApplicationFormSnapshot;
+import org.qingdan.contracts.samples.ContractSamples;
+import org.qingdan.testsupport.HttpApi;
+import org.qingdan.testsupport.RealInfrastructure;
+import org.qingdan.testsupport.Roles;
+
+/**
+ * An expert uses the reviewer UI in a real browser (Debian's headless Chromium): logs in through the
+ * OIDC issuer, opens the assignment, reads the application — a script in it shows as text — fills in the
+ * review and submits it, and the review is recorded.
+ */
+class ReviewUiBrowserTest extends ReviewIntegrationTest {
+
+    static final String SCRIPT = "<script>alert('xss')</script><img src=x onerror=alert(1)>";
+    WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        File chromium = new File("/usr/bin/chromium");
+        File driver = new File("/usr/bin/chromedriver");
+        assertThat(chromium).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does it)").exists();
+        assertThat(driver).as("Debian's chromium-driver").exists();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("qingdan-chromium"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    static ApplicationAccepted withScriptInIntroduction(String applicationId) {
+        ApplicationFormSnapshot f = ContractSamples.form();
+        var p = f.product();
+        ApplicationFormSnapshot form = new ApplicationFormSnapshot(f.applicant(), f.contact(), f.participants(), f.enterprise(),
+                new ApplicationFormSnapshot.Product("浏览器评审测试产品", "基于大数据的风控平台。" + SCRIPT, p.keyTechnologies(),
+                        p.goLiveDate(), p.honours(), p.productType(), p.scenarios(), null),
+                f.selfAssessment(), f.operationalEvaluation(), f.supportingMaterials(), f.eligibility(), f.opinion(), f.commitment(),
+                f.attachments());
+        var call = new org.qingdan.contracts.form.CallSummary("call-ui", "2026年度征集", 2026, 7, 1);
+        return new ApplicationAccepted(UUID.randomUUID(), Instant.now(), applicationId, 4, call, 1, form, List.of(), "office");
+    }
+
+    @Test
+    void an_expert_logs_in_reads_the_application_and_submits_a_review() throws Exception {
+        String expertOrg = "911301006789123452";
+        assertThat(api.put("/api/reviews/reviewers/expert-ui", office(), Map.of("name", "界面专家", "orgUscc", expertOrg,
+                "orgName", "河北省金融科技研究院", "loadLimit", 5, "active", true)).status()).isEqualTo(200);
+        send(withScriptInIntroduction("ui-app-1"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> reviewCase("ui-app-1") != null);
+        assertThat(api.post("/api/reviews/cases/ui-app-1/assignments", office(), Map.of("reviewerId", "expert-ui")).status()).isEqualTo(200);
+
+        RealInfrastructure.oidc().nextLogin("expert-ui", expertOrg, "河北省金融科技研究院", List.of(Roles.REVIEWER));
+        browser.get("http://localhost:" + port + "/review/assignments");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我的评审任务");
+        browser.findElement(By.linkText("浏览器评审测试产品")).click();
+
+        // a picture of the page for people to look at (target/review-case.png)
+        Files.write(java.nio.file.Path.of("target/review-case.png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        // what the applicant typed is text, never markup
+        String introduction = browser.findElement(By.id("introduction")).getText();
+        assertThat(introduction).contains(SCRIPT);
+        assertThat(browser.getPageSource()).doesNotContain("<script>alert('xss')</script>");
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
+
+        for (String dimension : List.of("LEGAL_COMPLIANCE", "FINANCIAL_INNOVATION", "RISK_CONTROL", "AFTER_SALES_SERVICE")) {
+            new Select(browser.findElement(By.id("rating_" + dimension))).selectByValue("GOOD");
+        }
+        browser.findElement(By.id("eligibility-yes")).click();
+        for (String ground : List.of("FRAUD", "MAJOR_INCIDENT_OR_VIOLATION", "UNRESOLVED_COMPLAINTS", "LEGAL_OR_REGULATORY_RISK", "OTHER")) {
+            browser.findElement(By.id("exclusion_" + ground + "_no")).click();
+        }
+        browser.findElement(By.id("recommend-yes")).click();
+        browser.findElement(By.id("commentsForCommittee")).sendKeys("技术路线成熟，风险控制到位，建议纳入清单。");
+        browser.findElement(By.id("commentsForApplicant")).sendKeys("建议补充运维数据。");
+        browser.findElement(By.id("submit")).click();
+
+        assertThat(browser.findElement(By.id("review-status")).getText()).isEqualTo("评审意见已提交。");
+        HttpApi.Response recorded = api.get("/api/reviews/cases/ui-app-1", office());
+        assertThat(recorded.json().get("reviews").get(0).get("reviewerId").asString()).isEqualTo("expert-ui");
+        assertThat(recorded.json().get("reviews").get(0).get("commentsForCommittee").asString()).contains("技术路线成熟");
+        // a quorum of one (this call asks for one reviewer): the case waits for the committee
+        assertThat(recorded.json().get("summary").get("status").asString()).isEqualTo("READY_FOR_DECISION");
+
+        // the pages are English on request
+        browser.get("http://localhost:" + port + "/review/assignments?lang=en");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My reviews");
+    }
+}
