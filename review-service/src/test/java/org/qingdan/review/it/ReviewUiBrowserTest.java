@@ -115,6 +115,17 @@ class ReviewUiBrowserTest extends ReviewIntegrationTest {
         // a quorum of one (this call asks for one reviewer): the case waits for the committee
         assertThat(recorded.json().get("summary").get("status").asString()).isEqualTo("READY_FOR_DECISION");
 
+        // an attachment, fetched from application-service with the expert's own token
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        var download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/review/cases/ui-app-1/attachments/a1"))
+                .header("Cookie", "JSESSIONID=" + session).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).startsWith("%PDF");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+        assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(ATTACHMENT_CALLS).contains("/api/applications/ui-app-1/attachments/a1 Bearer ");
+
         // the pages are English on request
         browser.get("http://localhost:" + port + "/review/assignments?lang=en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My reviews");
