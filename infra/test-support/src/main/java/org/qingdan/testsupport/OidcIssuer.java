@@ -38,15 +38,7 @@ public final class OidcIssuer implements AutoCloseable {
     /** Full control, for tests of what must be refused: another issuer id, another audience, a past expiry. */
     public String token(String issuerId, String username, String orgUscc, String orgName, Collection<String> roles,
                         List<String> audience, long expirySeconds) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("preferred_username", username);
-        claims.put("name", username);
-        claims.put("email", username + "@example.cn");
-        claims.put("realm_access", Map.of("roles", new ArrayList<>(roles)));
-        if (orgUscc != null) {
-            claims.put("org_uscc", orgUscc);
-            claims.put("org_name", orgName);
-        }
+        Map<String, Object> claims = claims(username, orgUscc, orgName, roles);
         return server.issueToken(issuerId, "qingdan-cli",
                 new DefaultOAuth2TokenCallback(issuerId, "sub-" + username, JOSEObjectType.JWT.getType(), audience,
                         claims, expirySeconds)).serialize();
@@ -57,6 +49,12 @@ public final class OidcIssuer implements AutoCloseable {
      * authorization request for this user, with Keycloak-shaped claims, without a login form.
      */
     public void nextLogin(String username, String orgUscc, String orgName, Collection<String> roles) {
+        Map<String, Object> claims = claims(username, orgUscc, orgName, roles);
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(REALM, "sub-" + username, JOSEObjectType.JWT.getType(),
+                List.of(AUDIENCE), claims, 3600));
+    }
+
+    private static Map<String, Object> claims(String username, String orgUscc, String orgName, Collection<String> roles) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("preferred_username", username);
         claims.put("name", username);
@@ -66,8 +64,7 @@ public final class OidcIssuer implements AutoCloseable {
             claims.put("org_uscc", orgUscc);
             claims.put("org_name", orgName);
         }
-        server.enqueueCallback(new DefaultOAuth2TokenCallback(REALM, "sub-" + username, JOSEObjectType.JWT.getType(),
-                List.of(AUDIENCE), claims, 3600));
+        return claims;
     }
 
     @Override
