@@ -51,6 +51,8 @@ public final class DevStack {
     private final List<Child> children = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private MongoServer mongo;
+    /** How long each part took from launch to healthy, in start order. */
+    final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private MailCatcher mail;
 
     private final Map<String, String> extraAppEnv;
@@ -247,8 +249,10 @@ public final class DevStack {
         }
         List<String> command = List.of(javaExecutable(), "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxMetaspaceSize=192m", "-jar", jar.toString());
+        long launched = System.nanoTime();
         Child child = spawn(app.module(), command, appEnv, repo);
         waitFor(app.module(), child, () -> httpOk("http://localhost:" + app.port() + "/actuator/health"), Duration.ofSeconds(180));
+        startupTimes.put(app.module(), Duration.ofNanos(System.nanoTime() - launched));
         step(app.module(), "up on http://localhost:" + app.port());
     }
 
@@ -300,6 +304,22 @@ public final class DevStack {
     }
 
     record Child(String name, Process process, Path log) {
+    }
+
+    /** The resident memory of a running part, from /proc (Linux), in MiB; -1 where unknown. */
+    long residentMiB(String name) {
+        return children.stream().filter(c -> c.name().equals(name)).findFirst().map(c -> {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + c.process().pid() + "/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // not Linux, or gone
+            }
+            return -1L;
+        }).orElse(-1L);
     }
 
     interface Check {

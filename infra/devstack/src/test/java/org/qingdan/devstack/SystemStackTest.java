@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,59 @@ class SystemStackTest {
         String expiring = token("qingdan", "expiring-cli", "office", "office");
         assertThat(gateway.get("/api/calls", expiring).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(15)).until(() -> gateway.get("/api/calls", expiring).status() == 401);
+    }
+
+    @Test
+    void one_product_goes_from_a_call_through_review_to_public_notice_and_everyone_hears_of_it() throws Exception {
+        Walkthrough walk = new Walkthrough("http://localhost:8080", KEYCLOAK);
+        // the association website reads listing.events from the start, as it would in production
+        Properties p = new Properties();
+        p.put("bootstrap.servers", "localhost:9092");
+        p.put("group.id", "website-" + System.nanoTime());
+        p.put("auto.offset.reset", "earliest");
+        try (var website = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            website.subscribe(List.of("listing.events"));
+            Walkthrough.Result result = walk.run();
+
+            List<String> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                website.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (result.applicationId().equals(r.key())) {
+                        seen.add(new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
+                    }
+                });
+                return seen.contains("listing.objection-decided.v1");
+            });
+            assertThat(seen).containsSubsequence("listing.public-notice-started.v1", "listing.objection-lodged.v1",
+                    "listing.objection-decided.v1");
+
+            assertThat(gateway.get("/api/public/feed.atom", null).body()).contains(result.productName());
+            assertThat(gateway.get("/api/public/listings?status=PUBLIC_NOTICE&q=" + URLEncoder.encode(result.productName(), StandardCharsets.UTF_8), null)
+                    .json().get("total").asInt()).isEqualTo(1);
+            // the mail of each step, caught by the stack's SMTP server
+            Path mail = Path.of(System.getProperty("qingdan.system-stack", "target/system-stack")).resolve("mail");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(subjects(mail)).anyMatch(s -> s.startsWith("申报已提交：" + result.productName()))
+                    .anyMatch(s -> s.startsWith("申报已受理：" + result.productName()))
+                    .anyMatch(s -> s.startsWith("评审任务：" + result.productName()))
+                    .anyMatch(s -> s.startsWith("待审核：" + result.productName()))
+                    .anyMatch(s -> s.startsWith("审核结果：" + result.productName()))
+                    .anyMatch(s -> s.startsWith("清单公示：") && s.endsWith(result.productName()))
+                    .anyMatch(s -> s.startsWith("公示异议：" + result.productName())));
+            System.out.printf("walkthrough: accept → review case open %d ms, approval → public notice %d ms%n",
+                    result.acceptToCaseOpen().toMillis(), result.approveToNotice().toMillis());
+        }
+    }
+
+    static List<String> subjects(Path folder) throws Exception {
+        List<String> subjects = new ArrayList<>();
+        try (var files = java.nio.file.Files.list(folder)) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".eml")).toList()) {
+                try (var in = java.nio.file.Files.newInputStream(f)) {
+                    subjects.add(new jakarta.mail.internet.MimeMessage((jakarta.mail.Session) null, in).getSubject());
+                }
+            }
+        }
+        return subjects;
     }
 
     /** One row of the matrix: who, what, and the status DOMAIN.md §2 gives. */

@@ -1,0 +1,144 @@
+package org.qingdan.devstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Measures the running system on this machine and prints a table: submissions through the gateway,
+ * the time events take to cross services, public reads with and without 304, the gateway's cost, and each
+ * application's start-up time and memory. A benchmark, not a test: it asserts nothing and prints figures.
+ * Run with {@code infra/devstack/bench}; it starts its own stack in {@code .devstack-bench/}.
+ */
+public final class Benchmark {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Latencies of one load: requests per second and percentiles. */
+    record Load(int requests, Duration elapsed, List<Long> micros) {
+        double perSecond() {
+            return requests / (elapsed.toNanos() / 1e9);
+        }
+
+        double percentile(double p) {
+            List<Long> sorted = new ArrayList<>(micros);
+            Collections.sort(sorted);
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1000.0;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(System.getProperty("qingdan.repo", ".")).toAbsolutePath().normalize();
+        DevStack stack = new DevStack(repo, repo.resolve(System.getenv().getOrDefault("DEVSTACK_DIR", ".devstack-bench")),
+                Map.of("QINGDAN_GATEWAY_RATELIMIT_ANONYMOUSPERMINUTE", "1000000", "QINGDAN_GATEWAY_RATELIMIT_PRINCIPALPERMINUTE", "1000000"));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop));
+        stack.start();
+        int submissions = Integer.getInteger("bench.submissions", 40);
+        int reads = Integer.getInteger("bench.reads", 2000);
+        int threads = Integer.getInteger("bench.threads", 8);
+
+        Walkthrough walk = new Walkthrough("http://localhost:8080", "http://localhost:8180");
+        walk.pool();
+        String call = walk.openCall();
+        List<String> drafts = new ArrayList<>();
+        for (int i = 0; i < submissions; i++) {
+            drafts.add(walk.draft(call, "基准测试产品" + i));
+        }
+        List<Runnable> submitAll = drafts.stream().<Runnable>map(id -> () -> walk.submit(id)).toList();
+        Load submit = run(submitAll, 4);
+
+        List<Long> toCase = new ArrayList<>();
+        List<Long> toNotice = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Walkthrough.Result r = walk.afterSubmission(drafts.get(i), "基准测试产品" + i);
+            toCase.add(r.acceptToCaseOpen().toMillis());
+            toNotice.add(r.approveToNotice().toMillis());
+        }
+
+        String list = "http://localhost:8080/api/public/listings?status=PUBLIC_NOTICE";
+        String etag = HTTP.send(HttpRequest.newBuilder(URI.create(list)).build(), HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue("ETag").orElse("\"none\"");
+        Load plain = get(list, null, reads, threads);
+        Load cached = get(list, etag, reads, threads);
+        Load direct = get("http://localhost:8083/api/public/listings", null, reads, threads);
+        Load viaGateway = get("http://localhost:8080/api/public/listings", null, reads, threads);
+
+        System.out.println();
+        System.out.println("qingdan benchmark — " + Runtime.getRuntime().availableProcessors() + " cores, every part on this machine");
+        System.out.println();
+        System.out.printf("| %-58s | %12s | %10s | %10s |%n", "measure", "per second", "p50 ms", "p99 ms");
+        System.out.println("|" + "-".repeat(60) + "|" + "-".repeat(14) + "|" + "-".repeat(12) + "|" + "-".repeat(12) + "|");
+        row("submissions through the gateway (" + submissions + ", 4 clients)", submit);
+        row("public list reads through the gateway (" + reads + ", " + threads + " clients)", plain);
+        row("the same with If-None-Match (304)", cached);
+        row("public list read directly from listing-service", direct);
+        row("the same through the gateway", viaGateway);
+        System.out.println();
+        System.out.printf("gateway cost: p50 %.2f× / mean throughput %.2f× of a direct call%n",
+                viaGateway.percentile(0.5) / direct.percentile(0.5), direct.perSecond() / viaGateway.perSecond());
+        System.out.printf("accept → review case open (ApplicationAccepted across Kafka): %s ms%n", toCase);
+        System.out.printf("approval → public notice on the public API (ReviewCompleted → PublicNoticeStarted): %s ms%n", toNotice);
+        System.out.println();
+        System.out.printf("| %-22s | %10s | %10s |%n", "application", "start s", "RSS MiB");
+        System.out.println("|" + "-".repeat(24) + "|" + "-".repeat(12) + "|" + "-".repeat(12) + "|");
+        stack.startupTimes.forEach((app, took) -> System.out.printf("| %-22s | %10.1f | %10d |%n", app, took.toMillis() / 1000.0,
+                stack.residentMiB(app)));
+        System.exit(0);
+    }
+
+    static void row(String name, Load load) {
+        System.out.printf("| %-58s | %12.1f | %10.2f | %10.2f |%n", name, load.perSecond(), load.percentile(0.5), load.percentile(0.99));
+    }
+
+    static Load get(String url, String ifNoneMatch, int n, int threads) throws Exception {
+        List<Runnable> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            calls.add(() -> {
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+                if (ifNoneMatch != null) {
+                    b.header("If-None-Match", ifNoneMatch);
+                }
+                try {
+                    HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        run(calls.subList(0, Math.min(50, n)), threads); // warm-up
+        return run(calls, threads);
+    }
+
+    static Load run(List<Runnable> calls, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (Runnable call : calls) {
+            futures.add(pool.submit(() -> {
+                long t = System.nanoTime();
+                call.run();
+                micros.add((System.nanoTime() - t) / 1000);
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        pool.shutdown();
+        return new Load(calls.size(), elapsed, micros);
+    }
+
+    private Benchmark() {
+    }
+}
