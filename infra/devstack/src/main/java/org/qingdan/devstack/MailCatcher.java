@@ -24,7 +24,9 @@ final class MailCatcher {
         t.setDaemon(true);
         return t;
     });
-    private int saved;
+    /** Message-IDs already saved: GreenMail lists messages mailbox by mailbox, not in arrival order. */
+    private final java.util.Set<String> saved = new java.util.HashSet<>();
+    private int count;
 
     private MailCatcher(GreenMail server, Path folder) {
         this.server = server;
@@ -41,10 +43,18 @@ final class MailCatcher {
     }
 
     private synchronized void save() {
-        MimeMessage[] received = server.getReceivedMessages();
-        for (; saved < received.length; saved++) {
-            MimeMessage message = received[saved];
-            Path file = folder.resolve(String.format("%d-%04d.eml", System.currentTimeMillis(), saved + 1));
+        for (MimeMessage message : server.getReceivedMessages()) {
+            String id;
+            try {
+                id = message.getMessageID() + "|" + java.util.Arrays.toString(message.getAllRecipients());
+            } catch (jakarta.mail.MessagingException e) {
+                id = String.valueOf(System.identityHashCode(message));
+            }
+            if (!saved.add(id)) {
+                continue;
+            }
+            count++;
+            Path file = folder.resolve(String.format("%d-%04d.eml", System.currentTimeMillis(), count));
             try (OutputStream out = Files.newOutputStream(file)) {
                 message.writeTo(out);
                 System.out.println("  ✉ " + String.join(", ", java.util.Arrays.stream(message.getAllRecipients()).map(Object::toString).toList())

@@ -16,7 +16,7 @@ public class DeliverySchedule {
         this.webhooks = webhooks;
     }
 
-    @Scheduled(fixedDelayString = "${qingdan.notifications.retry-interval:PT2S}", initialDelayString = "PT2S")
+    @Scheduled(fixedDelayString = "${qingdan.notifications.retry-interval:PT1S}", initialDelayString = "PT1S")
     public void deliverDue() {
         notifications.deliverDue();
         webhooks.deliverDue();

@@ -72,12 +72,12 @@ public class NotificationService {
     }
 
     /**
-     * Creates the planned notifications that do not exist yet, then sends the mail among them: every inbox
-     * item is there before the first (possibly slow) SMTP conversation starts.
+     * Creates the planned notifications that do not exist yet. Inbox items are delivered by being there;
+     * mail is sent by the delivery schedule (every {@code retry-interval}), never from the consumer's
+     * thread: a slow SMTP server then holds up no event, and one sender per instance claims each mail.
      */
     public List<String> create(String eventId, String eventType, String aggregateId, List<Planned> plan) {
         List<String> created = new ArrayList<>();
-        List<String> mails = new ArrayList<>();
         for (Planned p : plan) {
             String id = UUID.nameUUIDFromBytes((eventId + "|" + p.channel() + "|" + p.recipient()).getBytes(StandardCharsets.UTF_8)).toString();
             TemplateRenderer.Rendered content = templates.render(p.template(), p.values());
@@ -92,11 +92,7 @@ public class NotificationService {
             } catch (DuplicateKeyException alreadyThere) {
                 continue; // redelivered event or another instance: that notification exists and is someone's to send
             }
-            if (!inbox) {
-                mails.add(id);
-            }
         }
-        mails.forEach(this::deliver);
         return created;
     }
 
@@ -123,13 +119,9 @@ public class NotificationService {
         }
     }
 
-    /** The office's retry of a mail that failed for good. */
+    /** The office's retry of a mail that failed for good: due again now, sent by the schedule. */
     public boolean retry(String id) {
-        boolean reset = queue.retry(id, clock.instant());
-        if (reset) {
-            deliver(id);
-        }
-        return reset;
+        return queue.retry(id, clock.instant());
     }
 
     private static Optional<String> applicationOf(DomainEvent event) {

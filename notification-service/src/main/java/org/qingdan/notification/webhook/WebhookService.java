@@ -129,7 +129,6 @@ public class WebhookService {
         mongo.getCollection(DELIVERIES).updateMany(new Document("subscriberId", id).append("status", DeliveryQueue.HELD),
                 new Document("$set", new Document("status", DeliveryQueue.PENDING).append("attempts", 0)
                         .append("nextAttemptAt", Date.from(clock.instant()))));
-        deliverDue();
     }
 
     public List<Document> deliveries(String subscriberId) {
@@ -159,9 +158,7 @@ public class WebhookService {
                 }
                 throw e;
             }
-            if (!s.paused()) {
-                deliver(id);
-            }
+            // delivered by the schedule, like mail: a slow subscriber holds up no event
         }
     }
 
