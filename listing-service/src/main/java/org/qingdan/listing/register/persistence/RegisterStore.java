@@ -41,6 +41,13 @@ public class RegisterStore {
                 doc.pendingEditions() == null ? List.of() : doc.pendingEditions());
     }
 
+    /** The register's version alone (-1 before the first write): enough to answer a conditional GET. */
+    public long version() {
+        Document d = mongo.getCollection(RegisterDocument.COLLECTION).find(new Document("_id", RegisterDocument.ID))
+                .projection(new Document("version", 1)).first();
+        return d == null ? -1 : ((Number) d.get("version")).longValue();
+    }
+
     /** Saves the next state against the version read; throws OptimisticLockingFailureException if it moved. */
     public void save(Versioned read, ListRegister next, List<Edition> newEditions, List<? extends DomainEvent> events) {
         List<Edition> pending = new ArrayList<>(read.pendingEditions());

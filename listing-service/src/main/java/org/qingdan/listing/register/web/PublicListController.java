@@ -48,10 +48,15 @@ public class PublicListController {
         this.stream = stream;
     }
 
-    /** Loads the register and answers 304 (null) when the client's copy is current. */
+    /**
+     * Answers 304 (null) when the client's copy is current, reading only the register's version; otherwise
+     * loads the register.
+     */
     private RegisterStore.Versioned current(WebRequest request) {
-        RegisterStore.Versioned read = store.load();
-        return request.checkNotModified("\"r" + read.version() + "\"") ? null : read;
+        if (request.checkNotModified("\"r" + store.version() + "\"")) {
+            return null;
+        }
+        return store.load();
     }
 
     private static <T> ResponseEntity<T> ok(RegisterStore.Versioned read, T body) {
