@@ -17,7 +17,7 @@ import org.qingdan.application.attachment.persistence.GridFsAttachments;
 import org.qingdan.application.call.domain.Call;
 import org.qingdan.application.call.persistence.CallStore;
 import org.qingdan.application.shared.Idempotency;
-import org.qingdan.application.shared.Preconditions;
+import org.qingdan.support.web.IfMatch;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
@@ -171,7 +171,7 @@ public class ApplicationService {
         if (ownerOnly && !(isApplicant(user) && user.belongsTo(current.application().ownerUscc()))) {
             throw ProblemException.forbidden("只有申报单位本身可以执行此操作");
         }
-        Preconditions.matches(ifMatch, current.version());
+        IfMatch.require(ifMatch, current.version());
         Application.Outcome outcome = command.apply(current.application());
         long nextVersion = current.version() + 1;
         List<DomainEvent> events = outcome.events().isEmpty() ? List.of() : toContracts(outcome, nextVersion);

@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 import org.qingdan.application.call.domain.Call;
 import org.qingdan.application.call.persistence.CallStore;
 import org.qingdan.application.shared.Idempotency;
-import org.qingdan.application.shared.Preconditions;
+import org.qingdan.support.web.IfMatch;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
@@ -63,7 +63,7 @@ public class CallService {
 
     private CallStore.Versioned transition(String id, Long expectedVersion, UnaryOperator<Call> change) {
         CallStore.Versioned current = get(id);
-        Preconditions.matches(expectedVersion, current.version());
+        IfMatch.require(expectedVersion, current.version());
         Call next = change.apply(current.call());
         long version = calls.update(next, current.version(), current.requestHash());
         return new CallStore.Versioned(next, version, current.requestHash());

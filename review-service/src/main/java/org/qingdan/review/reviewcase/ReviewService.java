@@ -155,9 +155,7 @@ public class ReviewService {
             throw ProblemException.forbidden("只有专委会委员或办公室可以记录审核决定");
         }
         ReviewCaseStore.Versioned current = get(user, id);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw new ProblemException(412, "precondition-failed", "数据已被他人修改", "评审已变化，请刷新后再决定", List.of());
-        }
+        org.qingdan.support.web.IfMatch.require(expectedVersion, current.version());
         ReviewCase.Outcome outcome = current.reviewCase().decide(approve, reasons, user.username(), clock.instant());
         // no retry: a concurrent decision made the version move, and this one must lose with 409
         save(current, outcome);

@@ -79,6 +79,12 @@ class ReviewFlowTest extends ReviewIntegrationTest {
         assertThat(ready.get("scores").get("dimensions").get(0).get("reviewersDisagree").asBoolean()).isTrue();
         assertThat(ready.get("scores").get("dimensions").get(0).get("selfAssessed").asString()).isEqualTo("GOOD");
 
+        // a malformed If-Match is a 412, a stale one too; '*' means no precondition
+        assertThat(api.post("/api/reviews/cases/flow-app-1/decision", committee(), Map.of("decision", "APPROVED",
+                "reasons", List.of("x")), "If-Match", "\"not-a-version\"").status()).isEqualTo(412);
+        assertThat(api.post("/api/reviews/cases/flow-app-1/decision", committee(), Map.of("decision", "APPROVED",
+                "reasons", List.of("x")), "If-Match", "\"0\"").status()).isEqualTo(412);
+
         // two decisions at once: exactly one wins, the other gets 409
         CompletableFuture<HttpApi.Response> a = CompletableFuture.supplyAsync(() ->
                 api.post("/api/reviews/cases/flow-app-1/decision", committee(), Map.of("decision", "APPROVED", "reasons", List.of("一致推荐"))));

@@ -14,7 +14,7 @@ import org.qingdan.application.application.domain.CorrectionComment;
 import org.qingdan.application.application.domain.SubmittedVersion;
 import org.qingdan.application.application.persistence.ApplicationStore;
 import org.qingdan.application.shared.Idempotency;
-import org.qingdan.application.shared.Preconditions;
+import org.qingdan.support.web.IfMatch;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.http.ResponseEntity;
@@ -78,7 +78,7 @@ public class ApplicationController {
     }
 
     private static ResponseEntity<Detail> ok(ApplicationStore.Versioned v) {
-        return ResponseEntity.ok().eTag(Preconditions.etag(v.version())).body(Detail.of(v));
+        return ResponseEntity.ok().eTag(IfMatch.etag(v.version())).body(Detail.of(v));
     }
 
     @PostMapping
@@ -92,7 +92,7 @@ public class ApplicationController {
         ApplicationStore.Versioned saved = applications.create(user, request.callId(), request.form(), key,
                 Idempotency.hash(String.valueOf(request)));
         return ResponseEntity.created(URI.create("/api/applications/" + saved.application().id()))
-                .eTag(Preconditions.etag(saved.version())).body(Detail.of(saved));
+                .eTag(IfMatch.etag(saved.version())).body(Detail.of(saved));
     }
 
     @GetMapping
@@ -123,28 +123,28 @@ public class ApplicationController {
     @Operation(summary = "Save the form as a draft (partial forms are fine)")
     public ResponseEntity<Detail> saveDraft(CurrentUser user, @PathVariable String id, @RequestBody ApplicationForm form,
                                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return ok(applications.saveDraft(user, id, form, Preconditions.version(ifMatch)));
+        return ok(applications.saveDraft(user, id, form, IfMatch.version(ifMatch)));
     }
 
     @PostMapping("/{id}/submit")
     @Operation(summary = "Submit: the whole form is checked and every violation reported at once")
     public ResponseEntity<Detail> submit(CurrentUser user, @PathVariable String id,
                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return ok(applications.submit(user, id, Preconditions.version(ifMatch)));
+        return ok(applications.submit(user, id, IfMatch.version(ifMatch)));
     }
 
     @PostMapping("/{id}/withdraw")
     @Operation(summary = "Withdraw with a reason, any time before the committee's decision")
     public ResponseEntity<Detail> withdraw(CurrentUser user, @PathVariable String id, @RequestBody WithdrawRequest request,
                                            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return ok(applications.withdraw(user, id, request.reason(), Preconditions.version(ifMatch)));
+        return ok(applications.withdraw(user, id, request.reason(), IfMatch.version(ifMatch)));
     }
 
     @PostMapping("/{id}/accept")
     @Operation(summary = "Formal check: accept (受理) (office)")
     public ResponseEntity<Detail> accept(CurrentUser user, @PathVariable String id,
                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return ok(applications.accept(user, id, Preconditions.version(ifMatch)));
+        return ok(applications.accept(user, id, IfMatch.version(ifMatch)));
     }
 
     @PostMapping("/{id}/return")
@@ -152,6 +152,6 @@ public class ApplicationController {
     public ResponseEntity<Detail> returnForCorrection(CurrentUser user, @PathVariable String id,
                                                       @RequestBody ReturnRequest request,
                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return ok(applications.returnForCorrection(user, id, request.comments(), Preconditions.version(ifMatch)));
+        return ok(applications.returnForCorrection(user, id, request.comments(), IfMatch.version(ifMatch)));
     }
 }

@@ -9,7 +9,7 @@ import org.qingdan.application.call.CallService;
 import org.qingdan.application.call.domain.Call;
 import org.qingdan.application.call.persistence.CallStore;
 import org.qingdan.application.shared.Idempotency;
-import org.qingdan.application.shared.Preconditions;
+import org.qingdan.support.web.IfMatch;
 import org.qingdan.support.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -60,7 +60,7 @@ public class CallController {
         CallStore.Versioned saved = calls.plan(user, new CallService.Draft(request.title(), request.year(), request.opensAt(),
                 request.closesAt(), request.publicNoticeDays(), request.reviewersPerApplication()), key, hash);
         return ResponseEntity.created(URI.create("/api/calls/" + saved.call().id()))
-                .eTag(Preconditions.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
+                .eTag(IfMatch.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
     }
 
     @GetMapping
@@ -72,22 +72,22 @@ public class CallController {
     @GetMapping("/{id}")
     public ResponseEntity<CallView> one(@PathVariable String id) {
         CallStore.Versioned found = calls.get(id);
-        return ResponseEntity.ok().eTag(Preconditions.etag(found.version())).body(CallView.of(found.call(), found.version()));
+        return ResponseEntity.ok().eTag(IfMatch.etag(found.version())).body(CallView.of(found.call(), found.version()));
     }
 
     @PostMapping("/{id}/open")
     @PreAuthorize("hasAnyRole('office','admin')")
     @Operation(summary = "Open a planned call (office)")
     public ResponseEntity<CallView> open(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        CallStore.Versioned saved = calls.open(id, Preconditions.version(ifMatch));
-        return ResponseEntity.ok().eTag(Preconditions.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
+        CallStore.Versioned saved = calls.open(id, IfMatch.version(ifMatch));
+        return ResponseEntity.ok().eTag(IfMatch.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
     }
 
     @PostMapping("/{id}/close")
     @PreAuthorize("hasAnyRole('office','admin')")
     @Operation(summary = "Close an open call (office)")
     public ResponseEntity<CallView> close(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        CallStore.Versioned saved = calls.close(id, Preconditions.version(ifMatch));
-        return ResponseEntity.ok().eTag(Preconditions.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
+        CallStore.Versioned saved = calls.close(id, IfMatch.version(ifMatch));
+        return ResponseEntity.ok().eTag(IfMatch.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
     }
 }

@@ -151,7 +151,7 @@ public class ReviewController {
             throw org.qingdan.support.web.ProblemException.invalid("请选择审核结果",
                     List.of(new Violation("decision", "closed-list", "APPROVED 或 REJECTED")));
         }
-        Long expected = ifMatch == null ? null : Long.parseLong(ifMatch.replaceAll("[^0-9]", ""));
+        Long expected = org.qingdan.support.web.IfMatch.version(ifMatch);
         return reviews.decide(user, id, input.decision().equals("APPROVED"), input.reasons(), expected).decision();
     }
 
