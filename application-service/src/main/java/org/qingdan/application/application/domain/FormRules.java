@@ -1,5 +1,6 @@
 package org.qingdan.application.application.domain;
 
+import org.qingdan.contracts.form.Uscc;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package org.qingdan.application.application.domain;
 
+import org.qingdan.contracts.form.Uscc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

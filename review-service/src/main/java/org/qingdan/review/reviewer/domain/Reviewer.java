@@ -3,6 +3,7 @@ package org.qingdan.review.reviewer.domain;
 import java.util.ArrayList;
 import java.util.List;
 import org.qingdan.contracts.form.ApplicationScenario;
+import org.qingdan.contracts.form.Uscc;
 
 /**
  * An expert in the office's reviewer pool (评审专家库). {@code id} is the expert's user name in the realm;
@@ -33,9 +34,9 @@ public record Reviewer(
         if (name == null || name.isBlank()) {
             p.add(new String[] {"name", "required", "请填写专家姓名"});
         }
-        if (orgUscc == null || !orgUscc.matches("[0-9A-HJ-NPQRTUWXY]{18}")) {
-            p.add(new String[] {"orgUscc", "uscc-format", "请填写专家所在机构的统一社会信用代码"});
-        }
+        // conflicts of interest are decided by this code: a mistyped one would hide a conflict
+        Uscc.violation(orgUscc).ifPresent(rule ->
+                p.add(new String[] {"orgUscc", rule, "专家所在机构的统一社会信用代码不正确（格式或校验码）"}));
         if (loadLimit < 1 || loadLimit > 50) {
             p.add(new String[] {"loadLimit", "range", "同时评审上限应为 1 至 50"});
         }

@@ -73,6 +73,13 @@ class ReviewCaseTest {
     }
 
     @Test
+    void a_pool_entry_with_a_mistyped_credit_code_is_refused_because_it_would_hide_a_conflict() {
+        assertThat(EXPERT_1.problems()).isEmpty();
+        Reviewer typo = reviewer("r9", "91110108551385082A", List.of(), 5); // the vendor's code, last character wrong
+        assertThat(typo.problems()).extracting(p -> p[0] + ":" + p[1]).containsExactly("orgUscc:uscc-check-character");
+    }
+
+    @Test
     void automatic_assignment_prefers_expertise_then_balances_load_and_respects_limits() {
         Map<String, Integer> loads = new HashMap<>(Map.of("r1", 3, "r4", 1));
         ReviewCase c = opened().autoAssign(List.of(EXPERT_1, EXPERT_2, EXPERT_3, EXPERT_4), loads, "office", NOW, PERIOD).reviewCase();

@@ -1,4 +1,6 @@
-package org.qingdan.application.application.domain;
+package org.qingdan.contracts;
+
+import org.qingdan.contracts.form.Uscc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,12 @@
-package org.qingdan.application.application.domain;
+package org.qingdan.contracts.form;
 
 import java.util.Optional;
 
 /**
  * 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-character alphabet; the 18th is a check
  * character over the first 17, and characters 9-17 are an organisation code (GB 11714) with a check
- * character of its own. Both checks must pass.
+ * character of its own. Both checks must pass. A national standard, like the closed lists beside it: every
+ * service that takes a credit code (application forms, the reviewer pool) checks it the same way.
  */
 public final class Uscc {
 
