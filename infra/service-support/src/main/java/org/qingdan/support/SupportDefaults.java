@@ -43,7 +43,6 @@ public class SupportDefaults implements EnvironmentPostProcessor {
         d.put("management.info.env.enabled", "true");
         d.put("management.info.os.enabled", "true");
         d.put("management.tracing.sampling.probability", "1.0");
-        d.put("spring.threads.virtual.enabled", "false");
         return Map.copyOf(d);
     }
 

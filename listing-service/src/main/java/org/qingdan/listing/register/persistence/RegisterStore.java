@@ -62,17 +62,24 @@ public class RegisterStore {
         } else {
             store.update(doc, read.version(), events);
         }
-        archive();
+        archive(pending); // what was just written: no need to read the register again
     }
 
-    /** Copies pending editions to the archive (idempotent: an edition already there stays as it is). */
+    /** Copies the editions a crash left pending to the archive (the schedule calls this). */
     public void archive() {
         RegisterDocument doc = mongo.findById(RegisterDocument.ID, RegisterDocument.class);
-        if (doc == null || doc.pendingEditions() == null || doc.pendingEditions().isEmpty()) {
+        if (doc != null && doc.pendingEditions() != null) {
+            archive(doc.pendingEditions());
+        }
+    }
+
+    /** Copies editions to the archive and pulls them from the register (idempotent: an archived edition stays as it is). */
+    private void archive(List<Edition> pending) {
+        if (pending.isEmpty()) {
             return;
         }
         List<Long> archived = new ArrayList<>();
-        for (Edition edition : doc.pendingEditions()) {
+        for (Edition edition : pending) {
             try {
                 mongo.insert(new EditionDocument(edition.number(), edition));
             } catch (DuplicateKeyException alreadyArchived) {

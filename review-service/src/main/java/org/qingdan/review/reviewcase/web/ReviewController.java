@@ -11,6 +11,7 @@ import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.review.reviewcase.ReviewService;
 import org.qingdan.review.reviewcase.domain.Assignment;
+import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.Decision;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
@@ -81,7 +82,7 @@ public class ReviewController {
         boolean all = ReviewService.seesAll(user);
         List<Review> visible = all ? c.reviews().stream().filter(Review::submitted).toList() : c.reviewsVisibleTo(user.username());
         List<Assignment> assignments = all ? c.assignments() : c.assignmentOf(user.username()).map(List::of).orElse(List.of());
-        Scores scores = all && (c.status().name().equals("READY_FOR_DECISION") || c.status().name().equals("DECIDED")) ? c.scores() : null;
+        Scores scores = all && (c.status() == CaseStatus.READY_FOR_DECISION || c.status() == CaseStatus.DECIDED) ? c.scores() : null;
         return new CaseView(CaseSummary.of(c), c.form(), c.riskFlags(), c.formVersionsSeen(), assignments, visible, scores,
                 c.decision(), v.version());
     }
