@@ -94,6 +94,16 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void services_learn_the_address_the_browser_used_and_a_client_cannot_choose_it() {
+        // the reviewer UI builds its login redirects from these: they must point back at the gateway
+        String echoed = api().get("/review/", null).body();
+        assertThat(echoed).contains("x-forwarded-host=localhost:" + port).contains("x-forwarded-proto=http")
+                .contains("x-forwarded-port=" + port);
+        String forged = api().get("/review/", null, "X-Forwarded-Host", "evil.example", "Forwarded", "host=evil.example").body();
+        assertThat(forged).doesNotContain("evil.example").contains("x-forwarded-host=localhost:" + port);
+    }
+
+    @Test
     void security_headers_and_the_trace_id_are_on_every_response_errors_included() {
         for (HttpApi.Response r : List.of(api().get("/api/public/listings", null), api().get("/api/calls", null),
                 api().get("/api/nowhere", office()))) {
