@@ -134,6 +134,12 @@ class SecurityAndProblemsTest extends SupportIntegrationTest {
     }
 
     @Test
+    void without_the_development_switch_no_one_can_move_the_clock() throws Exception {
+        String admin = RealInfrastructure.oidc().token("admin", ORG_A, "协会", List.of(Roles.ADMIN));
+        assertThat(post("/dev/clock/advance", admin, "{\"by\":\"P8D\"}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void the_trace_id_is_in_the_response_and_the_log_line_and_personal_data_is_masked(CapturedOutput output) throws Exception {
         HttpResponse<String> response = get("/api/things/me", applicant());
         String traceId = response.headers().firstValue("X-Trace-Id").orElseThrow();
