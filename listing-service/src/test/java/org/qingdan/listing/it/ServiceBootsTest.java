@@ -23,6 +23,10 @@ class ServiceBootsTest extends ListingIntegrationTest {
         assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
         assertThat(get("/actuator/info").body()).contains("listing-service");
         assertThat(get("/actuator/prometheus").body()).contains("application=\"listing-service\"");
+        // the public API's liveness probe, for the website (and the benchmark's hello world)
+        HttpResponse<String> ping = get("/api/public/ping");
+        assertThat(ping.statusCode()).isEqualTo(200);
+        assertThat(ping.body()).isEqualTo("{\"status\":\"UP\"}");
     }
 
     @Test

@@ -108,7 +108,9 @@ public record ListRegister(List<Listing> listings, Edition latest) {
             if (listing.status() == ListingStatus.PUBLIC_NOTICE && !now.isBefore(listing.noticeEndsAt())
                     && !listing.hasOpenObjection()) {
                 Outcome step = register.change(register.require(listing.id()), ListingStatus.LISTED, now, null,
-                        listing.objections(), "LISTED", "公示期满无异议，纳入清单", now, true,
+                        listing.objections(), "LISTED",
+                        // the public record must not say "no objection" when one was lodged and dismissed
+                        listing.objections().isEmpty() ? "公示期满无异议，纳入清单" : "公示期满，异议经核实不成立，纳入清单", now, true,
                         (l, e) -> new RegisterEvent.Listed(l, e));
                 register = step.register();
                 events.addAll(step.events());

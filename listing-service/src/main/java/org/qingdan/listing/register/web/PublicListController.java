@@ -63,6 +63,13 @@ public class PublicListController {
         return ResponseEntity.ok().eTag("\"r" + read.version() + "\"").cacheControl(SHORT).body(body);
     }
 
+    /** No database, no work: the website's liveness probe of the public API, and the benchmark's hello world. */
+    @GetMapping("/ping")
+    @Operation(summary = "The public API answers (no database read)")
+    public Map<String, String> ping() {
+        return Map.of("status", "UP");
+    }
+
     @GetMapping("/listings")
     @Operation(summary = "The list with filters, Chinese substring search (q) and paging; status defaults to LISTED")
     public ResponseEntity<PublicViews.Page<PublicViews.Summary>> listings(

@@ -38,6 +38,8 @@ class ListRegisterTest {
         ListRegister.Outcome listed = started.register().listDue(AFTER_NOTICE);
         assertThat(listed.events()).singleElement().isInstanceOf(RegisterEvent.Listed.class);
         assertThat(listed.register().listing("a1").orElseThrow().status()).isEqualTo(ListingStatus.LISTED);
+        assertThat(listed.register().listing("a1").orElseThrow().history()).last().extracting(HistoryEntry::summary)
+                .isEqualTo("公示期满无异议，纳入清单");
         assertThat(listed.editions().get(0).previousHash()).isEqualTo(started.editions().get(0).hash());
         // idempotent
         assertThat(listed.register().listDue(AFTER_NOTICE.plusSeconds(60)).events()).isEmpty();
@@ -66,8 +68,10 @@ class ListRegisterTest {
         String objectionId = lodged.register().listing("a3").orElseThrow().objections().get(0).id();
         ListRegister.Outcome dismissed = lodged.register().decideObjection("a3", objectionId, false, "异议不成立", "office", T0);
         assertThat(dismissed.editions()).isEmpty();
-        assertThat(dismissed.register().listDue(AFTER_NOTICE).register().listing("a3").orElseThrow().status())
-                .isEqualTo(ListingStatus.LISTED);
+        Listing listed = dismissed.register().listDue(AFTER_NOTICE).register().listing("a3").orElseThrow();
+        assertThat(listed.status()).isEqualTo(ListingStatus.LISTED);
+        // the public record does not claim there was no objection
+        assertThat(listed.history()).last().extracting(HistoryEntry::summary).isEqualTo("公示期满，异议经核实不成立，纳入清单");
         assertThatThrownBy(() -> dismissed.register().decideObjection("a3", objectionId, true, "再议", "office", T0))
                 .isInstanceOfSatisfying(ListingRefused.class, e -> assertThat(e.kind()).isEqualTo(ListingRefused.Kind.WRONG_STATE));
     }
