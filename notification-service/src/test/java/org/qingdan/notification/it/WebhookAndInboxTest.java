@@ -140,6 +140,17 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
     }
 
     @Test
+    void a_change_of_the_list_shows_once_in_the_applicants_inbox_though_it_goes_to_all_members() throws Exception {
+        send(Events.submitted("inbox-app-2", "公开变更测试产品")); // the contact becomes known
+        String a = HttpApi.token("applicant-a", "91100000100003962T", "甲银行", Roles.APPLICANT);
+        await().atMost(Duration.ofSeconds(20)).until(() -> subjects(a).stream().anyMatch(s -> s.contains("公开变更测试产品")));
+        send(Events.listed("inbox-app-2", "公开变更测试产品"));
+        String b = HttpApi.token("applicant-b", "911301027356003226", "乙银行", Roles.APPLICANT);
+        await().atMost(Duration.ofSeconds(20)).until(() -> subjects(b).stream().anyMatch(s -> s.startsWith("纳入清单") && s.contains("公开变更测试产品")));
+        assertThat(subjects(a)).filteredOn(s -> s.startsWith("纳入清单") && s.contains("公开变更测试产品")).hasSize(1);
+    }
+
+    @Test
     void metrics_count_sent_mail_and_webhook_latency() {
         HttpApi.Response metrics = api.get("/actuator/prometheus", null);
         assertThat(metrics.body()).contains("qingdan_notifications_sent_total").contains("application=\"notification-service\"");

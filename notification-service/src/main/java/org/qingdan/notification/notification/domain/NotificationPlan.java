@@ -130,12 +130,17 @@ public final class NotificationPlan {
     }
 
     /** Art. 11, 12: publicised to all members; the applicant's contact hears of it directly too. */
+    /**
+     * A change of the public list: mail to the applicant's contact and to the members' list; in the inbox
+     * once, to all (the applicant is a member too: an item to its organisation as well showed it twice).
+     */
     private static void publicChange(List<Planned> plan, String template, PublicProduct product, Optional<Contact> known,
                                      Recipients to, Map<String, Object> v) {
-        known.ifPresent(c -> applicant(plan, template, c.email(), c.name(), c.orgUscc(), v));
-        if (known.isEmpty() && product.leadApplicant() != null) {
-            plan.add(new Planned(Channel.INBOX, "org:" + product.leadApplicant().uscc(), product.leadApplicant().name(), template, v));
-        }
+        known.filter(c -> c.email() != null && !c.email().isBlank()).ifPresent(c -> {
+            Map<String, Object> values = new LinkedHashMap<>(v);
+            values.put("contactName", c.name());
+            plan.add(new Planned(Channel.EMAIL, Planned.mailto(c.email()), c.name(), template, values));
+        });
         if (to.membersEmail() != null && !to.membersEmail().isBlank()) {
             plan.add(new Planned(Channel.EMAIL, Planned.mailto(to.membersEmail()), "全体会员单位", template, v));
         }
