@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,15 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.Select;
 import org.qingdan.contracts.application.ApplicationAccepted;
 import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.samples.ContractSamples;
 import org.qingdan.testsupport.HttpApi;
 import org.qingdan.testsupport.RealInfrastructure;
+import org.qingdan.testsupport.browser.Chromium;
+import org.qingdan.testsupport.browser.ReviewForm;
 import org.qingdan.testsupport.Roles;
 
 /**
@@ -39,18 +36,8 @@ class ReviewUiBrowserTest extends ReviewIntegrationTest {
     WebDriver browser;
 
     @BeforeEach
-    void openBrowser() throws Exception {
-        File chromium = new File("/usr/bin/chromium");
-        File driver = new File("/usr/bin/chromedriver");
-        assertThat(chromium).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does it)").exists();
-        assertThat(driver).as("Debian's chromium-driver").exists();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("qingdan-chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    void openBrowser() {
+        browser = Chromium.start();
     }
 
     @AfterEach
@@ -96,19 +83,8 @@ class ReviewUiBrowserTest extends ReviewIntegrationTest {
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         assertThat(browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
 
-        for (String dimension : List.of("LEGAL_COMPLIANCE", "FINANCIAL_INNOVATION", "RISK_CONTROL", "AFTER_SALES_SERVICE")) {
-            new Select(browser.findElement(By.id("rating_" + dimension))).selectByValue("GOOD");
-        }
-        browser.findElement(By.id("eligibility-yes")).click();
-        for (String ground : List.of("FRAUD", "MAJOR_INCIDENT_OR_VIOLATION", "UNRESOLVED_COMPLAINTS", "LEGAL_OR_REGULATORY_RISK", "OTHER")) {
-            browser.findElement(By.id("exclusion_" + ground + "_no")).click();
-        }
-        browser.findElement(By.id("recommend-yes")).click();
-        browser.findElement(By.id("commentsForCommittee")).sendKeys("技术路线成熟，风险控制到位，建议纳入清单。");
-        browser.findElement(By.id("commentsForApplicant")).sendKeys("建议补充运维数据。");
-        browser.findElement(By.id("submit")).click();
-
-        assertThat(browser.findElement(By.id("review-status")).getText()).isEqualTo("评审意见已提交。");
+        assertThat(ReviewForm.recommendAndSubmit(browser, "技术路线成熟，风险控制到位，建议纳入清单。", "建议补充运维数据。"))
+                .isEqualTo("评审意见已提交。");
         HttpApi.Response recorded = api.get("/api/reviews/cases/ui-app-1", office());
         assertThat(recorded.json().get("reviews").get(0).get("reviewerId").asString()).isEqualTo("expert-ui");
         assertThat(recorded.json().get("reviews").get(0).get("commentsForCommittee").asString()).contains("技术路线成熟");
