@@ -44,6 +44,8 @@ public final class DevStack {
     static final int KEYCLOAK_PORT = 8180;
     static final int SMTP_PORT = 3025;
     static final String KEYCLOAK_VERSION = "26.5.6";
+    /** How often listing-service looks for ended notices here (30 s by default). */
+    static final Duration NOTICE_SCHEDULE = Duration.ofSeconds(2);
 
     private final Path repo;
     private final Path home;
@@ -112,7 +114,11 @@ public final class DevStack {
         Map<String, String> appEnv = new LinkedHashMap<>(Map.of(
                 "MONGODB_URI", mongoUri,
                 "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA_PORT,
-                "OIDC_ISSUER_URI", issuer));
+                "OIDC_ISSUER_URI", issuer,
+                // development only: an admin may move a service's clock forward (the end of a public notice
+                // without waiting days; see README "Time in the devstack"), and notice ends are looked for often
+                "QINGDAN_DEV_CLOCKCONTROL", "true",
+                "QINGDAN_LISTING_SCHEDULEINTERVAL", NOTICE_SCHEDULE.toString()));
         appEnv.putAll(extraAppEnv);
         for (App app : APPS) {
             startApp(app, appEnv);
@@ -394,6 +400,7 @@ public final class DevStack {
         System.out.println("  Keycloak               http://localhost:8180/admin  (kcadmin / kcadmin, dev only)");
         System.out.println("  mail (SMTP :3025)      " + repo.relativize(home.resolve("mail")) + "/*.eml");
         System.out.println("  logs                   " + repo.relativize(home.resolve("logs")) + "/");
+        System.out.println("  time (dev only)        POST http://localhost:8083/dev/clock/advance {\"by\":\"P8D\"} as admin ends a public notice");
         System.out.println();
         System.out.println("  demo users (password = user name, dev only):");
         System.out.println("    office, committee, admin, reviewer1..reviewer4, applicant-a and vendor-a (甲银行), applicant-b (乙银行)");

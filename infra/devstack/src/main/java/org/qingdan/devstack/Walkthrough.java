@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -19,28 +18,47 @@ import java.util.regex.Pattern;
  * The way of one product through the running system, as its users take it, through the gateway with
  * tokens Keycloak issues for the demo users: the office opens a call; applicant A drafts, attaches and
  * submits; the office accepts; the review case opens; automatic assignment; three experts review; the
- * committee approves; public notice starts; an objection is lodged and dismissed. Each step checks what
- * it expects and says which step failed. Used by the system test and the benchmark.
+ * committee approves; public notice starts; an objection is lodged and dismissed; the notice ends (the
+ * listing-service's development clock is moved past its end) and the product is listed; the office delists
+ * it for an Art. 12 reason. Each step checks what it expects and says which step failed. Used by the
+ * system test and the benchmark.
  */
 public final class Walkthrough {
 
     public static final String ORG_A = "91130100100003962C";
     static final String VENDOR = "91110108551385082Q";
-    static final Map<String, String> REVIEWERS = Map.of(
-            "reviewer1", "911301006789123452", "reviewer2", "91130100401234561E", "reviewer3", "12130000400007199N");
+    static final Map<String, String> REVIEWERS = new java.util.TreeMap<>(Map.of(
+            "reviewer1", "911301006789123452", "reviewer2", "91130100401234561E", "reviewer3", "12130000400007199N"));
+
+    /** How one expert reviews: through the API by default; the system test lets one use the browser. */
+    @FunctionalInterface
+    public interface ReviewHand {
+        void review(String reviewer, String applicationId, String productName);
+    }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
     private final String keycloak;
-    private final Map<String, String> tokens = new LinkedHashMap<>();
+    private final String listingService;
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ReviewHand> hands = new java.util.HashMap<>();
 
-    public Walkthrough(String gateway, String keycloak) {
+    /** {@code listingService}: where the listing-service's development clock answers (not routed by the gateway). */
+    public Walkthrough(String gateway, String keycloak, String listingService) {
         this.gateway = gateway;
         this.keycloak = keycloak;
+        this.listingService = listingService;
+    }
+
+    /** The given expert reviews with this hand instead of the API. */
+    public Walkthrough reviewing(String reviewer, ReviewHand hand) {
+        hands.put(reviewer, hand);
+        return this;
     }
 
     /** What one walk through produced, for the checks and the timings of the caller. */
-    public record Result(String applicationId, String productName, Duration acceptToCaseOpen, Duration approveToNotice) {
+    public record Result(String applicationId, String productName, Duration acceptToCaseOpen, Duration approveToNotice,
+                         Duration noticeEndToListed) {
     }
 
     public String token(String user) {
@@ -83,32 +101,82 @@ public final class Walkthrough {
         send(json("POST", "/api/applications/" + applicationId + "/submit", "applicant-a", ""), 200, "submit");
     }
 
-    /** The rest of the way, from the formal check to a dismissed objection during public notice. */
-    public Result afterSubmission(String id, String productName) {
+    /** The office accepts; answers how long the review case took to open. */
+    public Duration accept(String id) {
         Instant accepted = Instant.now();
         send(json("POST", "/api/applications/" + id + "/accept", "office", ""), 200, "accept");
         until("the review case opens", () -> status(json("GET", "/api/reviews/cases/" + id, "office", null)) == 200);
-        Duration toCase = Duration.between(accepted, Instant.now());
+        return Duration.between(accepted, Instant.now());
+    }
+
+    /** Automatic assignment, then each of the three experts reviews and submits, by API or by its hand. */
+    public void review(String id, String productName) {
         send(json("POST", "/api/reviews/cases/" + id + "/assignments/auto", "office", ""), 200, "assign automatically");
         String view = send(json("GET", "/api/reviews/cases/" + id, "office", null), 200, "read the case");
         for (String reviewer : REVIEWERS.keySet()) {
             if (!view.contains("\"reviewerId\":\"" + reviewer + "\"")) {
                 throw new IllegalStateException("automatic assignment left out " + reviewer + ": " + view);
             }
-            send(json("PUT", "/api/reviews/cases/" + id + "/review", reviewer, REVIEW), 200, reviewer + " drafts");
-            send(json("POST", "/api/reviews/cases/" + id + "/review/submit", reviewer, ""), 200, reviewer + " submits");
+            hands.getOrDefault(reviewer, this::reviewByApi).review(reviewer, id, productName);
         }
+        until("the case is ready for the committee", () -> send(json("GET", "/api/reviews/cases/" + id, "office", null), 200, "read the case")
+                .contains("\"status\":\"READY_FOR_DECISION\""));
+    }
+
+    private void reviewByApi(String reviewer, String id, String productName) {
+        send(json("PUT", "/api/reviews/cases/" + id + "/review", reviewer, REVIEW), 200, reviewer + " drafts");
+        send(json("POST", "/api/reviews/cases/" + id + "/review/submit", reviewer, ""), 200, reviewer + " submits");
+    }
+
+    /** The committee approves; answers how long public notice took to show on the public API. */
+    public Duration approve(String id) {
         Instant approved = Instant.now();
         send(json("POST", "/api/reviews/cases/" + id + "/decision", "committee",
                 "{\"decision\":\"APPROVED\",\"reasons\":[\"三位专家一致推荐\"]}"), 200, "the committee approves");
-        until("public notice starts", () -> send(json("GET", "/api/public/listings/" + id, null, null), -1, "")
-                .contains("\"status\":\"PUBLIC_NOTICE\""));
-        Duration toNotice = Duration.between(approved, Instant.now());
+        untilStatus(id, "PUBLIC_NOTICE");
+        return Duration.between(approved, Instant.now());
+    }
+
+    /** Applicant B objects during notice; the office dismisses it and notice goes on. */
+    public void objectAndDismiss(String id) {
         String objection = field(send(json("POST", "/api/listings/" + id + "/objections", "applicant-b",
                 "{\"grounds\":\"该产品试用期间出现过数据同步故障\"}"), 201, "an objection"), "id");
         send(json("POST", "/api/listings/" + id + "/objections/" + objection + "/dismiss", "office",
                 "{\"reason\":\"经核实，故障已修复，不影响认定\"}"), 200, "the office dismisses it");
-        return new Result(id, productName, toCase, toNotice);
+    }
+
+    /**
+     * Moves the listing-service's development clock just past the end of this product's notice (as admin)
+     * and waits until the product is listed; answers how long listing took once the notice had ended.
+     */
+    public Duration endNotice(String id) {
+        Instant endsAt = Instant.parse(field(send(json("GET", "/api/public/listings/" + id, null, null), 200, "read the notice"), "noticeEndsAt"));
+        Instant serviceNow = Instant.parse(field(send(clock("GET", null), 200, "read the listing-service clock"), "now"));
+        Duration by = Duration.between(serviceNow, endsAt).plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (!by.isNegative() && !by.isZero()) {
+            send(clock("POST", "{\"by\":\"" + by + "\"}"), 200, "move the listing-service clock past the notice end");
+        }
+        Instant ended = Instant.now();
+        untilStatus(id, "LISTED");
+        return Duration.between(ended, Instant.now());
+    }
+
+    /** The office delists the product for a major defect (Art. 12 (1)). */
+    public void delist(String id) {
+        send(json("POST", "/api/listings/" + id + "/delist", "office", "{\"reason\":\"MAJOR_DEFECT\","
+                + "\"explanation\":\"发现重大安全缺陷，可能造成严重安全风险\",\"evidence\":\"安全评估报告（2026）第12号\"}"), 200, "delist");
+        untilStatus(id, "DELISTED");
+    }
+
+    /** The rest of the way, from the formal check to the delisting. */
+    public Result afterSubmission(String id, String productName) {
+        Duration toCase = accept(id);
+        review(id, productName);
+        Duration toNotice = approve(id);
+        objectAndDismiss(id);
+        Duration toListed = endNotice(id);
+        delist(id);
+        return new Result(id, productName, toCase, toNotice, toListed);
     }
 
     public Result run() {
@@ -120,44 +188,41 @@ public final class Walkthrough {
         return afterSubmission(id, name);
     }
 
-    static final String REVIEW = "{\"ratings\":{\"LEGAL_COMPLIANCE\":\"GOOD\",\"FINANCIAL_INNOVATION\":\"EXCELLENT\",\"RISK_CONTROL\":\"GOOD\","
-            + "\"AFTER_SALES_SERVICE\":\"GOOD\"},\"eligibilityConfirmed\":true,\"exclusionsFound\":{\"FRAUD\":false,"
-            + "\"MAJOR_INCIDENT_OR_VIOLATION\":false,\"UNRESOLVED_COMPLAINTS\":false,\"LEGAL_OR_REGULATORY_RISK\":false,\"OTHER\":false},"
-            + "\"recommend\":true,\"commentsForCommittee\":\"技术成熟，风险可控\",\"commentsForApplicant\":\"建议补充运维数据\"}";
+    private void untilStatus(String id, String status) {
+        until("the product shows as " + status + " on the public API", () -> send(json("GET", "/api/public/listings/" + id, null, null), -1, "")
+                .contains("\"status\":\"" + status + "\""));
+    }
 
+    private HttpRequest.Builder clock(String method, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(listingService + "/dev/clock" + (body == null ? "" : "/advance")))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token("admin"));
+        return body == null ? b.GET() : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** The sample files of the README's walk-through ({@code infra/devstack/src/main/resources/samples/}). */
+    static final String REVIEW = sample("review.json");
+
+    /** Applicant A's complete sample form, with this product name and the ids of its three uploaded files. */
     static String form(String productName, String patent, String report, String signed) {
-        return ("{\"applicant\":{\"name\":\"甲银行股份有限公司\",\"uscc\":\"" + ORG_A + "\",\"leadKind\":\"MEMBER_INSTITUTION\","
-                + "\"registeredAddress\":\"石家庄市长安区中山东路1号\",\"financialLicenceNumber\":\"B0209H213010001\"},"
-                + "\"contact\":{\"name\":\"张三\",\"phone\":\"0311-86001234\",\"department\":\"信息科技部\",\"title\":\"高级经理\",\"email\":\"zhangsan@bank-a.example.cn\"},"
-                + "\"participants\":[{\"name\":\"北京智信科技有限公司\",\"uscc\":\"" + VENDOR + "\",\"role\":\"产品研发、测试与运维\",\"memberInstitution\":false,\"scenarioProvider\":false}],"
-                + "\"enterprise\":{\"name\":\"北京智信科技有限公司\",\"uscc\":\"" + VENDOR + "\",\"enterpriseType\":\"LIMITED_LIABILITY\","
-                + "\"mailingAddress\":\"北京市海淀区中关村大街1号\",\"postcode\":\"100080\",\"contactName\":\"李四\",\"department\":\"市场部\",\"title\":\"总监\","
-                + "\"email\":\"lisi@zhixin.example.cn\",\"mobile\":\"13800138000\"},"
-                + "\"product\":{\"name\":\"@PRODUCT@\",\"introduction\":\"基于大数据与人工智能技术，对小微企业信贷申请进行风险识别与预警。\","
-                + "\"keyTechnologies\":[\"大数据\",\"人工智能\"],\"goLiveDate\":\"2024-03-01\",\"honours\":[{\"kind\":\"PATENT\",\"name\":\"一种信贷风险识别方法\","
-                + "\"date\":\"2023-06-01\",\"issuer\":\"国家知识产权局\",\"supportingMaterialId\":\"m1\"}],\"productType\":\"TECHNOLOGY_INNOVATION\","
-                + "\"scenarios\":[\"RISK_MANAGEMENT\",\"CREDIT_MANAGEMENT\"]},"
-                + "\"selfAssessment\":{\"legalCompliance\":{\"scenarioProvidedByMember\":true,\"regulatoryExemptionOrAttention\":false,"
-                + "\"violatesLawsBeyondExemption\":false,\"rating\":\"GOOD\"},\"financialInnovation\":{\"empowersDigitalTransformation\":true,"
-                + "\"orientedToRealEconomy\":true,\"listedInXinchuangCatalogue\":false,\"thirdPartyAdaptationReport\":true,\"rating\":\"EXCELLENT\"},"
-                + "\"riskControl\":{\"risksIdentified\":true,\"majorLatentRisk\":false,\"preventionAndCompensation\":true,\"rating\":\"GOOD\"},"
-                + "\"afterSalesService\":{\"effectiveComplaintMechanism\":true,\"afterSalesAgreementSigned\":true,\"rating\":\"QUALIFIED\"}},"
-                + "\"operationalEvaluation\":{\"issuerName\":\"甲银行股份有限公司\",\"issuerUscc\":\"" + ORG_A + "\",\"technicalSecurityAndInnovation\":\"通过等保三级测评\","
-                + "\"businessCompliance\":\"符合监管要求\",\"riskControl\":\"风险可控\",\"painPointsSolved\":\"人工审批效率低\",\"effectAchieved\":\"审批时长缩短50%\","
-                + "\"vendorServiceQuality\":\"响应及时\",\"reportAttachmentId\":\"@REPORT@\"},"
-                + "\"supportingMaterials\":[{\"id\":\"m1\",\"kind\":\"PATENT_CERTIFICATE\",\"title\":\"发明专利证书\",\"attachmentId\":\"@PATENT@\"},"
-                + "{\"id\":\"m2\",\"kind\":\"EVALUATION_REPORT\",\"title\":\"运行评估报告\",\"attachmentId\":\"@REPORT@\"}],"
-                + "\"eligibility\":[{\"basis\":\"PRODUCTION_USE_RECOMMENDED\",\"evidence\":\"已在本行正式投产运行两年，无重大故障\"}],"
-                + "\"opinion\":{\"decision\":\"AGREE\",\"signatory\":\"王五\",\"date\":\"2026-11-20\"},"
-                + "\"commitment\":{\"accepted\":true,\"signedFormAttachmentId\":\"@SIGNED@\"}}")
-                .replace("@PRODUCT@", productName).replace("@PATENT@", patent).replace("@REPORT@", report).replace("@SIGNED@", signed);
+        return sample("form.json").replace("\"智能风控平台\"", "\"" + productName + "\"")
+                .replace("@PATENT@", patent).replace("@REPORT@", report).replace("@SIGNED@", signed);
     }
 
     /** The smallest PDF that PDF readers (and PDFBox) open: one empty page. */
     static byte[] pdf() {
-        String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-                + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-        return body.getBytes(StandardCharsets.US_ASCII);
+        try (var in = Walkthrough.class.getResourceAsStream("/samples/evidence.pdf")) {
+            return in.readAllBytes();
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("the sample evidence.pdf is missing from the classpath", e);
+        }
+    }
+
+    private static String sample(String name) {
+        try (var in = Walkthrough.class.getResourceAsStream("/samples/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("the sample " + name + " is missing from the classpath", e);
+        }
     }
 
     private String upload(String applicationId, String fileName) {

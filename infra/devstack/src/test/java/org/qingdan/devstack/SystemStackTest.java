@@ -22,7 +22,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.qingdan.testsupport.HttpApi;
+import org.qingdan.testsupport.browser.Chromium;
+import org.qingdan.testsupport.browser.ReviewForm;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -106,9 +110,29 @@ class SystemStackTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> gateway.get("/api/calls", expiring).status() == 401);
     }
 
+    /** An expert reviews as people do: in the browser, signing in on Keycloak's page, through the gateway. */
+    static void reviewInTheBrowser(String reviewer, String applicationId, String productName) {
+        WebDriver browser = Chromium.start();
+        try {
+            browser.get("http://localhost:8080/review/assignments");
+            assertThat(browser.getCurrentUrl()).as("the UI sends the expert to Keycloak").startsWith(KEYCLOAK + "/realms/qingdan/");
+            browser.findElement(By.id("username")).sendKeys(reviewer);
+            browser.findElement(By.id("password")).sendKeys(reviewer);
+            browser.findElement(By.id("kc-login")).click();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我的评审任务");
+            assertThat(browser.getCurrentUrl()).startsWith("http://localhost:8080/review/");
+            browser.findElement(By.linkText(productName)).click();
+            assertThat(ReviewForm.recommendAndSubmit(browser, "产品成熟，风险控制措施到位，同意推荐。", "建议补充近一年运维数据。"))
+                    .isEqualTo("评审意见已提交。");
+        } finally {
+            browser.quit();
+        }
+    }
+
     @Test
-    void one_product_goes_from_a_call_through_review_to_public_notice_and_everyone_hears_of_it() throws Exception {
-        Walkthrough walk = new Walkthrough("http://localhost:8080", KEYCLOAK);
+    void one_product_goes_from_a_call_to_the_list_and_off_it_and_everyone_hears_of_it() throws Exception {
+        Walkthrough walk = new Walkthrough("http://localhost:8080", KEYCLOAK, "http://localhost:8083")
+                .reviewing("reviewer3", SystemStackTest::reviewInTheBrowser);
         // the association website reads listing.events from the start, as it would in production
         Properties p = new Properties();
         p.put("bootstrap.servers", "localhost:9092");
@@ -125,14 +149,22 @@ class SystemStackTest {
                         seen.add(new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
                     }
                 });
-                return seen.contains("listing.objection-decided.v1");
+                return seen.contains("listing.product-delisted.v1");
             });
             assertThat(seen).containsSubsequence("listing.public-notice-started.v1", "listing.objection-lodged.v1",
-                    "listing.objection-decided.v1");
+                    "listing.objection-decided.v1", "listing.product-listed.v1", "listing.product-delisted.v1");
 
-            assertThat(gateway.get("/api/public/feed.atom", null).body()).contains(result.productName());
-            assertThat(gateway.get("/api/public/listings?status=PUBLIC_NOTICE&q=" + URLEncoder.encode(result.productName(), StandardCharsets.UTF_8), null)
-                    .json().get("total").asInt()).isEqualTo(1);
+            // the public API tells the whole story, with the edition each change of the list made
+            JsonNode detail = gateway.get("/api/public/listings/" + result.applicationId(), null).json();
+            assertThat(detail.get("summary").get("status").asString()).isEqualTo("DELISTED");
+            assertThat(detail.get("delisting").get("reasonLabel").asString()).startsWith("第十二条（一）");
+            List<String> history = new ArrayList<>();
+            detail.get("history").forEach(h -> history.add(h.get("type").asString()));
+            assertThat(history).containsExactly("PUBLIC_NOTICE_STARTED", "OBJECTION_LODGED", "OBJECTION_DISMISSED", "LISTED", "DELISTED");
+            String atom = gateway.get("/api/public/feed.atom", null).body();
+            assertThat(atom).contains("公示期满，异议经核实不成立，纳入清单：" + result.productName());
+            assertThat(atom).contains("移出清单：第十二条（一）出现重大缺陷，可能造成严重安全风险：" + result.productName());
+            assertThat(gateway.get("/api/public/editions/verification", null).body()).contains("\"valid\":true");
             // the mail of each step, caught by the stack's SMTP server
             Path mail = Path.of(System.getProperty("qingdan.system-stack", "target/system-stack")).resolve("mail");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(subjects(mail)).anyMatch(s -> s.startsWith("申报已提交：" + result.productName()))
@@ -141,10 +173,46 @@ class SystemStackTest {
                     .anyMatch(s -> s.startsWith("待审核：" + result.productName()))
                     .anyMatch(s -> s.startsWith("审核结果：" + result.productName()))
                     .anyMatch(s -> s.startsWith("清单公示：") && s.endsWith(result.productName()))
-                    .anyMatch(s -> s.startsWith("公示异议：" + result.productName())));
-            System.out.printf("walkthrough: accept → review case open %d ms, approval → public notice %d ms%n",
-                    result.acceptToCaseOpen().toMillis(), result.approveToNotice().toMillis());
+                    .anyMatch(s -> s.startsWith("公示异议：" + result.productName()))
+                    .anyMatch(s -> s.startsWith("纳入清单：") && s.endsWith(result.productName()))
+                    .anyMatch(s -> s.startsWith("移出清单：") && s.endsWith(result.productName())));
+            System.out.printf("walkthrough: accept → review case open %d ms, approval → public notice %d ms, notice end → listed %d ms%n",
+                    result.acceptToCaseOpen().toMillis(), result.approveToNotice().toMillis(), result.noticeEndToListed().toMillis());
         }
+    }
+
+    /** The README's walk-through, its bash blocks run in order as a newcomer would paste them. */
+    @Test
+    void the_readmes_walk_through_works_as_written() throws Exception {
+        for (String tool : List.of("curl", "jq")) {
+            assertThat(new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor()).as(tool + " (apt-get install " + tool + ")")
+                    .isZero();
+        }
+        Path repo = Path.of(System.getProperty("qingdan.repo", "../..")).toAbsolutePath().normalize();
+        String readme = java.nio.file.Files.readString(repo.resolve("README.md"));
+        String section = readme.substring(readme.indexOf("<!-- walkthrough:begin -->"), readme.indexOf("<!-- walkthrough:end -->"));
+        StringBuilder script = new StringBuilder("set -euo pipefail\n");
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile("```bash\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(section);
+        int blocks = 0;
+        while (block.find()) {
+            script.append(block.group(1)).append('\n');
+            blocks++;
+        }
+        assertThat(blocks).as("bash blocks of the walk-through").isGreaterThanOrEqualTo(12);
+        Path output = java.nio.file.Files.createTempFile("walkthrough", ".log");
+        Process bash = new ProcessBuilder("bash", "-c", script.toString()).directory(repo.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        boolean finished = bash.waitFor(5, java.util.concurrent.TimeUnit.MINUTES);
+        if (!finished) {
+            bash.destroyForcibly();
+        }
+        String printed = java.nio.file.Files.readString(output);
+        System.out.println(printed);
+        assertThat(finished).as("the walk-through ends within 5 minutes:\n" + printed).isTrue();
+        assertThat(bash.exitValue()).as("the walk-through's exit status:\n" + printed).isZero();
+        // the empty draft's problem, the public history of the product, and a valid chain of editions
+        assertThat(printed).contains("\"field\":").contains("LISTED  公示期满，异议经核实不成立，纳入清单")
+                .contains("DELISTED  移出清单：第十二条（一）").contains("{\"valid\":true");
     }
 
     static List<String> subjects(Path folder) throws Exception {
