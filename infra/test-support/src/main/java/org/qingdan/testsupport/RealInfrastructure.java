@@ -46,14 +46,19 @@ public final class RealInfrastructure {
         return OIDC.get();
     }
 
+    /**
+     * Closes the resource when the JVM exits, after Spring Boot closed the test's application contexts: a
+     * shutdown hook of its own would run beside theirs, stop the broker under a producer that still had
+     * records to send, and keep the JVM waiting for the producer's close timeout.
+     */
     private static void closeAtExit(AutoCloseable resource) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> {
             try {
                 resource.close();
             } catch (Exception ignored) {
                 // the JVM is going away
             }
-        }));
+        });
     }
 
     private RealInfrastructure() {
