@@ -110,6 +110,9 @@ class PublicContractTest extends ListingIntegrationTest {
         assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.qingdan.listing.register.web.PublicStream stream;
+
     @Test
     void the_stream_sends_listing_events_to_subscribers() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
@@ -136,7 +139,16 @@ class PublicContractTest extends ListingIntegrationTest {
             return lines.stream().anyMatch(l -> l.equals("event:listing.public-notice-started.v1"));
         });
         assertThat(lines).anyMatch(l -> l.startsWith("data:") && l.contains("身份识别终端"));
-        response.body().close();
+
+        // shutting down ends every open stream at once, so that it does not hold the graceful shutdown
+        stream.stop();
+        try {
+            reader.join(Duration.ofSeconds(10).toMillis());
+            assertThat(reader.isAlive()).as("the stream ended").isFalse();
+            assertThat(stream.isRunning()).isFalse();
+        } finally {
+            stream.start();
+        }
     }
 
     @Test
