@@ -131,6 +131,11 @@ public class ApplicationService {
         applyFromEvent(applicationId, app -> app.assignedReviewers().contains(reviewerId) ? app : app.reviewerAssigned(reviewerId));
     }
 
+    /** A reviewer stepped aside for a conflict of interest: it may no longer download the attachments. */
+    public void reviewerRecused(String applicationId, String reviewerId) {
+        applyFromEvent(applicationId, app -> app.reviewerRecused(reviewerId));
+    }
+
     /** The committee decided: no withdrawal any more. */
     public void decided(String applicationId, boolean approved) {
         applyFromEvent(applicationId, app -> app.decided(approved, clock.instant()));

@@ -35,6 +35,15 @@ class ReviewEventsTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> api.download(path, Api.reviewer("reviewer1")).statusCode() == 200);
         assertThat(api.download(path, Api.reviewer("reviewer2")).statusCode()).isEqualTo(404);
 
+        // reviewer2 is assigned, then steps aside for a conflict of interest: its access ends with the assignment
+        kafka.send(CloudEventRecords.of(ContractSamples.reviewerAssigned(id, "reviewer2"), "/review-service")).get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.download(path, Api.reviewer("reviewer2")).statusCode() == 200);
+        var recused = ContractSamples.reviewerRecused(id, "reviewer2");
+        kafka.send(CloudEventRecords.of(recused, "/review-service")).get();
+        kafka.send(CloudEventRecords.of(recused, "/review-service")).get(); // redelivered
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.download(path, Api.reviewer("reviewer2")).statusCode() == 404);
+        assertThat(api.download(path, Api.reviewer("reviewer1")).statusCode()).isEqualTo(200);
+
         kafka.send(CloudEventRecords.of(ContractSamples.completed(id, ReviewCompleted.Decision.APPROVED), "/review-service")).get();
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 api.get("/api/applications/" + id, Api.applicantA()).json().get("status").asString().equals("APPROVED"));

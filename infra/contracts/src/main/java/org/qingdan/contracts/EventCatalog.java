@@ -17,7 +17,9 @@ import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewReadyForDecision;
+import org.qingdan.contracts.review.ReviewSubmitted;
 import org.qingdan.contracts.review.ReviewerAssigned;
+import org.qingdan.contracts.review.ReviewerRecused;
 
 /**
  * Every event type on the wire: logical type (the {@code ce_type} header), topic, payload record and
@@ -43,6 +45,8 @@ public final class EventCatalog {
             new Entry(ReviewerAssigned.TYPE, Topics.REVIEW_EVENTS, ReviewerAssigned.class),
             new Entry(ReviewCompleted.TYPE, Topics.REVIEW_EVENTS, ReviewCompleted.class),
             new Entry(ReviewReadyForDecision.TYPE, Topics.REVIEW_EVENTS, ReviewReadyForDecision.class),
+            new Entry(ReviewSubmitted.TYPE, Topics.REVIEW_EVENTS, ReviewSubmitted.class),
+            new Entry(ReviewerRecused.TYPE, Topics.REVIEW_EVENTS, ReviewerRecused.class),
             new Entry(PublicNoticeStarted.TYPE, Topics.LISTING_EVENTS, PublicNoticeStarted.class),
             new Entry(ProductListed.TYPE, Topics.LISTING_EVENTS, ProductListed.class),
             new Entry(ProductDelisted.TYPE, Topics.LISTING_EVENTS, ProductDelisted.class),

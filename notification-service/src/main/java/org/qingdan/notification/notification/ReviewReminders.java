@@ -7,7 +7,9 @@ import org.bson.Document;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.application.ApplicationWithdrawn;
 import org.qingdan.contracts.review.ReviewCompleted;
+import org.qingdan.contracts.review.ReviewSubmitted;
 import org.qingdan.contracts.review.ReviewerAssigned;
+import org.qingdan.contracts.review.ReviewerRecused;
 import org.qingdan.notification.notification.domain.NotificationPlan;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reminds each assigned reviewer once, {@code qingdan.notifications.reminder-before} ahead of the review
- * deadline, while the case is still open. The reminder's id is derived from the assignment, so several
+ * deadline, unless it has submitted its review or stepped aside, and while the case is still open. The reminder's id is derived from the assignment, so several
  * instances remind once.
  */
 @Component
@@ -44,11 +46,19 @@ public class ReviewReminders {
                             .append("productName", a.productName()).append("dueAt", Date.from(a.dueAt()))
                             .append("remindAt", Date.from(a.dueAt().minus(before))).append("open", true),
                     new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        } else if (event instanceof ReviewSubmitted s) {
+            closeOne(s.aggregateId(), s.reviewerId()); // done: no reminder for a review already in
+        } else if (event instanceof ReviewerRecused r) {
+            closeOne(r.aggregateId(), r.reviewerId()); // stepped aside: nothing left to remind of
         } else if (event instanceof ReviewCompleted c) {
             close(c.applicationId());
         } else if (event instanceof ApplicationWithdrawn w) {
             close(w.aggregateId());
         }
+    }
+
+    private void closeOne(String caseId, String reviewerId) {
+        mongo.getCollection(COLLECTION).updateOne(new Document("_id", caseId + "|" + reviewerId), new Document("$set", new Document("open", false)));
     }
 
     private void close(String applicationId) {

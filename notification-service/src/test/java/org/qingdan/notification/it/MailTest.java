@@ -141,6 +141,28 @@ class MailTest extends NotificationIntegrationTest {
         })).hasSize(1);
     }
 
+    @Test
+    void an_expert_who_submitted_or_stepped_aside_is_not_reminded() throws Exception {
+        java.time.Instant due = java.time.Instant.now().plus(Duration.ofDays(1));
+        for (String expert : List.of("done", "recused", "late")) {
+            send(new org.qingdan.contracts.review.ReviewerAssigned(java.util.UUID.randomUUID(), java.time.Instant.now(), "case-quiet", 2,
+                    "quiet-app", "安静测试产品", "expert-" + expert, "专家" + expert, expert + "@expert.example.cn", "911301006789123452",
+                    due, "office"));
+        }
+        send(new org.qingdan.contracts.review.ReviewSubmitted(java.util.UUID.randomUUID(), java.time.Instant.now(), "case-quiet", 3,
+                "quiet-app", "安静测试产品", "expert-done", java.time.Instant.now()));
+        send(new org.qingdan.contracts.review.ReviewerRecused(java.util.UUID.randomUUID(), java.time.Instant.now(), "case-quiet", 4,
+                "quiet-app", "安静测试产品", "expert-recused", "专家recused"));
+        // the office hears of the recusal, to assign someone else
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mails(OFFICE, "专家回避：安静测试产品").isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.getCollection("assignments")
+                .countDocuments(new Document("applicationId", "quiet-app").append("open", true)) == 1);
+        reminders.remind();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mails("late@expert.example.cn", "评审提醒：安静测试产品").size() == 1);
+        assertThat(mails("done@expert.example.cn", "评审提醒")).isEmpty();
+        assertThat(mails("recused@expert.example.cn", "评审提醒")).isEmpty();
+    }
+
     static String content(MimeMessage message) throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         message.writeTo(out);

@@ -135,7 +135,7 @@ public class ReviewService {
 
     public ReviewCase declareConflict(CurrentUser reviewer, String id, String reason) {
         get(reviewer, id);
-        return apply(id, c -> new ReviewCase.Outcome(c.declareConflict(reviewer.username(), reason), List.of()), true);
+        return apply(id, c -> c.declareConflict(reviewer.username(), reason), true);
     }
 
     public ReviewCase saveDraft(CurrentUser reviewer, String id, Review draft) {

@@ -94,8 +94,9 @@ class ReviewFlowTest extends ReviewIntegrationTest {
         statuses.sort(null);
         assertThat(statuses).containsExactly(200, 409);
 
-        List<String> types = reviewEvents("flow-app-1", 5);
+        List<String> types = reviewEvents("flow-app-1", 8);
         assertThat(types).containsExactly("review.reviewer-assigned.v1", "review.reviewer-assigned.v1", "review.reviewer-assigned.v1",
+                "review.review-submitted.v1", "review.review-submitted.v1", "review.review-submitted.v1",
                 "review.ready-for-decision.v1", "review.completed.v1");
     }
 
@@ -112,6 +113,8 @@ class ReviewFlowTest extends ReviewIntegrationTest {
         String expertA = reviewer("expert-a", EXPERTS.get("expert-a"));
         assertThat(api.post("/api/reviews/cases/conflict-app-1/conflict", expertA, Map.of("reason", "曾为该产品提供咨询")).status()).isEqualTo(200);
         assertThat(api.get("/api/reviews/cases/conflict-app-1", expertA).status()).isEqualTo(404);
+        // application-service and notification-service hear that expert-a's assignment ended
+        assertThat(reviewEvents("conflict-app-1", 2)).containsExactly("review.reviewer-assigned.v1", "review.reviewer-recused.v1");
         HttpApi.Response refilled = api.post("/api/reviews/cases/conflict-app-1/assignments/auto", office(), "");
         assertThat(refilled.json().get("assigned").asInt()).isEqualTo(3);
         assertThat(api.get("/api/reviews/cases/conflict-app-1", office()).json().get("assignments").valueStream()

@@ -158,6 +158,17 @@ public record Application(
                 reviewers, audit, createdAt);
     }
 
+    /** A reviewer who stepped aside (回避) reads this application no more. Idempotent. */
+    public Application reviewerRecused(String reviewerId) {
+        if (!assignedReviewers.contains(reviewerId)) {
+            return this;
+        }
+        Set<String> reviewers = new LinkedHashSet<>(assignedReviewers);
+        reviewers.remove(reviewerId);
+        return new Application(id, callId, ownerUscc, ownerName, status, draft, versions, corrections, withdrawalReason,
+                reviewers, audit, createdAt);
+    }
+
     public SubmittedVersion currentVersion() {
         if (versions.isEmpty()) {
             throw new ApplicationRefused(Kind.WRONG_STATE, "申报尚未提交");

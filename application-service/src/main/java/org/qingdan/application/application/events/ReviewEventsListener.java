@@ -5,12 +5,14 @@ import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.Topics;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewerAssigned;
+import org.qingdan.contracts.review.ReviewerRecused;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * What application-service learns from review-service, by events and never by calls: which reviewers
- * may read an application's attachments, and when the committee's decision ends the right to withdraw.
+ * may read an application's attachments (from their assignment until they step aside), and when the
+ * committee's decision ends the right to withdraw.
  */
 @Component
 public class ReviewEventsListener {
@@ -25,6 +27,8 @@ public class ReviewEventsListener {
     void on(DomainEvent event) {
         if (event instanceof ReviewerAssigned assigned) {
             applications.reviewerAssigned(assigned.applicationId(), assigned.reviewerId());
+        } else if (event instanceof ReviewerRecused recused) {
+            applications.reviewerRecused(recused.applicationId(), recused.reviewerId());
         } else if (event instanceof ReviewCompleted completed) {
             applications.decided(completed.applicationId(), completed.decision() == ReviewCompleted.Decision.APPROVED);
         }

@@ -34,7 +34,9 @@ import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewReadyForDecision;
+import org.qingdan.contracts.review.ReviewSubmitted;
 import org.qingdan.contracts.review.ReviewerAssigned;
+import org.qingdan.contracts.review.ReviewerRecused;
 
 /**
  * One fully populated instance of every event (every list has an element, so nested records are
@@ -109,6 +111,8 @@ public final class ContractSamples {
                                 Map.of(Rating.GOOD, 2, Rating.EXCELLENT, 1), Rating.GOOD, Rating.GOOD, false)),
                         product(), BANK_USCC, CONTACT, "committee-1"),
                 new ReviewReadyForDecision(UUID.randomUUID(), NOW, "case-1", 8, "app-1", "智能风控平台", 3, true),
+                new ReviewSubmitted(UUID.randomUUID(), NOW, "case-1", 7, "app-1", "智能风控平台", "reviewer-1", NOW),
+                new ReviewerRecused(UUID.randomUUID(), NOW, "case-1", 3, "app-1", "智能风控平台", "reviewer-2", "钱七"),
                 new PublicNoticeStarted(UUID.randomUUID(), NOW, "listing-1", 1, product(), NOW,
                         NOW.plusSeconds(86400 * 7), 7, 12),
                 new ProductListed(UUID.randomUUID(), NOW, "listing-1", 2, product(), NOW, 13),
@@ -132,6 +136,14 @@ public final class ContractSamples {
     public static ReviewerAssigned reviewerAssigned(String applicationId, String reviewerId) {
         return new ReviewerAssigned(UUID.randomUUID(), NOW, "case-" + applicationId, 2, applicationId, "智能风控平台", reviewerId,
                 "评审专家", reviewerId + "@expert.example.cn", "911301006789123452", NOW.plusSeconds(86400 * 14), "office");
+    }
+
+    public static ReviewSubmitted reviewSubmitted(String applicationId, String reviewerId) {
+        return new ReviewSubmitted(UUID.randomUUID(), NOW, "case-" + applicationId, 5, applicationId, "智能风控平台", reviewerId, NOW);
+    }
+
+    public static ReviewerRecused reviewerRecused(String applicationId, String reviewerId) {
+        return new ReviewerRecused(UUID.randomUUID(), NOW, "case-" + applicationId, 3, applicationId, "智能风控平台", reviewerId, "评审专家");
     }
 
     public static ReviewCompleted completed(String applicationId, ReviewCompleted.Decision decision) {

@@ -22,7 +22,9 @@ import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewReadyForDecision;
+import org.qingdan.contracts.review.ReviewSubmitted;
 import org.qingdan.contracts.review.ReviewerAssigned;
+import org.qingdan.contracts.review.ReviewerRecused;
 
 /**
  * Who hears of what (DOMAIN.md §5, issue 6): the applicant's designated contact of every step of its
@@ -65,6 +67,13 @@ public final class NotificationPlan {
                 plan.add(new Planned(Channel.EMAIL, Planned.mailto(e.reviewerEmail()), e.reviewerName(), "reviewer-assigned", v));
             }
             plan.add(new Planned(Channel.INBOX, "user:" + e.reviewerId(), e.reviewerName(), "reviewer-assigned", v));
+        } else if (event instanceof ReviewSubmitted e) {
+            // a receipt in the expert's own inbox (no mail): it is done, and hears no more of this task
+            plan.add(new Planned(Channel.INBOX, "user:" + e.reviewerId(), e.reviewerId(), "review-submitted",
+                    values("productName", e.productName(), "submittedAt", TIME.format(e.submittedAt()), "applicationId", e.applicationId())));
+        } else if (event instanceof ReviewerRecused e) {
+            office(plan, "office-reviewer-recused", to, values("productName", e.productName(), "reviewerName", e.reviewerName(),
+                    "applicationId", e.applicationId()));
         } else if (event instanceof ReviewReadyForDecision e) {
             office(plan, "office-ready-for-decision", to, values("productName", e.productName(), "reviewCount", e.reviewCount(),
                     "disagree", e.reviewersDisagree()));

@@ -56,6 +56,14 @@ public record ReviewCase(
         record ReadyForDecision(Scores scores) implements Event {
         }
 
+        /** An expert submitted its review: done, no more reminders. */
+        record ReviewSubmitted(String reviewerId, Instant submittedAt) implements Event {
+        }
+
+        /** An expert stepped aside for a conflict of interest: its assignment, and its access, end. */
+        record ReviewerRecused(Assignment assignment) implements Event {
+        }
+
         record Completed(Decision decision, Scores scores) implements Event {
         }
     }
@@ -195,7 +203,7 @@ public record ReviewCase(
     }
 
     /** The expert declares a conflict of interest: its assignment ends, the office assigns someone else. */
-    public ReviewCase declareConflict(String reviewerId, String reason) {
+    public Outcome declareConflict(String reviewerId, String reason) {
         Assignment assignment = requireActiveAssignment(reviewerId);
         if (reviewOf(reviewerId).filter(Review::submitted).isPresent()) {
             throw new ReviewRefused(Kind.WRONG_STATE, "已提交评审意见，不能再声明回避");
@@ -207,7 +215,8 @@ public record ReviewCase(
         List<Assignment> next = assignments.stream()
                 .map(a -> a.reviewerId().equals(reviewerId) ? assignment.conflict(reason.trim()) : a).toList();
         List<Review> withoutDraft = reviews.stream().filter(r -> !r.reviewerId().equals(reviewerId)).toList();
-        return with(next.stream().anyMatch(Assignment::active) ? CaseStatus.ASSIGNED : CaseStatus.OPEN, next, withoutDraft, decision);
+        return new Outcome(with(next.stream().anyMatch(Assignment::active) ? CaseStatus.ASSIGNED : CaseStatus.OPEN, next, withoutDraft,
+                decision), List.of(new Event.ReviewerRecused(assignment)));
     }
 
     /** Saves the expert's draft; a submitted review no longer changes. */
@@ -261,11 +270,12 @@ public record ReviewCase(
                 draft.recommend(), draft.commentsForCommittee(), draft.commentsForApplicant(), true, draft.savedAt(), now);
         List<Review> next = replaceReview(submitted);
         ReviewCase updated = with(status, assignments, next, decision);
+        Event done = new Event.ReviewSubmitted(reviewerId, now);
         if (updated.quorum()) {
             ReviewCase ready = with(CaseStatus.READY_FOR_DECISION, assignments, next, decision);
-            return new Outcome(ready, List.of(new Event.ReadyForDecision(ready.scores())));
+            return new Outcome(ready, List.of(done, new Event.ReadyForDecision(ready.scores())));
         }
-        return new Outcome(updated, List.of());
+        return new Outcome(updated, List.of(done));
     }
 
     /** Every active assignment has a submitted review, and there are as many as the call asks. */

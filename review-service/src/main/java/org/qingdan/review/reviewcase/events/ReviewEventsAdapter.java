@@ -8,7 +8,9 @@ import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewReadyForDecision;
+import org.qingdan.contracts.review.ReviewSubmitted;
 import org.qingdan.contracts.review.ReviewerAssigned;
+import org.qingdan.contracts.review.ReviewerRecused;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.Scores;
 
@@ -22,6 +24,13 @@ public final class ReviewEventsAdapter {
             var x = a.assignment();
             return new ReviewerAssigned(id, now, c.id(), version, c.applicationId(), productName, x.reviewerId(), x.reviewerName(),
                     x.reviewerEmail(), x.reviewerOrgUscc(), x.dueAt(), x.assignedBy());
+        }
+        if (event instanceof ReviewCase.Event.ReviewSubmitted r) {
+            return new ReviewSubmitted(id, now, c.id(), version, c.applicationId(), productName, r.reviewerId(), r.submittedAt());
+        }
+        if (event instanceof ReviewCase.Event.ReviewerRecused r) {
+            return new ReviewerRecused(id, now, c.id(), version, c.applicationId(), productName, r.assignment().reviewerId(),
+                    r.assignment().reviewerName());
         }
         if (event instanceof ReviewCase.Event.ReadyForDecision r) {
             return new ReviewReadyForDecision(id, now, c.id(), version, c.applicationId(), productName, r.scores().reviewCount(),

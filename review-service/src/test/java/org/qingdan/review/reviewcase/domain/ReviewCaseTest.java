@@ -91,7 +91,11 @@ class ReviewCaseTest {
 
     @Test
     void a_declared_conflict_frees_the_place_and_the_office_reassigns() {
-        ReviewCase c = assignedToThree().declareConflict("r2", "曾参与该产品研发咨询");
+        ReviewCase.Outcome recused = assignedToThree().declareConflict("r2", "曾参与该产品研发咨询");
+        // the expert's access to the application ends with its assignment (application-service hears of it)
+        assertThat(recused.events()).singleElement().isInstanceOfSatisfying(ReviewCase.Event.ReviewerRecused.class,
+                e -> assertThat(e.assignment().reviewerId()).isEqualTo("r2"));
+        ReviewCase c = recused.reviewCase();
         assertThat(c.activeAssignments()).extracting(Assignment::reviewerId).containsExactlyInAnyOrder("r1", "r3");
         assertThat(c.missingReviewers()).isEqualTo(1);
         ReviewCase refilled = c.autoAssign(List.of(EXPERT_1, EXPERT_2, EXPERT_3, EXPERT_4), Map.of(), "office", NOW, PERIOD).reviewCase();
@@ -124,11 +128,15 @@ class ReviewCaseTest {
     void quorum_makes_the_case_ready_with_distribution_median_disagreement_and_self_assessment() {
         ReviewCase c = assignedToThree();
         c = c.saveDraft("r1", complete(Rating.QUALIFIED, false), NOW).submit("r1", NOW).reviewCase();
-        c = c.saveDraft("r2", complete(Rating.GOOD, true), NOW).submit("r2", NOW).reviewCase();
+        ReviewCase.Outcome second = c.saveDraft("r2", complete(Rating.GOOD, true), NOW).submit("r2", NOW);
+        // each submission says that this expert is done (no reminders any more), and nothing of what it wrote
+        assertThat(second.events()).containsExactly(new ReviewCase.Event.ReviewSubmitted("r2", NOW));
+        c = second.reviewCase();
         assertThat(c.status()).isEqualTo(CaseStatus.ASSIGNED);
         ReviewCase.Outcome last = c.saveDraft("r3", complete(Rating.OUTSTANDING, true), NOW).submit("r3", NOW);
         assertThat(last.reviewCase().status()).isEqualTo(CaseStatus.READY_FOR_DECISION);
-        Scores scores = ((ReviewCase.Event.ReadyForDecision) last.events().get(0)).scores();
+        assertThat(last.events()).hasSize(2).first().isEqualTo(new ReviewCase.Event.ReviewSubmitted("r3", NOW));
+        Scores scores = ((ReviewCase.Event.ReadyForDecision) last.events().get(1)).scores();
         Scores.Dimension legal = scores.dimensions().get(0);
         assertThat(legal.distribution()).containsEntry(Rating.QUALIFIED, 1).containsEntry(Rating.GOOD, 1).containsEntry(Rating.OUTSTANDING, 1);
         assertThat(legal.median()).isEqualTo(Rating.GOOD);
