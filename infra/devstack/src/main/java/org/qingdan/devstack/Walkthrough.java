@@ -25,8 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class Walkthrough {
 
-    public static final String ORG_A = "91130100100003962C";
-    static final String VENDOR = "91110108551385082Q";
+    /** The three experts of the pool, by organisation: none is applicant A, its vendor or the report's issuer. */
     static final Map<String, String> REVIEWERS = new java.util.TreeMap<>(Map.of(
             "reviewer1", "911301006789123452", "reviewer2", "91130100401234561E", "reviewer3", "12130000400007199N"));
 
