@@ -30,6 +30,9 @@ class ClockControlTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     static String user(String role) {
         return RealInfrastructure.oidc().token(role, "91100000100003962T", "协会", List.of(role));
     }
@@ -51,6 +54,9 @@ class ClockControlTest {
         assertThat(Instant.parse(moved.json().get("now").asString())).isCloseTo(eightDaysOn, within(1, ChronoUnit.MINUTES));
         // the clock every component of the service reads (schedules, leases, domain times) is the moved one
         assertThat(clock.instant()).isCloseTo(eightDaysOn, within(1, ChronoUnit.MINUTES));
+        // and the offset is kept, so that a restart goes on from there
+        assertThat(mongo.getCollection("devClock").find(new org.bson.Document("_id", "offset")).first().getString("offset"))
+                .isEqualTo("PT192H");
     }
 
     @Test
