@@ -30,6 +30,8 @@ class GatewayRoutingTest {
         Backends.SERVERS.keySet().forEach(key -> registry.add("qingdan.services." + key, () -> Backends.uri(key)));
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> RealInfrastructure.oidc().issuerUri());
         registry.add("qingdan.gateway.cors.allowed-origins", () -> "https://www.hbfma.example.cn");
+        // the devstack gives every application this; the gateway must start with it (it has no dev clock)
+        registry.add("qingdan.dev.clock-control", () -> "true");
     }
 
     @LocalServerPort

@@ -7,6 +7,7 @@ import org.bson.Document;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +24,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         beforeName = "org.qingdan.support.outbox.OutboxAutoConfiguration")
 @ConditionalOnProperty(name = "qingdan.dev.clock-control", havingValue = "true")
+// the four services; not the gateway, which keeps no domain time and has no MongoDB driver
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(name = "org.springframework.data.mongodb.core.MongoTemplate")
 public class ClockControlAutoConfiguration {
 
     static final String COLLECTION = "devClock";
@@ -42,7 +46,6 @@ public class ClockControlAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     ClockController clockController(ShiftedClock clock) {
         return new ClockController(clock);
     }
