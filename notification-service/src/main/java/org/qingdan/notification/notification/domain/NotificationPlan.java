@@ -14,7 +14,6 @@ import org.qingdan.contracts.application.ApplicationResubmitted;
 import org.qingdan.contracts.application.ApplicationReturnedForCorrection;
 import org.qingdan.contracts.application.ApplicationSubmitted;
 import org.qingdan.contracts.application.ApplicationWithdrawn;
-import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.contracts.listing.ObjectionDecided;
 import org.qingdan.contracts.listing.ObjectionLodged;
 import org.qingdan.contracts.listing.ProductDelisted;
@@ -82,14 +81,14 @@ public final class NotificationPlan {
                     values("productName", e.product().productName(), "approved", e.decision() == ReviewCompleted.Decision.APPROVED,
                             "decisionLabel", e.decision().label(), "reasons", e.reasons()));
         } else if (event instanceof PublicNoticeStarted e) {
-            publicChange(plan, "public-notice-started", e.product(), known, to, values("productName", e.product().productName(),
+            publicChange(plan, "public-notice-started", known, to, values("productName", e.product().productName(),
                     "enterpriseName", e.product().enterprise().name(), "noticeEndsAt", TIME.format(e.noticeEndsAt()),
                     "noticeDays", e.noticeDays(), "listingId", e.aggregateId()));
         } else if (event instanceof ProductListed e) {
-            publicChange(plan, "product-listed", e.product(), known, to, values("productName", e.product().productName(),
+            publicChange(plan, "product-listed", known, to, values("productName", e.product().productName(),
                     "enterpriseName", e.product().enterprise().name(), "edition", e.edition(), "listingId", e.aggregateId()));
         } else if (event instanceof ProductDelisted e) {
-            publicChange(plan, "product-delisted", e.product(), known, to, values("productName", e.product().productName(),
+            publicChange(plan, "product-delisted", known, to, values("productName", e.product().productName(),
                     "enterpriseName", e.product().enterprise().name(), "reasonLabel", e.reason().label(),
                     "exclusionGroundLabel", e.exclusionGround() == null ? null : e.exclusionGround().label(),
                     "explanation", e.explanation(), "edition", e.edition(), "listingId", e.aggregateId()));
@@ -100,7 +99,7 @@ public final class NotificationPlan {
             Map<String, Object> v = values("productName", e.product().productName(), "upheld", e.outcome() == ObjectionDecided.Outcome.UPHELD,
                     "outcomeLabel", e.outcome().label(), "reason", e.reason(), "listingId", e.aggregateId());
             if (e.outcome() == ObjectionDecided.Outcome.UPHELD) {
-                publicChange(plan, "objection-decided", e.product(), known, to, v);
+                publicChange(plan, "objection-decided", known, to, v);
             } else {
                 known.ifPresent(c -> applicant(plan, "objection-decided", c.email(), c.name(), c.orgUscc(), v));
             }
@@ -138,12 +137,12 @@ public final class NotificationPlan {
         plan.add(new Planned(Channel.INBOX, "role:office", "金融科技专委会办公室", template, v));
     }
 
-    /** Art. 11, 12: publicised to all members; the applicant's contact hears of it directly too. */
     /**
-     * A change of the public list: mail to the applicant's contact and to the members' list; in the inbox
-     * once, to all (the applicant is a member too: an item to its organisation as well showed it twice).
+     * Art. 11, 12: a change of the public list is publicised to all members: mail to the applicant's contact
+     * and to the members' list; in the inbox once, to all (the applicant is a member too: an item to its
+     * organisation as well showed it twice).
      */
-    private static void publicChange(List<Planned> plan, String template, PublicProduct product, Optional<Contact> known,
+    private static void publicChange(List<Planned> plan, String template, Optional<Contact> known,
                                      Recipients to, Map<String, Object> v) {
         known.filter(c -> c.email() != null && !c.email().isBlank()).ifPresent(c -> {
             Map<String, Object> values = new LinkedHashMap<>(v);
