@@ -1,5 +1,7 @@
 package org.qingdan.review.reviewcase;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -37,13 +39,15 @@ public class ReviewService {
     private final ReviewerStore reviewers;
     private final Clock clock;
     private final Duration reviewPeriod;
+    private final MeterRegistry meters;
 
     public ReviewService(ReviewCaseStore cases, ReviewerStore reviewers, Clock clock,
-                         @Value("${qingdan.review.period:P14D}") Duration reviewPeriod) {
+                         @Value("${qingdan.review.period:P14D}") Duration reviewPeriod, MeterRegistry meters) {
         this.cases = cases;
         this.reviewers = reviewers;
         this.clock = clock;
         this.reviewPeriod = reviewPeriod;
+        this.meters = meters;
     }
 
     public static boolean isOffice(CurrentUser u) {
@@ -159,6 +163,10 @@ public class ReviewService {
         ReviewCase.Outcome outcome = current.reviewCase().decide(approve, reasons, user.username(), clock.instant());
         // no retry: a concurrent decision made the version move, and this one must lose with 409
         save(current, outcome);
+        // time to decision, from the case's opening (the acceptance) to the committee's decision
+        Timer.builder("qingdan.review.time-to-decision").description("From acceptance (the case opens) to the committee's decision")
+                .tag("decision", approve ? "APPROVED" : "REJECTED").publishPercentiles(0.5, 0.9).register(meters)
+                .record(Duration.between(current.reviewCase().openedAt(), outcome.reviewCase().decision().decidedAt()));
         return outcome.reviewCase();
     }
 

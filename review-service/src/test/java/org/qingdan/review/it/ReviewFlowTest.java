@@ -93,6 +93,10 @@ class ReviewFlowTest extends ReviewIntegrationTest {
         List<Integer> statuses = new ArrayList<>(List.of(a.get().status(), b.get().status()));
         statuses.sort(null);
         assertThat(statuses).containsExactly(200, 409);
+        // the business metric: time from the case's opening to the decision, one decision recorded
+        assertThat(api.get("/actuator/prometheus", null).body().lines()
+                .filter(l -> l.startsWith("qingdan_review_time_to_decision_seconds_count{")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum())
+                .isEqualTo(1.0);
 
         List<String> types = reviewEvents("flow-app-1", 8);
         assertThat(types).containsExactly("review.reviewer-assigned.v1", "review.reviewer-assigned.v1", "review.reviewer-assigned.v1",

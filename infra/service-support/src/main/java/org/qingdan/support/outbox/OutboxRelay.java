@@ -39,7 +39,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final String owner;
     private final Clock clock;
     private final Semaphore wakeUp = new Semaphore(0);
-    private final Counter published;
+    private final MeterRegistry meters;
+    private final java.util.Map<String, Counter> publishedByType = new java.util.concurrent.ConcurrentHashMap<>();
     private final Counter failures;
     private final Timer lag;
     private final TracingScopes tracing;
@@ -59,10 +60,19 @@ public class OutboxRelay implements SmartLifecycle {
         this.properties = properties;
         this.owner = owner;
         this.clock = clock;
-        this.published = Counter.builder("qingdan.outbox.published").description("Events the broker acknowledged").register(meters);
+        this.meters = meters;
         this.failures = Counter.builder("qingdan.outbox.publish.failures").description("Events that could not be published yet").register(meters);
         this.lag = Timer.builder("qingdan.outbox.lag").description("From the state change to the broker's acknowledgement")
                 .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    /**
+     * Events the broker acknowledged, by logical type: the business's own counts (applications submitted,
+     * accepted, products listed, delisted, …) as {@code qingdan_outbox_published_total{type=…}}.
+     */
+    private Counter published(String type) {
+        return publishedByType.computeIfAbsent(type, t -> Counter.builder("qingdan.outbox.published")
+                .description("Events the broker acknowledged, by type").tag("type", t).register(meters));
     }
 
     /** Asks the relay to look now rather than at the next poll. */
@@ -122,7 +132,7 @@ public class OutboxRelay implements SmartLifecycle {
                 PendingEvent event = PendingEvent.fromDocument(pending);
                 send(event);
                 done.add(event.eventId());
-                published.increment();
+                published(event.type()).increment();
                 lag.record(Duration.between(event.occurredAt(), clock.instant()));
             }
         } catch (Exception e) {

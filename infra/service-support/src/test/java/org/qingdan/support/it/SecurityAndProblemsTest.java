@@ -159,9 +159,15 @@ class SecurityAndProblemsTest extends SupportIntegrationTest {
     }
 
     @Test
-    void metrics_carry_the_application_tag_and_the_outbox_meters() throws Exception {
+    void metrics_carry_the_application_tag_and_the_outbox_meters_count_events_by_type() throws Exception {
+        assertThat(post("/api/things/widgets/metered-1", applicant(), "").statusCode()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> withdrawal("metered-1") != null);
         HttpResponse<String> response = get("/actuator/prometheus", null);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("application=\"support-test\"").contains("qingdan_outbox_published");
+        assertThat(response.body()).contains("application=\"support-test\"").contains("qingdan_outbox_lag_seconds");
+        // the business's counts: events published, by logical type
+        assertThat(response.body().lines().filter(l -> l.startsWith("qingdan_outbox_published_total{"))
+                .filter(l -> l.contains("type=\"application.withdrawn.v1\"")).findFirst())
+                .hasValueSatisfying(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(1.0));
     }
 }
