@@ -174,6 +174,7 @@ class SystemStackTest {
                     .anyMatch(s -> s.startsWith("审核结果：" + result.productName()))
                     .anyMatch(s -> s.startsWith("清单公示：") && s.endsWith(result.productName()))
                     .anyMatch(s -> s.startsWith("公示异议：" + result.productName()))
+                    .anyMatch(s -> s.startsWith("公示异议处理结果：" + result.productName()))
                     .anyMatch(s -> s.startsWith("纳入清单：") && s.endsWith(result.productName()))
                     .anyMatch(s -> s.startsWith("移出清单：") && s.endsWith(result.productName())));
             System.out.printf("walkthrough: accept → review case open %d ms, approval → public notice %d ms, notice end → listed %d ms%n",
