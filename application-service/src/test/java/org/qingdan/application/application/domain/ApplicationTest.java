@@ -32,6 +32,16 @@ class ApplicationTest {
     }
 
     @Test
+    void a_recused_reviewer_reads_no_more_and_an_unknown_one_changes_nothing() {
+        Application assigned = draft().reviewerAssigned("r1").reviewerAssigned("r2");
+        Application recused = assigned.reviewerRecused("r2");
+        assertThat(recused.assignedReviewers()).containsExactly("r1");
+        // redelivered, or a reviewer never assigned here: the same application, nothing to write
+        assertThat(recused.reviewerRecused("r2")).isSameAs(recused);
+        assertThat(recused.reviewerRecused("r9")).isSameAs(recused);
+    }
+
+    @Test
     void a_submission_into_a_call_that_is_not_open_is_refused_with_the_reason() {
         assertThatThrownBy(() -> draft().submit(Optional.of("征集已截止"), FILES, APPLICANT, NOW))
                 .isInstanceOfSatisfying(ApplicationRefused.class, e -> {

@@ -105,6 +105,22 @@ class ReviewCaseTest {
     }
 
     @Test
+    void a_recusal_needs_a_reason_an_assignment_and_no_submitted_review() {
+        ReviewCase c = assignedToThree();
+        assertThatThrownBy(() -> c.declareConflict("r2", "  ")).isInstanceOfSatisfying(ReviewRefused.class, e -> {
+            assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.INVALID);
+            assertThat(e.problems()).extracting(ReviewRefused.Problem::field).containsExactly("reason");
+        });
+        assertThatThrownBy(() -> c.declareConflict("r2", "理".repeat(ReviewCase.MAX_TEXT + 1)))
+                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.INVALID));
+        assertThatThrownBy(() -> c.declareConflict("r4", "不在本案"))
+                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.NOT_ASSIGNED));
+        ReviewCase submitted = c.saveDraft("r1", complete(Rating.GOOD, true), NOW).submit("r1", NOW).reviewCase();
+        assertThatThrownBy(() -> submitted.declareConflict("r1", "事后发现利益冲突"))
+                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.WRONG_STATE));
+    }
+
+    @Test
     void a_reviewer_sees_no_other_review_until_its_own_is_submitted() {
         ReviewCase c = assignedToThree().saveDraft("r1", complete(Rating.GOOD, true), NOW);
         c = c.submit("r1", NOW).reviewCase().saveDraft("r2", complete(Rating.EXCELLENT, true), NOW);
