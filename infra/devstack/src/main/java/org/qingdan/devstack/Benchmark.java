@@ -63,7 +63,7 @@ public final class Benchmark {
         List<Long> submitToCase = new ArrayList<>();
         List<Long> toNotice = new ArrayList<>();
         List<Long> toListed = new ArrayList<>();
-        try (Website website = Website.start()) {
+        try (WebsiteConsumer website = WebsiteConsumer.start("localhost:" + DevStack.KAFKA_PORT)) {
             for (int i = 0; i < 3; i++) {
                 String id = walk.draft(call, "基准测试时延" + i);
                 Instant submitted = Instant.now();
@@ -115,50 +115,6 @@ public final class Benchmark {
         stack.startupTimes.forEach((app, took) -> System.out.printf("| %-22s | %10.1f | %10d |%n", app, took.toMillis() / 1000.0,
                 stack.residentMiB(app)));
         System.exit(0);
-    }
-
-    /** A consumer of listing.events in its own group, as the association website runs one; notes when each event arrives. */
-    static final class Website implements AutoCloseable {
-        private final Map<String, Instant> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
-        private final Thread poller;
-        private volatile boolean running = true;
-
-        private Website() {
-            java.util.Properties p = new java.util.Properties();
-            p.put("bootstrap.servers", "localhost:" + DevStack.KAFKA_PORT);
-            p.put("group.id", "benchmark-website-" + System.nanoTime());
-            p.put("auto.offset.reset", "latest");
-            var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(p,
-                    new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.StringDeserializer());
-            consumer.subscribe(List.of("listing.events"));
-            while (consumer.assignment().isEmpty()) {
-                consumer.poll(Duration.ofMillis(100)); // joined before the first event is sent
-            }
-            poller = new Thread(() -> {
-                try (consumer) {
-                    while (running) {
-                        consumer.poll(Duration.ofMillis(50)).forEach(r -> arrivals.putIfAbsent(r.key() + " "
-                                + new String(r.headers().lastHeader("ce_type").value(), java.nio.charset.StandardCharsets.UTF_8), Instant.now()));
-                    }
-                }
-            }, "website");
-            poller.start();
-        }
-
-        static Website start() {
-            return new Website();
-        }
-
-        Instant seen(String key, String type) {
-            Walkthrough.until(type + " of " + key + " reaches the website", () -> arrivals.containsKey(key + " " + type));
-            return arrivals.get(key + " " + type);
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running = false;
-            poller.join();
-        }
     }
 
     static void row(String name, Load load) {

@@ -16,9 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,25 +131,11 @@ class SystemStackTest {
         Walkthrough walk = new Walkthrough("http://localhost:8080", KEYCLOAK, "http://localhost:8083")
                 .reviewing("reviewer3", SystemStackTest::reviewInTheBrowser);
         // the association website reads listing.events from the start, as it would in production
-        Properties p = new Properties();
-        p.put("bootstrap.servers", "localhost:9092");
-        p.put("group.id", "website-" + System.nanoTime());
-        p.put("auto.offset.reset", "earliest");
-        try (var website = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            website.subscribe(List.of("listing.events"));
+        try (WebsiteConsumer website = WebsiteConsumer.start("localhost:9092")) {
             Walkthrough.Result result = walk.run();
-
-            List<String> seen = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                website.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (result.applicationId().equals(r.key())) {
-                        seen.add(new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
-                    }
-                });
-                return seen.contains("listing.product-delisted.v1");
-            });
-            assertThat(seen).containsSubsequence("listing.public-notice-started.v1", "listing.objection-lodged.v1",
-                    "listing.objection-decided.v1", "listing.product-listed.v1", "listing.product-delisted.v1");
+            website.seen(result.applicationId(), "listing.product-delisted.v1");
+            assertThat(website.types(result.applicationId())).containsSubsequence("listing.public-notice-started.v1",
+                    "listing.objection-lodged.v1", "listing.objection-decided.v1", "listing.product-listed.v1", "listing.product-delisted.v1");
 
             // the public API tells the whole story, with the edition each change of the list made
             JsonNode detail = gateway.get("/api/public/listings/" + result.applicationId(), null).json();
