@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.UUID;
 import org.bson.Document;
-import org.qingdan.listing.register.persistence.RegisterStore;
+import org.qingdan.listing.register.persistence.EditionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lists products whose public notice ended. Safe with several instances: a lease in MongoDB lets one
- * instance run at a time, and the transition itself is idempotent and guarded by the register's version,
- * so even two runs at once list each product once.
+ * instance run at a time, and the transition itself is idempotent and guarded by each listing's revision,
+ * so even two runs at once list each product once. It also finishes what a crash interrupted: changes
+ * still waiting for their edition, and a head behind the last edition.
  */
 @Component
 public class NoticeSchedule {
@@ -24,14 +25,14 @@ public class NoticeSchedule {
     private static final String LOCKS = "scheduleLocks";
 
     private final RegisterService register;
-    private final RegisterStore store;
+    private final EditionStore editions;
     private final MongoTemplate mongo;
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
 
-    public NoticeSchedule(RegisterService register, RegisterStore store, MongoTemplate mongo, Clock clock) {
+    public NoticeSchedule(RegisterService register, EditionStore editions, MongoTemplate mongo, Clock clock) {
         this.register = register;
-        this.store = store;
+        this.editions = editions;
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -42,8 +43,12 @@ public class NoticeSchedule {
             return;
         }
         try {
-            store.archive(); // editions a crash left pending
-            int listed = register.listDue().events().size();
+            editions.head(); // rolls the head forward over an edition a crash left ahead of it
+            int completed = register.completePending();
+            if (completed > 0) {
+                log.info("{} change(s) of the list a crash left without their edition got it now", completed);
+            }
+            int listed = register.listDue();
             if (listed > 0) {
                 log.info("public notice ended for {} product(s): listed", listed);
             }

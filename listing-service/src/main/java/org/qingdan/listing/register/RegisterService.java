@@ -7,89 +7,153 @@ import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
-import org.qingdan.listing.register.domain.ListRegister;
+import org.qingdan.listing.register.domain.Edition;
 import org.qingdan.listing.register.domain.Listing;
+import org.qingdan.listing.register.domain.ListingRefused;
 import org.qingdan.listing.register.events.ListingEventsAdapter;
-import org.qingdan.listing.register.persistence.RegisterStore;
+import org.qingdan.listing.register.persistence.EditionStore;
+import org.qingdan.listing.register.persistence.ListingStore;
+import org.qingdan.listing.register.persistence.RegisterMigration;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
-/** The use cases of the list. Every change goes through {@link #execute}: read, decide, write once, retry on a race. */
+/**
+ * The use cases of the list. Every change of a listing goes through {@link #execute}: read that one
+ * listing, decide, write once against its revision, retry on a race. A change of the public list then
+ * gets its edition ({@link #sequence}); commands on other listings never wait for it.
+ */
 @Service
 public class RegisterService {
 
     private static final int ATTEMPTS = 8;
+    /** Listings listed per query round at the end of their notice. */
+    private static final int DUE_BATCH = 100;
 
-    private final RegisterStore store;
+    private final ListingStore listings;
+    private final EditionStore editions;
     private final Clock clock;
 
-    public RegisterService(RegisterStore store, Clock clock) {
-        this.store = store;
+    /** {@code migration}: the list of the first layout is migrated before anything here runs. */
+    public RegisterService(ListingStore listings, EditionStore editions, Clock clock, RegisterMigration migration) {
+        this.listings = listings;
+        this.editions = editions;
         this.clock = clock;
     }
 
-    public ListRegister current() {
-        return store.load().register();
+    /** The committee approved: public notice starts. Idempotent per application (a redelivery finds the listing). */
+    public Listing startNotice(String applicationId, PublicProduct product, int noticeDays) {
+        Listing started = Listing.startNotice(applicationId, product, noticeDays, clock.instant());
+        if (listings.insert(started, List.of())) {
+            listings.bumpPublicVersion();
+            return sequence(new ListingStore.Versioned(started, 0));
+        }
+        // redelivered: make sure a change a crash left without its edition gets it now
+        return listings.find(applicationId).map(this::completePending).orElseThrow();
     }
 
-    public ListRegister.Outcome startNotice(String applicationId, PublicProduct product, int noticeDays) {
-        return execute(r -> r.startNotice(applicationId, product, noticeDays, clock.instant()));
+    /** Lists every product whose notice has ended with nothing holding it back. Returns how many. */
+    public int listDue() {
+        int listed = 0;
+        String after = null;
+        while (true) {
+            List<String> due = listings.dueIds(clock.instant(), after, DUE_BATCH);
+            for (String id : due) {
+                if (execute(id, l -> l.listIfDue(clock.instant())).changed()) {
+                    listed++;
+                }
+            }
+            if (due.size() < DUE_BATCH) {
+                return listed;
+            }
+            after = due.get(due.size() - 1);
+        }
     }
 
-    public ListRegister.Outcome listDue() {
-        return execute(r -> r.listDue(clock.instant()));
+    /** Gives their editions to changes a crash left pending. Returns how many. */
+    public int completePending() {
+        int done = 0;
+        for (String id : listings.pendingIds(DUE_BATCH)) {
+            listings.find(id).ifPresent(this::completePending);
+            done++;
+        }
+        return done;
     }
 
-    public ListRegister.Outcome lodgeObjection(CurrentUser member, String listingId, String grounds, String evidence) {
-        String org = member.organisation().orElseThrow(() ->
-                ProblemException.forbidden("只有会员单位可以提出公示异议（令牌中没有所属机构）"));
-        return execute(r -> r.lodgeObjection(listingId, member.username(), org, member.orgName(), grounds, evidence, clock.instant()));
+    public Listing lodgeObjection(CurrentUser member, String listingId, String grounds, String evidence) {
+        String org = member.organisation().orElse(null);
+        if (org == null || !member.hasAnyRole("applicant", "vendor")) {
+            throw ProblemException.forbidden("只有会员单位的申报用户（applicant、vendor）可以提出公示异议");
+        }
+        return execute(listingId, l -> l.lodgeObjection(member.username(), org, member.orgName(), grounds, evidence, clock.instant()))
+                .listing();
     }
 
-    public ListRegister.Outcome decideObjection(CurrentUser office, String listingId, String objectionId, boolean uphold,
-                                                String reason) {
-        return execute(r -> r.decideObjection(listingId, objectionId, uphold, reason, office.username(), clock.instant()));
+    public Listing decideObjection(CurrentUser office, String listingId, String objectionId, boolean uphold, String reason) {
+        return execute(listingId, l -> l.decideObjection(objectionId, uphold, reason, office.username(), clock.instant(),
+                editions.head().number())).listing();
     }
 
-    public ListRegister.Outcome delist(CurrentUser office, String listingId, DelistingReason reason, ExclusionGround ground,
-                                       String explanation, String evidence) {
-        return execute(r -> r.delist(listingId, reason, ground, explanation, evidence, office.username(), clock.instant()));
+    public Listing delist(CurrentUser office, String listingId, DelistingReason reason, ExclusionGround ground,
+                          String explanation, String evidence) {
+        return execute(listingId, l -> l.delist(reason, ground, explanation, evidence, office.username(), clock.instant())).listing();
     }
 
     /** The office records it, or the enterprise itself (or the lead applicant) asks for it. */
-    public ListRegister.Outcome withdrawVoluntarily(CurrentUser user, String listingId, String explanation) {
+    public Listing withdrawVoluntarily(CurrentUser user, String listingId, String explanation) {
         boolean office = user.hasAnyRole("office", "admin");
-        if (!office) {
-            Listing listing = current().listing(listingId)
-                    .orElseThrow(() -> ProblemException.notFound("清单条目 " + listingId + " 不存在"));
-            boolean own = user.belongsTo(listing.product().enterprise().uscc())
-                    || (listing.product().leadApplicant() != null && user.belongsTo(listing.product().leadApplicant().uscc()));
-            if (!own || !user.hasAnyRole("vendor", "applicant")) {
+        return execute(listingId, l -> {
+            if (!office && (!l.ownedBy(user::belongsTo) || !user.hasAnyRole("vendor", "applicant"))) {
                 throw ProblemException.forbidden("只有产品所属企业、牵头申报单位或专委会办公室可以申请自愿退出");
             }
-        }
-        return execute(r -> r.withdrawVoluntarily(listingId, explanation, user.username(), clock.instant()));
+            return l.withdrawVoluntarily(explanation, user.username(), clock.instant());
+        }).listing();
     }
 
-    private ListRegister.Outcome execute(Function<ListRegister, ListRegister.Outcome> command) {
+    private Listing.Outcome execute(String listingId, Function<Listing, Listing.Outcome> command) {
         for (int attempt = 1; ; attempt++) {
-            RegisterStore.Versioned read = store.load();
-            ListRegister.Outcome outcome = command.apply(read.register());
-            if (outcome.events().isEmpty() && outcome.editions().isEmpty()) {
+            ListingStore.Versioned read = listings.find(listingId)
+                    .orElseThrow(() -> new ListingRefused(ListingRefused.Kind.NOT_FOUND, null, "not-found", "清单条目 " + listingId + " 不存在"));
+            if (read.listing().pendingEdition() != null) {
+                completePending(read); // the previous change first: its edition and event come before this one's
+                continue;
+            }
+            Listing.Outcome outcome = command.apply(read.listing());
+            if (!outcome.changed()) {
                 return outcome;
             }
-            List<DomainEvent> events = outcome.events().stream()
-                    .map(e -> ListingEventsAdapter.toContract(e, clock.instant())).toList();
+            List<DomainEvent> events = outcome.events().stream().map(e -> ListingEventsAdapter.toContract(e, clock.instant())).toList();
             try {
-                store.save(read, outcome.register(), outcome.editions(), events);
-                return outcome;
+                long revision = listings.update(read, outcome.listing(), events);
+                listings.bumpPublicVersion();
+                if (outcome.listing().pendingEdition() == null) {
+                    return outcome;
+                }
+                return new Listing.Outcome(sequence(new ListingStore.Versioned(outcome.listing(), revision)), List.of(), true);
             } catch (OptimisticLockingFailureException raced) {
                 if (attempt >= ATTEMPTS) {
                     throw raced;
                 }
             }
+        }
+    }
+
+    private Listing completePending(ListingStore.Versioned read) {
+        return read.listing().pendingEdition() == null ? read.listing() : sequence(read);
+    }
+
+    /** The second write of a change of the list: its edition, then the listing with the number and the event. */
+    private Listing sequence(ListingStore.Versioned read) {
+        Edition edition = editions.append(read.listing(), clock.instant());
+        Listing.Sequenced sequenced = read.listing().sequence(edition);
+        try {
+            listings.update(read, sequenced.listing(), List.of(ListingEventsAdapter.toContract(sequenced.event(), clock.instant())));
+            listings.bumpPublicVersion();
+            return sequenced.listing();
+        } catch (OptimisticLockingFailureException sequencedElsewhere) {
+            // another instance (or the schedule) completed this change at the same time: its write stands
+            return listings.find(read.listing().id()).map(ListingStore.Versioned::listing).orElseThrow();
         }
     }
 }

@@ -157,8 +157,10 @@ class PublicContractTest extends ListingIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> status("ed-1").equals("PUBLIC_NOTICE"));
         clock.advance(Duration.ofDays(8));
         api.post("/api/listings/schedule/run", office(), "");
-        JsonNode editions = HttpApi.JSON.readTree(api.get("/api/public/editions", null).body());
-        long latest = editions.get(0).get("number").asLong();
+        JsonNode editions = api.get("/api/public/editions?size=5", null).json();
+        long latest = editions.get("items").get(0).get("number").asLong();
+        assertThat(editions.get("total").asLong()).isEqualTo(latest);
+        assertThat(editions.get("items").get(0).get("entries").asLong()).isPositive();
         assertThat(api.get("/api/public/editions/verification", null).json().get("valid").asBoolean()).isTrue();
 
         HttpApi.Response one = api.get("/api/public/editions/" + latest, null);

@@ -1,61 +1,75 @@
 package org.qingdan.listing.register.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qingdan.contracts.form.PublicProduct;
 
 /**
- * An immutable, numbered edition (版次) of the public list: every entry on notice or on the list, the
- * change that made it, and the hash of the previous edition. {@code hash} is SHA-256 over the canonical
- * JSON of {@link #content()}, so anyone holding the published editions can verify the whole chain.
+ * An immutable, numbered edition (版次) of the public list, chained to the previous one by its hash.
+ * {@code hash} is SHA-256 over the canonical JSON of {@link #content()}, so anyone holding the published
+ * editions can verify the chain.
+ *
+ * <p>An edition records its change: the one entry added, changed or removed ({@code entry} with the
+ * product's public data, and the hashes of the entry before and after), plus the {@link ListDigest} and
+ * count of the whole list it stands for. The full list at any edition is produced from the listings,
+ * streamed, and checked against {@code digest}. Editions written before this layout ({@code entries}
+ * set, a full snapshot each) keep their content and hash exactly as published.
  */
 public record Edition(
         long number,
         Instant createdAt,
         Change change,
         List<Entry> entries,
+        Entry entry,
+        String previousEntryHash,
+        String entryHash,
+        String digest,
+        long entryCount,
         String previousHash,
         String hash) {
 
     public Edition {
-        entries = List.copyOf(entries);
+        entries = entries == null ? null : List.copyOf(entries);
     }
 
     /** What changed from the previous edition. */
     public record Change(String type, String listingId, String productName, String summary) {
     }
 
-    /** One product as this edition shows it. */
+    /** One product as an edition shows it. */
     public record Entry(String listingId, ListingStatus status, PublicProduct product) {
     }
 
-    static Edition next(Edition previous, Change change, List<Entry> entries, Instant time) {
+    /** A snapshot edition of the first layout: every entry, no digest. */
+    public boolean snapshot() {
+        return entries != null;
+    }
+
+    /** The edition after {@code head} that records one listing's change from {@code before} (null: none) to {@code after}. */
+    public static Edition next(EditionHead head, Change change, Entry before, Entry after, Instant time) {
         // stores keep milliseconds: the hash must cover the time exactly as it will be read back
-        Instant now = time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        long number = previous == null ? 1 : previous.number() + 1;
-        String previousHash = previous == null ? null : previous.hash();
-        List<Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(java.util.Comparator.comparing(Entry::listingId));
-        Edition unsigned = new Edition(number, now, change, sorted, previousHash, null);
-        return new Edition(number, now, change, sorted, previousHash, unsigned.computeHash());
+        Instant now = time.truncatedTo(ChronoUnit.MILLIS);
+        String previousEntryHash = before != null && before.status().inEdition() ? ListDigest.entryHash(before) : null;
+        String entryHash = after.status().inEdition() ? ListDigest.entryHash(after) : null;
+        String digest = ListDigest.add(ListDigest.remove(head.digest(), previousEntryHash), entryHash);
+        long count = head.entryCount() - (previousEntryHash == null ? 0 : 1) + (entryHash == null ? 0 : 1);
+        Edition unsigned = new Edition(head.number() + 1, now, change, null, after, previousEntryHash, entryHash, digest, count,
+                head.hash(), null);
+        return unsigned.signed();
+    }
+
+    /** The same content with its hash computed. */
+    public Edition signed() {
+        return new Edition(number, createdAt, change, entries, entry, previousEntryHash, entryHash, digest, entryCount,
+                previousHash, computeHash());
     }
 
     /** Recomputes the hash from the content; differs from {@link #hash()} if anything was altered. */
     public String computeHash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(CanonicalJson.write(content()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ListDigest.sha256(CanonicalJson.write(content()));
     }
 
     /** The published content that the hash covers (everything but the hash itself). */
@@ -69,17 +83,30 @@ public record Edition(
         c.put("productName", change.productName());
         c.put("summary", change.summary());
         m.put("change", c);
-        m.put("entries", entries.stream().map(Edition::entry).toList());
+        if (snapshot()) {
+            m.put("entries", entries.stream().map(Edition::entry).toList());
+        } else {
+            m.put("entry", entry(entry));
+            m.put("previousEntryHash", previousEntryHash);
+            m.put("entryHash", entryHash);
+            m.put("digest", digest);
+            m.put("entryCount", entryCount);
+        }
         m.put("previousHash", previousHash);
         return m;
     }
 
-    private static Map<String, Object> entry(Entry e) {
+    static Map<String, Object> entry(Entry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("listingId", e.listingId());
         m.put("status", e.status().name());
         m.put("product", product(e.product()));
         return m;
+    }
+
+    /** An entry as published: the same canonical form the hashes cover. */
+    public static Map<String, Object> published(Entry e) {
+        return entry(e);
     }
 
     static Map<String, Object> product(PublicProduct p) {
@@ -118,27 +145,21 @@ public record Edition(
         return m;
     }
 
-    /** Checks a run of editions, oldest first: each hash matches its content and names its predecessor's. */
-    public static Verification verify(List<Edition> chain) {
-        String previous = null;
-        long expected = chain.isEmpty() ? 0 : chain.get(0).number();
-        for (Edition e : chain) {
-            if (e.number() != expected) {
-                return new Verification(false, e.number(), "版次编号不连续：应为 " + expected);
-            }
-            if (!e.hash().equals(e.computeHash())) {
-                return new Verification(false, e.number(), "第 " + e.number() + " 版内容与其哈希不符，已被改动");
-            }
-            if (e.number() > 1 && previous != null && !previous.equals(e.previousHash())) {
-                return new Verification(false, e.number(), "第 " + e.number() + " 版记录的上一版哈希与第 " + (e.number() - 1) + " 版不符");
-            }
-            previous = e.hash();
-            expected++;
+    /** The digest of a snapshot edition, computed from its entries (snapshots did not store one). */
+    public String snapshotDigest() {
+        String d = ListDigest.EMPTY;
+        for (Entry e : entries) {
+            d = ListDigest.add(d, ListDigest.entryHash(e));
         }
-        return new Verification(true, null, "共 " + chain.size() + " 个版次，哈希链完整");
+        return d;
     }
 
-    /** The result of verifying a chain: where it first breaks, if it does. */
+    /** The head this edition makes: for a snapshot, its digest and count come from its entries. */
+    public EditionHead head() {
+        return snapshot() ? new EditionHead(number, hash, snapshotDigest(), entries.size()) : EditionHead.of(this);
+    }
+
+    /** The result of verifying a run of the chain: where it first breaks, if it does. */
     public record Verification(boolean valid, Long brokenAt, String message) {
     }
 }

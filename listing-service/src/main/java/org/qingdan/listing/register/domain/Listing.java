@@ -1,15 +1,24 @@
 package org.qingdan.listing.register.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
+import org.qingdan.listing.register.domain.ListingRefused.Kind;
 
 /**
  * One product's way through the list: public notice, listed or not, delisted. Its id is the approved
  * application's id, so a product re-enters the list only through a new application. {@code version}
  * counts the events of this listing (their {@code aggregateVersion}).
+ *
+ * <p>Each listing is its own aggregate: commands on one listing never wait for another. A command that
+ * changes what the public list shows leaves a {@link PendingEdition}; {@link #sequence} then gives it
+ * its number in the one edition chain and raises its event.
  */
 public record Listing(
         String id,
@@ -22,11 +31,36 @@ public record Listing(
         Delisting delisting,
         List<Objection> objections,
         List<HistoryEntry> history,
-        long version) {
+        long version,
+        PendingEdition pendingEdition) {
+
+    public static final int MAX_TEXT = 2000;
+    /** Objections one organisation may lodge against one listing (one open at a time). */
+    public static final int MAX_OBJECTIONS_PER_ORGANISATION = 3;
 
     public Listing {
-        objections = List.copyOf(objections);
-        history = List.copyOf(history);
+        objections = objections == null ? List.of() : List.copyOf(objections);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** What a command did: the listing after it and the events it raised at once (none while an edition is pending). */
+    public record Outcome(Listing listing, List<RegisterEvent> events, boolean changed) {
+        static Outcome unchanged(Listing listing) {
+            return new Outcome(listing, List.of(), false);
+        }
+    }
+
+    /** A sequenced change: the listing with its edition number, and the event that publishes it. */
+    public record Sequenced(Listing listing, RegisterEvent event) {
+    }
+
+    /** The committee approved: public notice (公示) starts for the call's notice length. */
+    public static Listing startNotice(String applicationId, PublicProduct product, int noticeDays, Instant now) {
+        Instant ends = now.plus(Duration.ofDays(Math.max(1, noticeDays)));
+        String summary = "开始公示，公示期 " + noticeDays + " 天";
+        return new Listing(applicationId, product, ListingStatus.PUBLIC_NOTICE, now, ends, noticeDays, null, null,
+                List.of(), List.of(new HistoryEntry(now, "PUBLIC_NOTICE_STARTED", summary, null)), 1,
+                new PendingEdition("PUBLIC_NOTICE_STARTED", summary, now, null, null));
     }
 
     public Optional<Objection> objection(String objectionId) {
@@ -37,11 +71,179 @@ public record Listing(
         return objections.stream().anyMatch(o -> o.status() == Objection.Status.OPEN);
     }
 
-    Listing with(ListingStatus nextStatus, Instant nextListedAt, Delisting nextDelisting, List<Objection> nextObjections,
-                 HistoryEntry entry) {
+    /** Whether its public notice has ended with nothing holding it back (an open objection does). */
+    public boolean dueForListing(Instant now) {
+        return status == ListingStatus.PUBLIC_NOTICE && !now.isBefore(noticeEndsAt) && !hasOpenObjection();
+    }
+
+    /** A member objects during public notice, with grounds and optional evidence; one open objection per organisation. */
+    public Outcome lodgeObjection(String lodgedBy, String orgUscc, String orgName, String grounds, String evidence, Instant now) {
+        if (status != ListingStatus.PUBLIC_NOTICE || !now.isBefore(noticeEndsAt)) {
+            throw new ListingRefused(Kind.WRONG_STATE, null, "not-in-notice", "只能在公示期内提出异议");
+        }
+        text("grounds", grounds, true);
+        text("evidence", evidence, false);
+        List<Objection> own = objections.stream().filter(o -> o.orgUscc().equals(orgUscc)).toList();
+        if (own.stream().anyMatch(o -> o.status() == Objection.Status.OPEN)) {
+            throw new ListingRefused(Kind.WRONG_STATE, null, "one-open-per-organisation", "本单位对该产品已有待处理的异议，请等待办公室处理");
+        }
+        if (own.size() >= MAX_OBJECTIONS_PER_ORGANISATION) {
+            throw new ListingRefused(Kind.WRONG_STATE, null, "max-per-organisation",
+                    "每个单位对同一产品至多提出 " + MAX_OBJECTIONS_PER_ORGANISATION + " 次异议");
+        }
+        Objection objection = new Objection(UUID.randomUUID().toString(), lodgedBy, orgUscc, orgName, grounds.trim(),
+                evidence == null || evidence.isBlank() ? null : evidence.trim(), now, Objection.Status.OPEN, null, null, null);
+        List<Objection> next = new ArrayList<>(objections);
+        next.add(objection);
+        Listing changed = with(status, listedAt, delisting, next, new HistoryEntry(now, "OBJECTION_LODGED", "收到公示异议", null), null);
+        return new Outcome(changed, List.of(new RegisterEvent.ObjectionLodged(changed, objection)), true);
+    }
+
+    /**
+     * The office upholds (the product does not enter the list) or dismisses an objection.
+     * {@code currentEdition}: the list's edition now, which a dismissal (no change of the list) names.
+     */
+    public Outcome decideObjection(String objectionId, boolean uphold, String reason, String by, Instant now, long currentEdition) {
+        Objection objection = objection(objectionId)
+                .orElseThrow(() -> new ListingRefused(Kind.NOT_FOUND, null, "not-found", "异议 " + objectionId + " 不存在"));
+        if (objection.status() != Objection.Status.OPEN) {
+            throw new ListingRefused(Kind.WRONG_STATE, null, "already-decided", "该异议已处理");
+        }
+        if (status != ListingStatus.PUBLIC_NOTICE) {
+            throw new ListingRefused(Kind.WRONG_STATE, null, "not-in-notice", "该产品已不在公示中");
+        }
+        text("reason", reason, true);
+        Objection decided = objection.decide(uphold, by, reason.trim(), now);
+        List<Objection> next = objections.stream().map(o -> o.id().equals(objectionId) ? decided : o).toList();
+        if (!uphold) {
+            Listing changed = with(status, listedAt, delisting, next,
+                    new HistoryEntry(now, "OBJECTION_DISMISSED", "公示异议不成立", null), null);
+            return new Outcome(changed, List.of(new RegisterEvent.ObjectionDecided(changed, decided, currentEdition)), true);
+        }
+        return change(ListingStatus.NOT_LISTED, null, null, next, "OBJECTION_UPHELD", "公示异议成立，不予纳入清单", now, objectionId);
+    }
+
+    /** The product enters the list if its notice ended without an open or upheld objection; otherwise nothing. */
+    public Outcome listIfDue(Instant now) {
+        if (!dueForListing(now)) {
+            return Outcome.unchanged(this);
+        }
+        // the public record must not say "no objection" when one was lodged and dismissed
+        return change(ListingStatus.LISTED, now, null, objections, "LISTED",
+                objections.isEmpty() ? "公示期满无异议，纳入清单" : "公示期满，异议经核实不成立，纳入清单", now, null);
+    }
+
+    /** The office delists for an Art. 12 reason; an Art. 5 ground must be named for ART5_EXCLUSION. */
+    public Outcome delist(DelistingReason reason, ExclusionGround ground, String explanation, String evidence, String by, Instant now) {
+        if (reason == null) {
+            throw new ListingRefused(Kind.INVALID, "reason", "required", "请选择移出原因（第十二条）");
+        }
+        if (reason == DelistingReason.VOLUNTARY_WITHDRAWAL) {
+            throw new ListingRefused(Kind.INVALID, "reason", "use-voluntary-withdrawal", "企业自愿退出请使用“自愿退出”");
+        }
+        if (reason == DelistingReason.ART5_EXCLUSION && ground == null) {
+            throw new ListingRefused(Kind.INVALID, "exclusionGround", "required", "依第十二条第三项移出时须指明第五条所列情形");
+        }
+        if (reason != DelistingReason.ART5_EXCLUSION && ground != null) {
+            throw new ListingRefused(Kind.INVALID, "exclusionGround", "only-for-art5", "只有依第十二条第三项移出时才填写第五条情形");
+        }
+        return leave(new Delisting(reason, ground, explanation, evidence, now, by), now);
+    }
+
+    /** The enterprise leaves the list of its own will (Art. 3: participation is voluntary). */
+    public Outcome withdrawVoluntarily(String explanation, String by, Instant now) {
+        return leave(new Delisting(DelistingReason.VOLUNTARY_WITHDRAWAL, null, explanation, null, now, by), now);
+    }
+
+    /** Whether this user's organisation is the product's enterprise or its lead applicant. */
+    public boolean ownedBy(java.util.function.Predicate<String> belongsTo) {
+        return belongsTo.test(product.enterprise().uscc())
+                || (product.leadApplicant() != null && belongsTo.test(product.leadApplicant().uscc()));
+    }
+
+    private Outcome leave(Delisting delisting, Instant now) {
+        if (status != ListingStatus.LISTED) {
+            throw new ListingRefused(Kind.WRONG_STATE, null, "not-listed", "只有已纳入清单的产品可以移出（当前：" + status.label() + "）");
+        }
+        text("explanation", delisting.explanation(), true);
+        text("evidence", delisting.evidence(), false);
+        Delisting clean = new Delisting(delisting.reason(), delisting.exclusionGround(), delisting.explanation().trim(),
+                delisting.evidence() == null ? null : delisting.evidence().trim(), delisting.at(), delisting.by());
+        return change(ListingStatus.DELISTED, listedAt, clean, objections, "DELISTED", "移出清单：" + clean.reason().label(), now, null);
+    }
+
+    private Outcome change(ListingStatus next, Instant nextListedAt, Delisting nextDelisting, List<Objection> nextObjections,
+                           String type, String summary, Instant now, String objectionId) {
+        Listing changed = with(next, nextListedAt, nextDelisting, nextObjections, new HistoryEntry(now, type, summary, null),
+                new PendingEdition(type, summary, now, status, objectionId));
+        return new Outcome(changed, List.of(), true);
+    }
+
+    /** The entry this listing had in the list before its pending change (null if it had none). */
+    public Edition.Entry entryBefore() {
+        ListingStatus before = pendingEdition.before();
+        return before == null ? null : new Edition.Entry(id, before, product);
+    }
+
+    /** The entry after the change: its status says whether the product is (still) on notice or on the list. */
+    public Edition.Entry entryAfter() {
+        return new Edition.Entry(id, status, product);
+    }
+
+    /** What the pending change says in the edition chain. */
+    public Edition.Change editionChange() {
+        return new Edition.Change(pendingEdition.type(), id, product.productName(), pendingEdition.summary());
+    }
+
+    /** The pending change took {@code edition}: its history entry names it, and its event is raised. */
+    public Sequenced sequence(Edition edition) {
+        if (pendingEdition == null) {
+            throw new IllegalStateException("no change of the list is pending for " + id);
+        }
+        List<HistoryEntry> numbered = new ArrayList<>(history);
+        HistoryEntry last = numbered.get(numbered.size() - 1);
+        numbered.set(numbered.size() - 1, new HistoryEntry(last.at(), last.type(), last.summary(), edition.number()));
+        Listing next = new Listing(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting,
+                objections, numbered, version, null);
+        RegisterEvent event = switch (pendingEdition.type()) {
+            case "PUBLIC_NOTICE_STARTED" -> new RegisterEvent.NoticeStarted(next, edition);
+            case "LISTED" -> new RegisterEvent.Listed(next, edition);
+            case "DELISTED" -> new RegisterEvent.Delisted(next, edition);
+            case "OBJECTION_UPHELD" -> new RegisterEvent.ObjectionDecided(next,
+                    next.objection(pendingEdition.objectionId()).orElseThrow(), edition.number());
+            default -> throw new IllegalStateException("unknown change " + pendingEdition.type());
+        };
+        return new Sequenced(next, event);
+    }
+
+    /** The edition of the last history entry of {@code type}, if it made one. */
+    public Long editionOf(String type) {
+        Long found = null;
+        for (HistoryEntry h : history) {
+            if (h.type().equals(type) && h.edition() != null) {
+                found = h.edition();
+            }
+        }
+        return found;
+    }
+
+    private Listing with(ListingStatus nextStatus, Instant nextListedAt, Delisting nextDelisting, List<Objection> nextObjections,
+                         HistoryEntry entry, PendingEdition pending) {
         List<HistoryEntry> nextHistory = new ArrayList<>(history);
         nextHistory.add(entry);
         return new Listing(id, product, nextStatus, noticeStartsAt, noticeEndsAt, noticeDays, nextListedAt, nextDelisting,
-                nextObjections, nextHistory, version + 1);
+                nextObjections, nextHistory, version + 1, pending);
+    }
+
+    private static void text(String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new ListingRefused(Kind.INVALID, field, "required", "必填");
+            }
+            return;
+        }
+        if (value.codePointCount(0, value.length()) > MAX_TEXT) {
+            throw new ListingRefused(Kind.INVALID, field, "max-length", "不超过 " + MAX_TEXT + " 字");
+        }
     }
 }

@@ -8,24 +8,22 @@ import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.listing.register.domain.Edition;
 
-/** CSV (UTF-8 with BOM, so that Excel shows Chinese) and Atom, written by hand: both formats are small. */
+/** CSV (UTF-8 with BOM, so that Excel shows Chinese; written row by row, streamed) and Atom, written by hand: both formats are small. */
 final class Exports {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
 
-    static String csv(Edition edition) {
-        StringBuilder out = new StringBuilder("\uFEFF");
-        out.append("版次,条目编号,状态,产品名称,金融科技企业,统一社会信用代码,产品类型,应用场景,关键技术,牵头申报单位,征集年度\r\n");
-        if (edition != null) {
-            for (Edition.Entry e : edition.entries()) {
-                PublicProduct p = e.product();
-                row(out, List.of(String.valueOf(edition.number()), e.listingId(), e.status().label(), p.productName(),
-                        p.enterprise().name(), p.enterprise().uscc(), p.productType() == null ? "" : p.productType().label(),
-                        p.scenarios() == null ? "" : p.scenarios().stream().map(ApplicationScenario::label).collect(Collectors.joining("、")),
-                        p.keyTechnologies() == null ? "" : String.join("、", p.keyTechnologies()),
-                        p.leadApplicant() == null ? "" : p.leadApplicant().name(), String.valueOf(p.callYear())));
-            }
-        }
+    static final String CSV_HEADER = "\uFEFF版次,条目编号,状态,产品名称,金融科技企业,统一社会信用代码,产品类型,应用场景,关键技术,牵头申报单位,征集年度\r\n";
+
+    /** One CSV row: an entry of edition {@code number}. */
+    static String csvRow(long number, Edition.Entry e) {
+        PublicProduct p = e.product();
+        StringBuilder out = new StringBuilder();
+        row(out, List.of(String.valueOf(number), e.listingId(), e.status().label(), p.productName(),
+                p.enterprise().name(), p.enterprise().uscc(), p.productType() == null ? "" : p.productType().label(),
+                p.scenarios() == null ? "" : p.scenarios().stream().map(ApplicationScenario::label).collect(Collectors.joining("、")),
+                p.keyTechnologies() == null ? "" : String.join("、", p.keyTechnologies()),
+                p.leadApplicant() == null ? "" : p.leadApplicant().name(), String.valueOf(p.callYear())));
         return out.toString();
     }
 

@@ -1,20 +1,18 @@
 package org.qingdan.listing.register.web;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Predicate;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.ProductType;
-import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.ListingStatus;
+import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.support.web.ProblemException;
 import org.qingdan.support.web.Violation;
 
 /**
  * Filters, search and paging of the public list. Parameters come from anyone on the internet, so each is
- * checked and a bad one is a 400 naming it, never a 5xx. The sort is stable: newest first, then by id.
+ * checked and a bad one is a 400 naming it, never a 5xx. MongoDB filters, sorts (newest first, then by
+ * id: stable) and pages; text parameters are matched literally, never as patterns.
  */
 record ListQuery(ListingStatus status, ApplicationScenario scenario, ProductType productType, String technology,
                  String enterprise, Integer year, String q, int page, int size) {
@@ -40,38 +38,8 @@ record ListQuery(ListingStatus status, ApplicationScenario scenario, ProductType
         return new ListQuery(s, sc, pt, blank(technology), blank(enterprise), y, blank(q), p == null ? 0 : p, z == null ? 20 : z);
     }
 
-    List<Listing> apply(List<Listing> all) {
-        Predicate<Listing> keep = l -> status == null ? l.status() == ListingStatus.LISTED : l.status() == status;
-        if (scenario != null) {
-            keep = keep.and(l -> l.product().scenarios() != null && l.product().scenarios().contains(scenario));
-        }
-        if (productType != null) {
-            keep = keep.and(l -> l.product().productType() == productType);
-        }
-        if (technology != null) {
-            keep = keep.and(l -> l.product().keyTechnologies() != null
-                    && l.product().keyTechnologies().stream().anyMatch(t -> contains(t, technology)));
-        }
-        if (enterprise != null) {
-            keep = keep.and(l -> contains(l.product().enterprise().name(), enterprise) || enterprise.equals(l.product().enterprise().uscc()));
-        }
-        if (year != null) {
-            keep = keep.and(l -> l.product().callYear() == year);
-        }
-        if (q != null) {
-            // Chinese substring search over product and enterprise names
-            keep = keep.and(l -> contains(l.product().productName(), q) || contains(l.product().enterprise().name(), q));
-        }
-        return all.stream().filter(keep).sorted(Comparator.comparing(ListQuery::sortKey).reversed()
-                .thenComparing(Listing::id)).toList();
-    }
-
-    private static java.time.Instant sortKey(Listing l) {
-        return l.listedAt() != null ? l.listedAt() : l.noticeStartsAt();
-    }
-
-    private static boolean contains(String text, String part) {
-        return text != null && text.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
+    ListingStore.Filter filter() {
+        return new ListingStore.Filter(status, scenario, productType, technology, enterprise, year, q);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, List<Violation> violations) {

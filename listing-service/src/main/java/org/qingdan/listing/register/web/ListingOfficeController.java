@@ -7,10 +7,10 @@ import java.util.Map;
 import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.listing.register.RegisterService;
-import org.qingdan.listing.register.domain.ListRegister;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.ListingRefused;
 import org.qingdan.listing.register.domain.Objection;
+import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.qingdan.support.web.Problems;
@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Objections, delisting and voluntary withdrawal: what members and the office do to the list. */
@@ -33,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ListingOfficeController {
 
     private final RegisterService register;
+    private final ListingStore listings;
 
-    public ListingOfficeController(RegisterService register) {
+    public ListingOfficeController(RegisterService register, ListingStore listings) {
         this.register = register;
+        this.listings = listings;
     }
 
     public record ObjectionRequest(String grounds, String evidence) {
@@ -52,16 +55,18 @@ public class ListingOfficeController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('office','admin')")
-    @Operation(summary = "Every listing with its objections (office)")
-    public List<Listing> all() {
-        return register.current().listings();
+    @Operation(summary = "The listings with their objections, newest first, one page at a time (office)")
+    public PublicViews.Page<Listing> all(@RequestParam(required = false) String status, @RequestParam(required = false) String page,
+                                         @RequestParam(required = false) String size) {
+        ListQuery query = ListQuery.of(status, null, null, null, null, null, null, page, size);
+        ListingStore.Page<Listing> found = listings.all(query.status(), query.page(), query.size());
+        return new PublicViews.Page<>(found.items(), query.page(), query.size(), found.total());
     }
 
     @PostMapping("/{id}/objections")
-    @Operation(summary = "Lodge an objection during public notice (any signed-in member organisation)")
+    @Operation(summary = "Lodge an objection during public notice (applicant or vendor of a member organisation; one open per organisation)")
     public ResponseEntity<Objection> lodge(CurrentUser user, @PathVariable String id, @RequestBody ObjectionRequest request) {
-        ListRegister.Outcome outcome = register.lodgeObjection(user, id, request.grounds(), request.evidence());
-        Listing listing = outcome.register().listing(id).orElseThrow();
+        Listing listing = register.lodgeObjection(user, id, request.grounds(), request.evidence());
         Objection lodged = listing.objections().get(listing.objections().size() - 1);
         return ResponseEntity.status(201).body(lodged);
     }
@@ -69,7 +74,7 @@ public class ListingOfficeController {
     @GetMapping("/{id}/objections")
     @PreAuthorize("hasAnyRole('office','admin')")
     public List<Objection> objections(@PathVariable String id) {
-        return register.current().listing(id).orElseThrow(() -> ProblemException.notFound("清单条目 " + id + " 不存在")).objections();
+        return listings.find(id).orElseThrow(() -> ProblemException.notFound("清单条目 " + id + " 不存在")).listing().objections();
     }
 
     @PostMapping("/{id}/objections/{objectionId}/uphold")
@@ -77,7 +82,7 @@ public class ListingOfficeController {
     @Operation(summary = "Uphold an objection: the product does not enter the list (office)")
     public Listing uphold(CurrentUser user, @PathVariable String id, @PathVariable String objectionId,
                           @RequestBody DecisionRequest request) {
-        return register.decideObjection(user, id, objectionId, true, request.reason()).register().listing(id).orElseThrow();
+        return register.decideObjection(user, id, objectionId, true, request.reason());
     }
 
     @PostMapping("/{id}/objections/{objectionId}/dismiss")
@@ -85,7 +90,7 @@ public class ListingOfficeController {
     @Operation(summary = "Dismiss an objection: notice goes on (office)")
     public Listing dismiss(CurrentUser user, @PathVariable String id, @PathVariable String objectionId,
                            @RequestBody DecisionRequest request) {
-        return register.decideObjection(user, id, objectionId, false, request.reason()).register().listing(id).orElseThrow();
+        return register.decideObjection(user, id, objectionId, false, request.reason());
     }
 
     @PostMapping("/{id}/delist")
@@ -93,20 +98,20 @@ public class ListingOfficeController {
     @Operation(summary = "Delist for an Art. 12 reason, with explanation and evidence (office)")
     public Listing delist(CurrentUser user, @PathVariable String id, @RequestBody DelistRequest request) {
         return register.delist(user, id, request.reason(), request.exclusionGround(), request.explanation(), request.evidence())
-                .register().listing(id).orElseThrow();
+                ;
     }
 
     @PostMapping("/{id}/withdraw")
     @Operation(summary = "Voluntary withdrawal at the enterprise's request (Art. 3)")
     public Listing withdraw(CurrentUser user, @PathVariable String id, @RequestBody WithdrawRequest request) {
-        return register.withdrawVoluntarily(user, id, request.explanation()).register().listing(id).orElseThrow();
+        return register.withdrawVoluntarily(user, id, request.explanation());
     }
 
     @PostMapping("/schedule/run")
     @PreAuthorize("hasAnyRole('office','admin')")
     @Operation(summary = "List now every product whose notice has ended (the schedule does it every 30 s)")
     public Map<String, Integer> runSchedule() {
-        return Map.of("listed", register.listDue().events().size());
+        return Map.of("listed", register.listDue());
     }
 
     @ExceptionHandler(ListingRefused.class)

@@ -2,20 +2,29 @@ package org.qingdan.listing.register.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.qingdan.contracts.form.ApplicationScenario;
+import org.qingdan.contracts.form.ProductType;
+import org.qingdan.listing.register.domain.CanonicalJson;
+import org.qingdan.listing.register.domain.ChainCheck;
 import org.qingdan.listing.register.domain.Edition;
-import org.qingdan.listing.register.domain.ListRegister;
+import org.qingdan.listing.register.domain.EditionHead;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.ListingStatus;
-import org.qingdan.listing.register.persistence.RegisterStore;
+import org.qingdan.listing.register.persistence.EditionDocument;
+import org.qingdan.listing.register.persistence.EditionStore;
+import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.web.Violation;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,11 +35,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The public list, for anyone: the association's website and the public. Responses carry an ETag (the
- * register's version, or an edition's hash) and Cache-Control; a conditional GET answers 304.
+ * The public list, for anyone: the association's website and the public. Every answer reads one page
+ * or one document, or streams page by page; none loads the whole list or every edition. Responses carry
+ * an ETag (the list's public version, or an edition's hash) and Cache-Control; a conditional GET answers
+ * 304 after reading only the version.
  */
 @RestController
 @RequestMapping("/api/public")
@@ -39,28 +51,28 @@ public class PublicListController {
 
     private static final CacheControl SHORT = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
     private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+    /** Editions one diff may span, and one verification request may check. */
+    static final int MAX_DIFF_SPAN = 1000;
+    static final int MAX_VERIFY = 5000;
 
-    private final RegisterStore store;
+    private final ListingStore listings;
+    private final EditionStore editions;
     private final PublicStream stream;
 
-    public PublicListController(RegisterStore store, PublicStream stream) {
-        this.store = store;
+    public PublicListController(ListingStore listings, EditionStore editions, PublicStream stream) {
+        this.listings = listings;
+        this.editions = editions;
         this.stream = stream;
     }
 
-    /**
-     * Answers 304 (null) when the client's copy is current, reading only the register's version; otherwise
-     * loads the register.
-     */
-    private RegisterStore.Versioned current(WebRequest request) {
-        if (request.checkNotModified("\"r" + store.version() + "\"")) {
-            return null;
-        }
-        return store.load();
+    /** The list's ETag, or null when the client's copy is current (the caller then answers 304). */
+    private String current(WebRequest request) {
+        String etag = "\"v" + listings.publicVersion() + "\"";
+        return request.checkNotModified(etag) ? null : etag;
     }
 
-    private static <T> ResponseEntity<T> ok(RegisterStore.Versioned read, T body) {
-        return ResponseEntity.ok().eTag("\"r" + read.version() + "\"").cacheControl(SHORT).body(body);
+    private static <T> ResponseEntity<T> ok(String etag, T body) {
+        return ResponseEntity.ok().eTag(etag).cacheControl(SHORT).body(body);
     }
 
     /** No database, no work: the website's liveness probe of the public API, and the benchmark's hello world. */
@@ -79,73 +91,60 @@ public class PublicListController {
             @RequestParam(required = false) String q, @RequestParam(required = false) String page,
             @RequestParam(required = false) String size, WebRequest request) {
         ListQuery query = ListQuery.of(status, scenario, productType, technology, enterprise, year, q, page, size);
-        RegisterStore.Versioned read = current(request);
-        if (read == null) {
+        String etag = current(request);
+        if (etag == null) {
             return null;
         }
-        List<Listing> matching = query.apply(read.register().listings());
-        int from = Math.min(matching.size(), query.page() * query.size());
-        List<PublicViews.Summary> items = matching.subList(from, Math.min(matching.size(), from + query.size()))
-                .stream().map(PublicViews::summary).toList();
-        return ok(read, new PublicViews.Page<>(items, query.page(), query.size(), matching.size()));
+        ListingStore.Page<Listing> found = listings.page(query.filter(), query.page(), query.size());
+        return ok(etag, new PublicViews.Page<>(found.items().stream().map(PublicViews::summary).toList(), query.page(),
+                query.size(), found.total()));
     }
 
     @GetMapping("/listings/{id}")
     @Operation(summary = "A product's public page with its history")
     public ResponseEntity<PublicViews.Detail> listing(@PathVariable String id, WebRequest request) {
-        RegisterStore.Versioned read = current(request);
-        if (read == null) {
+        String etag = current(request);
+        if (etag == null) {
             return null;
         }
-        Listing listing = read.register().listing(id).filter(l -> l.status() != null)
-                .orElseThrow(() -> ProblemException.notFound("清单条目 " + id + " 不存在"));
-        return ok(read, PublicViews.detail(listing));
+        Listing listing = listings.findPublic(id).orElseThrow(() -> ProblemException.notFound("清单条目 " + id + " 不存在"));
+        return ok(etag, PublicViews.detail(listing));
     }
 
     @GetMapping("/notices")
-    @Operation(summary = "Public notices and changes of the list, newest first (Art. 11, 12)")
+    @Operation(summary = "Public notices and changes of the list, newest first, one per edition (Art. 11, 12)")
     public ResponseEntity<PublicViews.Page<PublicViews.Notice>> notices(@RequestParam(required = false) String page,
                                                                          @RequestParam(required = false) String size,
                                                                          WebRequest request) {
         ListQuery paging = ListQuery.of(null, null, null, null, null, null, null, page, size);
-        RegisterStore.Versioned read = current(request);
-        if (read == null) {
+        String etag = current(request);
+        if (etag == null) {
             return null;
         }
-        List<PublicViews.Notice> all = notices(read.register());
-        int from = Math.min(all.size(), paging.page() * paging.size());
-        return ok(read, new PublicViews.Page<>(all.subList(from, Math.min(all.size(), from + paging.size())),
-                paging.page(), paging.size(), all.size()));
+        long total = editions.head().number();
+        return ok(etag, new PublicViews.Page<>(notices(paging.page(), paging.size(), total), paging.page(), paging.size(), total));
     }
 
-    static List<PublicViews.Notice> notices(ListRegister register) {
-        List<PublicViews.Notice> all = new ArrayList<>();
-        for (Listing l : register.listings()) {
-            for (var h : l.history()) {
-                if (!h.type().equals("OBJECTION_LODGED")) {
-                    all.add(new PublicViews.Notice(h.at(), h.type(), l.id(), l.product().productName(),
-                            l.product().enterprise().name(), h.summary(), h.edition()));
-                }
-            }
+    private List<PublicViews.Notice> notices(int page, int size, long latest) {
+        List<PublicViews.Notice> out = new ArrayList<>();
+        long number = latest - (long) page * size;
+        for (EditionDocument.Notice n : editions.notices(page, size)) {
+            out.add(new PublicViews.Notice(n.at(), n.type(), n.listingId(), n.productName(), n.enterpriseName(), n.summary(), number--));
         }
-        all.sort(Comparator.comparing(PublicViews.Notice::at).reversed()
-                .thenComparing(n -> n.edition() == null ? 0L : n.edition(), Comparator.reverseOrder())
-                .thenComparing(PublicViews.Notice::listingId));
-        return all;
+        return out;
     }
 
     @GetMapping(value = "/feed.atom", produces = "application/atom+xml;charset=UTF-8")
-    @Operation(summary = "Atom feed of the notices, newest first")
+    @Operation(summary = "Atom feed of the latest 50 notices, newest first")
     public ResponseEntity<String> feed(WebRequest request) {
-        RegisterStore.Versioned read = current(request);
-        if (read == null) {
+        String etag = current(request);
+        if (etag == null) {
             return null;
         }
-        List<PublicViews.Notice> notices = notices(read.register());
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        return ResponseEntity.ok().eTag("\"r" + read.version() + "\"").cacheControl(SHORT)
+        return ResponseEntity.ok().eTag(etag).cacheControl(SHORT)
                 .contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
-                .body(Exports.atom(notices.subList(0, Math.min(50, notices.size())), base));
+                .body(Exports.atom(notices(0, 50, editions.head().number()), base));
     }
 
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -155,86 +154,153 @@ public class PublicListController {
     }
 
     @GetMapping(value = "/listings.csv", produces = "text/csv;charset=UTF-8")
-    @Operation(summary = "The current edition's entries as CSV")
-    public ResponseEntity<String> currentCsv(WebRequest request) {
-        RegisterStore.Versioned read = current(request);
-        if (read == null) {
+    @Operation(summary = "The current edition's entries as CSV, streamed")
+    public ResponseEntity<StreamingResponseBody> currentCsv(WebRequest request) {
+        String etag = current(request);
+        if (etag == null) {
             return null;
         }
-        return ResponseEntity.ok().eTag("\"r" + read.version() + "\"").cacheControl(SHORT)
-                .header("Content-Disposition", "attachment; filename=\"qingdan.csv\"")
-                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(Exports.csv(read.register().latest()));
+        return csv(editions.head().number(), "qingdan.csv", ResponseEntity.ok().eTag(etag).cacheControl(SHORT));
     }
 
-    @GetMapping("/listings.json")
-    @Operation(summary = "The current edition as JSON, with its hash")
-    public ResponseEntity<Map<String, Object>> currentJson(WebRequest request) {
-        RegisterStore.Versioned read = current(request);
-        if (read == null) {
+    @GetMapping(value = "/listings.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The current edition: number, hashes, digest and every entry, streamed")
+    public ResponseEntity<StreamingResponseBody> currentJson(WebRequest request) {
+        String etag = current(request);
+        if (etag == null) {
             return null;
         }
-        Edition latest = read.register().latest();
-        return ok(read, latest == null ? Map.of("entries", List.of()) : published(latest));
+        EditionHead head = editions.head();
+        return ResponseEntity.ok().eTag(etag).cacheControl(SHORT).contentType(MediaType.APPLICATION_JSON)
+                .body(entriesJson(head.number() == 0 ? null : editions.find(head.number()).orElseThrow(), head.number()));
     }
 
     @GetMapping("/editions")
-    @Operation(summary = "All editions, newest first: number, time, change and hashes")
-    public List<Map<String, Object>> editions() {
-        long latest = store.load().register().editionNumber();
-        List<Map<String, Object>> all = new ArrayList<>();
-        for (Edition e : store.editions(1, latest)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("number", e.number());
-            m.put("createdAt", e.createdAt());
-            m.put("change", e.change());
-            m.put("entries", e.entries().size());
-            m.put("previousHash", e.previousHash());
-            m.put("hash", e.hash());
-            all.add(0, m);
-        }
-        return all;
+    @Operation(summary = "The editions, newest first, one page at a time: number, time, change, count and hashes")
+    public PublicViews.Page<PublicViews.EditionSummary> editions(@RequestParam(required = false) String page,
+                                                                 @RequestParam(required = false) String size) {
+        ListQuery paging = ListQuery.of(null, null, null, null, null, null, null, page, size);
+        long total = editions.head().number();
+        List<PublicViews.EditionSummary> items = editions.page(paging.page(), paging.size()).stream()
+                .map(d -> new PublicViews.EditionSummary(d.number(), d.edition().createdAt(), d.edition().change(), d.entryCount(),
+                        d.edition().digest(), d.edition().previousHash(), d.edition().hash())).toList();
+        return new PublicViews.Page<>(items, paging.page(), paging.size(), total);
     }
 
     @GetMapping("/editions/{number}")
     @Operation(summary = "One edition exactly as hashed: SHA-256 over the canonical JSON of everything but 'hash'")
     public ResponseEntity<Map<String, Object>> edition(@PathVariable long number, WebRequest request) {
-        Edition edition = store.edition(number).orElseThrow(() -> ProblemException.notFound("第 " + number + " 版不存在"));
+        Edition edition = edition(number);
         if (request.checkNotModified("\"" + edition.hash() + "\"")) {
             return null;
         }
         return ResponseEntity.ok().eTag("\"" + edition.hash() + "\"").cacheControl(IMMUTABLE).body(published(edition));
     }
 
+    @GetMapping(value = "/editions/{number}/entries", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The whole list at an edition, streamed; the SHA-256 of its entries add up (mod 2^256) to its digest")
+    public ResponseEntity<StreamingResponseBody> editionEntries(@PathVariable long number) {
+        Edition edition = edition(number);
+        return ResponseEntity.ok().eTag("\"" + edition.hash() + "-entries\"").cacheControl(IMMUTABLE)
+                .contentType(MediaType.APPLICATION_JSON).body(entriesJson(edition, number));
+    }
+
     @GetMapping(value = "/editions/{number}.csv", produces = "text/csv;charset=UTF-8")
-    public ResponseEntity<String> editionCsv(@PathVariable long number) {
-        Edition edition = store.edition(number).orElseThrow(() -> ProblemException.notFound("第 " + number + " 版不存在"));
-        return ResponseEntity.ok().eTag("\"" + edition.hash() + "\"").cacheControl(IMMUTABLE)
-                .header("Content-Disposition", "attachment; filename=\"qingdan-edition-" + number + ".csv\"")
-                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(Exports.csv(edition));
+    @Operation(summary = "The whole list at an edition as CSV, streamed")
+    public ResponseEntity<StreamingResponseBody> editionCsv(@PathVariable long number) {
+        Edition edition = edition(number);
+        return csv(number, "qingdan-edition-" + number + ".csv",
+                ResponseEntity.ok().eTag("\"" + edition.hash() + "-csv\"").cacheControl(IMMUTABLE));
+    }
+
+    private Edition edition(long number) {
+        return editions.find(number).orElseThrow(() -> ProblemException.notFound("第 " + number + " 版不存在"));
+    }
+
+    private ResponseEntity<StreamingResponseBody> csv(long number, String filename, ResponseEntity.BodyBuilder response) {
+        StreamingResponseBody body = out -> {
+            Writer w = writer(out);
+            w.write(Exports.CSV_HEADER);
+            if (number > 0) {
+                listings.forEachEntryAt(number, e -> write(w, Exports.csvRow(number, e)));
+            }
+            w.flush();
+        };
+        return response.header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(body);
+    }
+
+    /** The edition's header fields, then its entries in listing id order, each written as it is read. */
+    private StreamingResponseBody entriesJson(Edition edition, long number) {
+        return out -> {
+            Writer w = writer(out);
+            Map<String, Object> header = new LinkedHashMap<>();
+            header.put("number", number);
+            if (edition != null) {
+                header.put("createdAt", edition.createdAt().toString());
+                header.put("change", Map.of("type", edition.change().type(), "listingId", edition.change().listingId(),
+                        "summary", edition.change().summary()));
+                header.put("hash", edition.hash());
+                header.put("digest", edition.snapshot() ? edition.snapshotDigest() : edition.digest());
+                header.put("entryCount", edition.snapshot() ? edition.entries().size() : edition.entryCount());
+            }
+            String head = CanonicalJson.write(header);
+            w.write(head, 0, head.length() - 1);
+            w.write(",\"entries\":[");
+            boolean[] first = {true};
+            if (number > 0) {
+                listings.forEachEntryAt(number, e -> {
+                    write(w, (first[0] ? "" : ",") + CanonicalJson.write(Edition.published(e)));
+                    first[0] = false;
+                });
+            }
+            w.write("]}");
+            w.flush();
+        };
+    }
+
+    private static Writer writer(OutputStream out) {
+        return new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    }
+
+    private static void write(Writer w, String text) {
+        try {
+            w.write(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @GetMapping("/editions/{from}/diff/{to}")
-    @Operation(summary = "What changed between two editions: entries added, removed, and whose status changed")
+    @Operation(summary = "What changed between two editions (at most 1000 apart): entries added, removed, and whose status changed")
     public Map<String, Object> diff(@PathVariable long from, @PathVariable long to) {
-        Edition a = store.edition(from).orElseThrow(() -> ProblemException.notFound("第 " + from + " 版不存在"));
-        Edition b = store.edition(to).orElseThrow(() -> ProblemException.notFound("第 " + to + " 版不存在"));
-        Map<String, Edition.Entry> before = new TreeMap<>();
-        a.entries().forEach(e -> before.put(e.listingId(), e));
-        Map<String, Edition.Entry> after = new TreeMap<>();
-        b.entries().forEach(e -> after.put(e.listingId(), e));
+        if (from > to || to - from > MAX_DIFF_SPAN) {
+            throw ProblemException.badRequest("版次范围不正确", List.of(new Violation("to", from > to ? "order" : "max-span",
+                    from > to ? "应不小于 from" : "与 from 相差不超过 " + MAX_DIFF_SPAN + " 个版次")));
+        }
+        edition(from);
+        edition(to);
+        // each change's type says the status before and after it; fold them per listing
+        Map<String, String[]> folded = new TreeMap<>(); // listingId → {before, after, productName}
+        editions.forEachChange(from + 1, to, c -> {
+            String[] before = before(c.type());
+            folded.computeIfAbsent(c.listingId(), id -> new String[] {before[0], null, null});
+            String[] f = folded.get(c.listingId());
+            f[1] = before[1];
+            f[2] = c.productName();
+        });
         List<Map<String, Object>> added = new ArrayList<>();
         List<Map<String, Object>> removed = new ArrayList<>();
         List<Map<String, Object>> changed = new ArrayList<>();
-        after.forEach((id, e) -> {
-            if (!before.containsKey(id)) {
-                added.add(diffEntry(e, null));
-            } else if (before.get(id).status() != e.status()) {
-                changed.add(diffEntry(e, before.get(id).status()));
-            }
-        });
-        before.forEach((id, e) -> {
-            if (!after.containsKey(id)) {
-                removed.add(diffEntry(e, null));
+        folded.forEach((id, f) -> {
+            boolean wasIn = f[0] != null && ListingStatus.valueOf(f[0]).inEdition();
+            boolean isIn = ListingStatus.valueOf(f[1]).inEdition();
+            if (!wasIn && isIn) {
+                added.add(diffEntry(id, f[2], f[1], null));
+            } else if (wasIn && !isIn) {
+                removed.add(diffEntry(id, f[2], f[0], null));
+            } else if (wasIn && !f[0].equals(f[1])) {
+                changed.add(diffEntry(id, f[2], f[1], f[0]));
             }
         });
         Map<String, Object> result = new LinkedHashMap<>();
@@ -246,52 +312,96 @@ public class PublicListController {
         return result;
     }
 
-    private static Map<String, Object> diffEntry(Edition.Entry e, ListingStatus previous) {
+    /** The status before and after a change of this type. */
+    private static String[] before(String type) {
+        return switch (type) {
+            case "PUBLIC_NOTICE_STARTED" -> new String[] {null, "PUBLIC_NOTICE"};
+            case "LISTED" -> new String[] {"PUBLIC_NOTICE", "LISTED"};
+            case "OBJECTION_UPHELD" -> new String[] {"PUBLIC_NOTICE", "NOT_LISTED"};
+            case "DELISTED" -> new String[] {"LISTED", "DELISTED"};
+            default -> throw new IllegalStateException("unknown change " + type);
+        };
+    }
+
+    private static Map<String, Object> diffEntry(String id, String productName, String status, String previous) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("listingId", e.listingId());
-        m.put("productName", e.product().productName());
-        m.put("status", e.status().name());
+        m.put("listingId", id);
+        m.put("productName", productName);
+        m.put("status", status);
         if (previous != null) {
-            m.put("previousStatus", previous.name());
+            m.put("previousStatus", previous);
         }
         return m;
     }
 
+    /**
+     * Verifies the chain incrementally: from the last verified edition (checked again) to the latest, at
+     * most {@value #MAX_VERIFY} editions a request, remembering how far it got. With {@code from}, checks
+     * {@code from} onwards instead (a full re-verification is {@code from=1}, then each {@code next}).
+     */
     @GetMapping("/editions/verification")
-    @Operation(summary = "Recomputes every edition's hash and the chain; says where it breaks, if it does")
-    public Edition.Verification verify() {
-        long latest = store.load().register().editionNumber();
-        return Edition.verify(store.editions(1, latest));
+    @Operation(summary = "Verifies the hash chain and digests from the last verified edition on (or from 'from'), page by page")
+    public Map<String, Object> verify(@RequestParam(required = false) Long from) {
+        long latest = editions.head().number();
+        if (from != null && (from < 1 || from > Math.max(1, latest))) {
+            throw ProblemException.badRequest("查询参数不正确", List.of(new Violation("from", "range", "应在 1 至 " + Math.max(1, latest) + " 之间")));
+        }
+        EditionHead cached = from == null ? editions.verified().orElse(null) : null;
+        long start = from != null ? from : cached == null ? 1 : cached.number();
+        EditionHead before = from != null && from > 1 ? editions.find(from - 1).map(Edition::head).orElse(null) : null;
+        long end = Math.min(latest, start + MAX_VERIFY - 1);
+        ChainCheck check = new ChainCheck(before, start);
+        String[] recorded = {null};
+        editions.forEach(start, end, e -> {
+            if (cached != null && e.number() == cached.number()) {
+                recorded[0] = e.hash();
+            }
+            check.accept(e);
+        });
+        Edition.Verification result = check.result(start, end);
+        if (result.valid() && cached != null && latest > 0 && !cached.hash().equals(recorded[0])) {
+            result = new Edition.Verification(false, cached.number(), "第 " + cached.number() + " 版的哈希与上次核验时不同，已被改动");
+        }
+        if (result.valid() && check.last() != null && latest > 0) {
+            editions.verified(check.last());
+        } else if (!result.valid()) {
+            editions.forgetVerification();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("valid", result.valid());
+        out.put("brokenAt", result.brokenAt());
+        out.put("message", result.message());
+        out.put("from", start);
+        out.put("to", end);
+        out.put("latest", latest);
+        out.put("complete", !result.valid() || end >= latest);
+        if (result.valid() && end < latest) {
+            out.put("next", end + 1);
+        }
+        return out;
     }
 
     @GetMapping("/statistics")
-    @Operation(summary = "Listed products by scenario × product type × year")
+    @Operation(summary = "Listed products by scenario × product type × year, counted in the database")
     public ResponseEntity<List<Map<String, Object>>> statistics(WebRequest request) {
-        RegisterStore.Versioned read = current(request);
-        if (read == null) {
+        String etag = current(request);
+        if (etag == null) {
             return null;
         }
         Map<String, Map<String, Object>> rows = new TreeMap<>();
-        for (Listing l : read.register().listings()) {
-            if (l.status() != ListingStatus.LISTED || l.product().scenarios() == null) {
-                continue;
-            }
-            for (ApplicationScenario scenario : l.product().scenarios()) {
-                String type = l.product().productType() == null ? "" : l.product().productType().name();
-                String key = scenario.ordinal() + "|" + type + "|" + l.product().callYear();
-                rows.computeIfAbsent(key, k -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("scenario", scenario.name());
-                    row.put("scenarioLabel", scenario.label());
-                    row.put("productType", type);
-                    row.put("productTypeLabel", l.product().productType() == null ? "" : l.product().productType().label());
-                    row.put("year", l.product().callYear());
-                    row.put("count", 0);
-                    return row;
-                }).merge("count", 1, (x, y) -> (Integer) x + (Integer) y);
-            }
+        for (Map<String, Object> counted : listings.statistics()) {
+            ApplicationScenario scenario = ApplicationScenario.valueOf((String) counted.get("scenario"));
+            String type = "null".equals(counted.get("productType")) ? "" : (String) counted.get("productType");
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("scenario", scenario.name());
+            row.put("scenarioLabel", scenario.label());
+            row.put("productType", type);
+            row.put("productTypeLabel", type.isEmpty() ? "" : ProductType.valueOf(type).label());
+            row.put("year", counted.get("year"));
+            row.put("count", counted.get("count"));
+            rows.put(scenario.ordinal() + "|" + type + "|" + counted.get("year"), row);
         }
-        return ok(read, new ArrayList<>(rows.values()));
+        return ok(etag, new ArrayList<>(rows.values()));
     }
 
     static Map<String, Object> published(Edition edition) {

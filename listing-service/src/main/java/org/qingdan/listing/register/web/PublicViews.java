@@ -31,6 +31,11 @@ final class PublicViews {
                   Long edition) {
     }
 
+    /** An edition in the list of editions: its change and hashes, not its entries. */
+    record EditionSummary(long number, Instant createdAt, Object change, long entries, String digest, String previousHash,
+                          String hash) {
+    }
+
     static Summary summary(Listing l) {
         PublicProduct p = l.product();
         List<ApplicationScenario> scenarios = p.scenarios() == null ? List.of() : p.scenarios();

@@ -1,0 +1,219 @@
+package org.qingdan.listing.register.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.contracts.form.ApplicationScenario;
+import org.qingdan.contracts.form.ProductType;
+import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.listing.register.domain.Edition;
+import org.qingdan.listing.register.domain.Listing;
+import org.qingdan.listing.register.domain.ListingStatus;
+import org.qingdan.support.outbox.AggregateStore;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The listings in MongoDB, one document each. Every read answers from one document or one page; the
+ * full content of an edition is streamed page by page on {@code _id}, so neither this service nor the
+ * database ever holds the whole list for one request.
+ */
+@Component
+public class ListingStore {
+
+    /** Listings read per round trip when streaming. */
+    static final int STREAM_PAGE = 200;
+    private static final String VERSIONS = "publicVersion";
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+
+    public ListingStore(MongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+    }
+
+    /** A listing as read, with the revision a write must match. */
+    public record Versioned(Listing listing, long revision) {
+    }
+
+    /** Public filters; null means "any". {@code status} null means LISTED. */
+    public record Filter(ListingStatus status, ApplicationScenario scenario, ProductType productType, String technology,
+                         String enterprise, Integer year, String q) {
+    }
+
+    public record Page<T>(List<T> items, long total) {
+    }
+
+    public Optional<Versioned> find(String id) {
+        ListingDocument doc = mongo.findById(id, ListingDocument.class);
+        return doc == null ? Optional.empty() : Optional.of(new Versioned(doc.listing(), doc.revision()));
+    }
+
+    /** A listing as the public sees it: without objections (who objected stays with the office). */
+    public Optional<Listing> findPublic(String id) {
+        Query query = Query.query(Criteria.where("_id").is(id));
+        query.fields().exclude("listing.objections", "grams");
+        return Optional.ofNullable(mongo.findOne(query, ListingDocument.class)).map(ListingDocument::listing);
+    }
+
+    /** Inserts a new listing with its events; false if a listing with this id exists (a redelivered approval). */
+    public boolean insert(Listing listing, List<? extends DomainEvent> events) {
+        try {
+            store.insert(ListingDocument.of(listing), events);
+            return true;
+        } catch (DuplicateKeyException exists) {
+            return false;
+        }
+    }
+
+    /** Saves the next state against the revision read; throws OptimisticLockingFailureException if it moved. */
+    public long update(Versioned read, Listing next, List<? extends DomainEvent> events) {
+        return store.update(ListingDocument.of(next), read.revision(), events);
+    }
+
+    /** Ids of listings whose notice ended by {@code now}, after {@code afterId}, in id order. */
+    public List<String> dueIds(Instant now, String afterId, int limit) {
+        Query query = Query.query(Criteria.where("status").is(ListingStatus.PUBLIC_NOTICE)
+                .and("listing.noticeEndsAt").lte(now).and("_id").gt(afterId == null ? "" : afterId));
+        query.fields().include("_id");
+        query.with(Sort.by("_id")).limit(limit);
+        return mongo.find(query, Document.class, ListingDocument.COLLECTION).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    /** Ids of listings whose change waits for its edition (a crash between the two writes). */
+    public List<String> pendingIds(int limit) {
+        Query query = Query.query(Criteria.where("pending").is(true));
+        query.fields().include("_id");
+        query.limit(limit);
+        return mongo.find(query, Document.class, ListingDocument.COLLECTION).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    /** One page of the public list, filtered and sorted (newest first, then id) in MongoDB, with the total. */
+    public Page<Listing> page(Filter filter, int page, int size) {
+        Criteria criteria = criteria(filter);
+        long total = mongo.count(Query.query(criteria), ListingDocument.class);
+        Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("sortAt"), Sort.Order.asc("_id")))
+                .skip((long) page * size).limit(size);
+        query.fields().exclude("listing.objections", "listing.history", "grams");
+        return new Page<>(mongo.find(query, ListingDocument.class).stream().map(ListingDocument::listing).toList(), total);
+    }
+
+    /** Every listing with its objections, for the office, one page at a time (newest first). */
+    public Page<Listing> all(ListingStatus status, int page, int size) {
+        Criteria criteria = status == null ? new Criteria() : Criteria.where("status").is(status);
+        long total = mongo.count(Query.query(criteria), ListingDocument.class);
+        Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("sortAt"), Sort.Order.asc("_id")))
+                .skip((long) page * size).limit(size);
+        query.fields().exclude("grams");
+        return new Page<>(mongo.find(query, ListingDocument.class).stream().map(ListingDocument::listing).toList(), total);
+    }
+
+    static Criteria criteria(Filter f) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(Criteria.where("status").is(f.status() == null ? ListingStatus.LISTED : f.status()));
+        if (f.scenario() != null) {
+            all.add(Criteria.where("listing.product.scenarios").is(f.scenario()));
+        }
+        if (f.productType() != null) {
+            all.add(Criteria.where("listing.product.productType").is(f.productType()));
+        }
+        if (f.year() != null) {
+            all.add(Criteria.where("listing.product.callYear").is(f.year()));
+        }
+        if (f.technology() != null) {
+            all.add(Criteria.where("listing.product.keyTechnologies").regex(contains(f.technology())));
+        }
+        if (f.enterprise() != null) {
+            all.add(new Criteria().orOperator(Criteria.where("listing.product.enterprise.name").regex(contains(f.enterprise())),
+                    Criteria.where("listing.product.enterprise.uscc").is(f.enterprise())));
+        }
+        if (f.q() != null) {
+            // the bigram index narrows the candidates; the substring test decides
+            var grams = ListingDocument.bigrams(f.q());
+            if (!grams.isEmpty()) {
+                all.add(Criteria.where("grams").all(grams));
+            }
+            all.add(new Criteria().orOperator(Criteria.where("listing.product.productName").regex(contains(f.q())),
+                    Criteria.where("listing.product.enterprise.name").regex(contains(f.q()))));
+        }
+        return new Criteria().andOperator(all);
+    }
+
+    private static Pattern contains(String text) {
+        return Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /**
+     * The entries of edition {@code number} (every listing on notice or on the list then), in listing id
+     * order, read {@value #STREAM_PAGE} at a time: a listing is in it from the edition that started its
+     * notice until the one that removed it, and listed from its listing edition on.
+     */
+    public void forEachEntryAt(long number, Consumer<Edition.Entry> each) {
+        String after = "";
+        while (true) {
+            Query query = Query.query(new Criteria().andOperator(
+                    Criteria.where("publicFrom").lte(number),
+                    new Criteria().orOperator(Criteria.where("publicUntil").is(null), Criteria.where("publicUntil").gt(number)),
+                    Criteria.where("_id").gt(after)));
+            query.fields().include("listing.product", "listedEdition");
+            query.with(Sort.by("_id")).limit(STREAM_PAGE);
+            List<Document> batch = mongo.find(query, Document.class, ListingDocument.COLLECTION);
+            for (Document d : batch) {
+                Number listedEdition = (Number) d.get("listedEdition");
+                boolean listed = listedEdition != null && listedEdition.longValue() <= number;
+                PublicProduct product = mongo.getConverter().read(PublicProduct.class, d.get("listing", Document.class).get("product", Document.class));
+                each.accept(new Edition.Entry(d.getString("_id"), listed ? ListingStatus.LISTED : ListingStatus.PUBLIC_NOTICE, product));
+            }
+            if (batch.size() < STREAM_PAGE) {
+                return;
+            }
+            after = batch.get(batch.size() - 1).getString("_id");
+        }
+    }
+
+    /** Listed products by scenario × product type × call year, counted by MongoDB. */
+    public List<Map<String, Object>> statistics() {
+        Aggregation aggregation = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("status").is(ListingStatus.LISTED)),
+                Aggregation.project().and("listing.product.scenarios").as("scenario")
+                        .and("listing.product.productType").as("productType").and("listing.product.callYear").as("year"),
+                Aggregation.unwind("scenario"),
+                Aggregation.group("scenario", "productType", "year").count().as("count"));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Document d : mongo.aggregate(aggregation, ListingDocument.COLLECTION, Document.class)) {
+            Document id = d.get("_id", Document.class);
+            rows.add(Map.of("scenario", id.getString("scenario"), "productType", String.valueOf(id.get("productType")),
+                    "year", ((Number) id.get("year")).intValue(), "count", ((Number) d.get("count")).intValue()));
+        }
+        return rows;
+    }
+
+    /**
+     * A number that changes whenever anything public changes: the ETag of the list's reads, answered from
+     * one small document. Bumped after each write of a listing (a crash before the bump leaves a pending
+     * edition whose completion bumps it).
+     */
+    public long publicVersion() {
+        Document d = mongo.getCollection(VERSIONS).find(new Document("_id", "list")).first();
+        return d == null ? 0 : ((Number) d.get("value")).longValue();
+    }
+
+    public void bumpPublicVersion() {
+        mongo.findAndModify(Query.query(Criteria.where("_id").is("list")), new Update().inc("value", 1L),
+                FindAndModifyOptions.options().upsert(true), Document.class, VERSIONS);
+    }
+}
