@@ -175,6 +175,21 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * The relay asks every poll for documents with pending events: a sparse index on the first pending
+     * event holds only those, so the question costs the same with 10 or 100,000 documents in a collection.
+     */
+    private void indexPending() {
+        for (String collection : properties.getCollections()) {
+            try {
+                mongo.getCollection(collection).createIndex(new Document(PendingEvent.FIELD + ".0", 1),
+                        new com.mongodb.client.model.IndexOptions().sparse(true).name("outbox_pending"));
+            } catch (RuntimeException e) {
+                log.warn("Could not index the outbox of {} ({}); the relay's query scans it", collection, e.getMessage());
+            }
+        }
+    }
+
     private static void sleepQuietly(Duration d) {
         try {
             Thread.sleep(d.toMillis());
@@ -189,6 +204,7 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         running = true;
+        indexPending();
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
         worker.start();

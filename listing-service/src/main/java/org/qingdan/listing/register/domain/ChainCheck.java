@@ -47,7 +47,7 @@ public final class ChainCheck {
             if (previous != null && previous.digest() != null) {
                 String digest = ListDigest.add(ListDigest.remove(previous.digest(), e.previousEntryHash()), e.entryHash());
                 long count = previous.entryCount() - (e.previousEntryHash() == null ? 0 : 1) + (e.entryHash() == null ? 0 : 1);
-                if (!digest.equals(e.digest()) || count != e.entryCount()) {
+                if (!digest.equals(e.digest()) || !Long.valueOf(count).equals(e.entryCount())) {
                     return fail(e.number(), "第 " + e.number() + " 版的清单摘要与上一版及本版变更不符");
                 }
             }

@@ -16,7 +16,7 @@ import org.qingdan.contracts.form.PublicProduct;
  * product's public data, and the hashes of the entry before and after), plus the {@link ListDigest} and
  * count of the whole list it stands for. The full list at any edition is produced from the listings,
  * streamed, and checked against {@code digest}. Editions written before this layout ({@code entries}
- * set, a full snapshot each) keep their content and hash exactly as published.
+ * set, a full snapshot each; no digest or count) keep their content and hash exactly as published.
  */
 public record Edition(
         long number,
@@ -27,7 +27,7 @@ public record Edition(
         String previousEntryHash,
         String entryHash,
         String digest,
-        long entryCount,
+        Long entryCount,
         String previousHash,
         String hash) {
 

@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(EditionDocument.COLLECTION)
 public record EditionDocument(@Id long number, Edition edition, @Indexed(unique = true, sparse = true) String changeKey,
-                              Notice notice, long entryCount) {
+                              Notice notice, Long entryCount) {
 
     public static final String COLLECTION = "editions";
 

@@ -186,7 +186,7 @@ public class EditionStore {
     /** Migration: keeps an edition of the first layout exactly as it was, with its notice beside it. */
     void insertKept(Edition edition, EditionDocument.Notice notice) {
         try {
-            mongo.insert(new EditionDocument(edition.number(), edition, null, notice, edition.entries().size()));
+            mongo.insert(new EditionDocument(edition.number(), edition, null, notice, (long) edition.entries().size()));
         } catch (DuplicateKeyException alreadyKept) {
             // kept before a crash or by another instance
         }

@@ -182,7 +182,7 @@ public class PublicListController {
         ListQuery paging = ListQuery.of(null, null, null, null, null, null, null, page, size);
         long total = editions.head().number();
         List<PublicViews.EditionSummary> items = editions.page(paging.page(), paging.size()).stream()
-                .map(d -> new PublicViews.EditionSummary(d.number(), d.edition().createdAt(), d.edition().change(), d.entryCount(),
+                .map(d -> new PublicViews.EditionSummary(d.number(), d.edition().createdAt(), d.edition().change(), d.entryCount() == null ? 0 : d.entryCount(),
                         d.edition().digest(), d.edition().previousHash(), d.edition().hash())).toList();
         return new PublicViews.Page<>(items, paging.page(), paging.size(), total);
     }

@@ -63,7 +63,7 @@ class ListingTest {
         assertThat(s2.listing().status()).isEqualTo(ListingStatus.LISTED);
         assertThat(s2.listing().history()).last().extracting(HistoryEntry::summary).isEqualTo("公示期满无异议，纳入清单");
         assertThat(chain.editions.get(1).previousHash()).isEqualTo(chain.editions.get(0).hash());
-        assertThat(chain.editions.get(1).entryCount()).isEqualTo(1);
+        assertThat(chain.editions.get(1).entryCount()).isEqualTo(1L);
         // idempotent
         assertThat(s2.listing().listIfDue(AFTER_NOTICE.plusSeconds(60)).changed()).isFalse();
         assertThat(s2.listing().editionOf("PUBLIC_NOTICE_STARTED")).isEqualTo(1L);
@@ -227,7 +227,7 @@ class ListingTest {
     void a_snapshot_edition_of_the_first_layout_keeps_its_hash_and_a_change_edition_can_follow_it() {
         List<Edition.Entry> entries = List.of(new Edition.Entry("s1", ListingStatus.LISTED, Products.product("s1", "快照产品")));
         Edition snapshot = new Edition(7, T0, new Edition.Change("LISTED", "s1", "快照产品", "公示期满无异议，纳入清单"), entries,
-                null, null, null, null, 0, "prev", null).signed();
+                null, null, null, null, null, "prev", null).signed();
         // the first layout's hashed content, key for key
         assertThat(snapshot.content().keySet()).containsExactly("number", "createdAt", "change", "entries", "previousHash");
         assertThat(snapshot.hash()).isEqualTo(ListDigest.sha256(CanonicalJson.write(Map.of("number", 7L, "createdAt", T0.toString(),
@@ -236,7 +236,7 @@ class ListingTest {
 
         Listing next = Listing.startNotice("s2", Products.product("s2", "新产品"), 7, T0);
         Edition after = Edition.next(snapshot.head(), next.editionChange(), next.entryBefore(), next.entryAfter(), T0);
-        assertThat(after.entryCount()).isEqualTo(2);
+        assertThat(after.entryCount()).isEqualTo(2L);
         ChainCheck check = new ChainCheck(null, 7);
         assertThat(check.accept(snapshot)).isTrue();
         assertThat(check.accept(after)).isTrue();
