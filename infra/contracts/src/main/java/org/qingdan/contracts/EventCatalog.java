@@ -12,6 +12,7 @@ import org.qingdan.contracts.application.ApplicationSubmitted;
 import org.qingdan.contracts.application.ApplicationWithdrawn;
 import org.qingdan.contracts.listing.ObjectionDecided;
 import org.qingdan.contracts.listing.ObjectionLodged;
+import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
@@ -51,7 +52,8 @@ public final class EventCatalog {
             new Entry(ProductListed.TYPE, Topics.LISTING_EVENTS, ProductListed.class),
             new Entry(ProductDelisted.TYPE, Topics.LISTING_EVENTS, ProductDelisted.class),
             new Entry(ObjectionLodged.TYPE, Topics.LISTING_EVENTS, ObjectionLodged.class),
-            new Entry(ObjectionDecided.TYPE, Topics.LISTING_EVENTS, ObjectionDecided.class));
+            new Entry(ObjectionDecided.TYPE, Topics.LISTING_EVENTS, ObjectionDecided.class),
+            new Entry(ObjectionOutcome.TYPE, Topics.LISTING_OFFICE_EVENTS, ObjectionOutcome.class));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

@@ -123,7 +123,8 @@ public class RegisterService {
             if (!outcome.changed()) {
                 return outcome;
             }
-            List<DomainEvent> events = outcome.events().stream().map(e -> ListingEventsAdapter.toContract(e, clock.instant())).toList();
+            List<DomainEvent> events = outcome.events().stream()
+                    .flatMap(e -> ListingEventsAdapter.toContract(e, clock.instant()).stream()).toList();
             try {
                 long revision = listings.update(read, outcome.listing(), events);
                 listings.bumpPublicVersion();
@@ -148,7 +149,7 @@ public class RegisterService {
         Edition edition = editions.append(read.listing(), clock.instant());
         Listing.Sequenced sequenced = read.listing().sequence(edition);
         try {
-            listings.update(read, sequenced.listing(), List.of(ListingEventsAdapter.toContract(sequenced.event(), clock.instant())));
+            listings.update(read, sequenced.listing(), ListingEventsAdapter.toContract(sequenced.event(), clock.instant()));
             listings.bumpPublicVersion();
             return sequenced.listing();
         } catch (OptimisticLockingFailureException sequencedElsewhere) {

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.qingdan.contracts.listing.ObjectionDecided;
+import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.notification.webhook.domain.WebhookSignature;
 import org.qingdan.testsupport.HttpApi;
 import org.qingdan.testsupport.Roles;
@@ -148,6 +150,17 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
         String b = HttpApi.token("applicant-b", "911301027356003226", "乙银行", Roles.APPLICANT);
         await().atMost(Duration.ofSeconds(20)).until(() -> subjects(b).stream().anyMatch(s -> s.startsWith("纳入清单") && s.contains("公开变更测试产品")));
         assertThat(subjects(a)).filteredOn(s -> s.startsWith("纳入清单") && s.contains("公开变更测试产品")).hasSize(1);
+    }
+
+    @Test
+    void the_objecting_organisation_alone_learns_the_outcome_of_its_objection() throws Exception {
+        send(new ObjectionOutcome(java.util.UUID.randomUUID(), java.time.Instant.now(), "listing-obj-1", 3, "o-1", "applicant-b",
+                "911301027356003226", "乙银行", ObjectionDecided.Outcome.DISMISSED, "经核实异议不成立", "异议结果测试产品"));
+        String b = HttpApi.token("applicant-b2", "911301027356003226", "乙银行", Roles.APPLICANT);
+        String a = HttpApi.token("applicant-a", "91100000100003962T", "甲银行", Roles.APPLICANT);
+        await().atMost(Duration.ofSeconds(20)).until(() -> subjects(b).stream()
+                .anyMatch(s -> s.startsWith("您单位提出的公示异议已处理") && s.contains("异议结果测试产品")));
+        assertThat(subjects(a)).noneMatch(s -> s.contains("异议结果测试产品"));
     }
 
     @Test

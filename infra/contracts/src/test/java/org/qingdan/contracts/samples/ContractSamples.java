@@ -29,6 +29,7 @@ import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.contracts.listing.ObjectionDecided;
 import org.qingdan.contracts.listing.ObjectionLodged;
+import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
@@ -121,7 +122,9 @@ public final class ContractSamples {
                         "使用单位投诉未能及时化解", NOW, 14),
                 new ObjectionLodged(UUID.randomUUID(), NOW, "listing-1", 2, "objection-1", "智能风控平台", NOW),
                 new ObjectionDecided(UUID.randomUUID(), NOW, "listing-1", 3, "objection-1", ObjectionDecided.Outcome.DISMISSED,
-                        "异议所述情况已核实不存在", product(), 12));
+                        "异议所述情况已核实不存在", product(), 12),
+                new ObjectionOutcome(UUID.randomUUID(), NOW, "listing-1", 3, "objection-1", "applicant-b", "911301027356003226",
+                        "乙银行股份有限公司", ObjectionDecided.Outcome.DISMISSED, "异议所述情况已核实不存在", "智能风控平台"));
     }
 
     public static ApplicationAccepted accepted(String applicationId) {

@@ -1,10 +1,12 @@
 package org.qingdan.listing.register.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.listing.ObjectionDecided;
 import org.qingdan.contracts.listing.ObjectionLodged;
+import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
@@ -14,11 +16,24 @@ import org.qingdan.listing.register.domain.RegisterEvent;
 
 /**
  * The public contract of the list: each event carries the product's whole public page and the edition
- * it produced, so that a website reading {@code listing.events} alone rebuilds the list.
+ * it produced, so that a website reading {@code listing.events} alone rebuilds the list. Who objected
+ * never goes there: the objector hears the outcome through {@code listing.office.events}.
  */
 public final class ListingEventsAdapter {
 
-    public static DomainEvent toContract(RegisterEvent event, Instant now) {
+    /** The contract events of one domain event: one, or for a decided objection also its outcome for the objector. */
+    public static List<DomainEvent> toContract(RegisterEvent event, Instant now) {
+        DomainEvent published = publicEvent(event, now);
+        if (event instanceof RegisterEvent.ObjectionDecided decided) {
+            Objection o = decided.objection();
+            ObjectionDecided d = (ObjectionDecided) published;
+            return List.of(published, new ObjectionOutcome(UUID.randomUUID(), now, d.aggregateId(), d.aggregateVersion(), o.id(),
+                    o.lodgedBy(), o.orgUscc(), o.orgName(), d.outcome(), d.reason(), d.product().productName()));
+        }
+        return List.of(published);
+    }
+
+    private static DomainEvent publicEvent(RegisterEvent event, Instant now) {
         Listing l = event.listing();
         UUID id = UUID.randomUUID();
         if (event instanceof RegisterEvent.NoticeStarted started) {

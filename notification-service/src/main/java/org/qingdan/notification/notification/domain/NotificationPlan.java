@@ -16,6 +16,7 @@ import org.qingdan.contracts.application.ApplicationSubmitted;
 import org.qingdan.contracts.application.ApplicationWithdrawn;
 import org.qingdan.contracts.listing.ObjectionDecided;
 import org.qingdan.contracts.listing.ObjectionLodged;
+import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
@@ -28,6 +29,7 @@ import org.qingdan.contracts.review.ReviewerRecused;
 /**
  * Who hears of what (DOMAIN.md §5, issue 6): the applicant's designated contact of every step of its
  * application; reviewers of their assignments; the office of new submissions, withdrawals, quorum and objections;
+ * an objecting member of its objection's outcome;
  * all members of every public notice, listing and delisting (Art. 11, 12). Mail and the in-app inbox.
  */
 public final class NotificationPlan {
@@ -103,6 +105,11 @@ public final class NotificationPlan {
             } else {
                 known.ifPresent(c -> applicant(plan, "objection-decided", c.email(), c.name(), c.orgUscc(), v));
             }
+        } else if (event instanceof ObjectionOutcome e) {
+            // the objecting organisation learns the outcome of its objection (its address is not known here: the inbox)
+            applicant(plan, "objection-outcome", null, e.objectorOrgName(), e.objectorOrgUscc(), values("productName", e.productName(),
+                    "upheld", e.outcome() == ObjectionDecided.Outcome.UPHELD, "outcomeLabel", e.outcome().label(), "reason", e.reason(),
+                    "listingId", e.aggregateId(), "contactName", e.objectorOrgName()));
         }
         return plan;
     }

@@ -28,4 +28,10 @@ public class DomainEventsListener {
         notifications.handle(event);
         webhooks.handle(event);
     }
+
+    /** Facts that are not public (who objected): notifications to the members concerned, never to webhooks. */
+    @KafkaListener(topics = Topics.LISTING_OFFICE_EVENTS)
+    void onOfficeEvent(DomainEvent event) {
+        notifications.handle(event);
+    }
 }
