@@ -1,8 +1,13 @@
 package org.qingdan.review.reviewcase.persistence;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.bson.Document;
 import org.qingdan.contracts.DomainEvent;
+import org.qingdan.review.reviewcase.domain.Assignment;
+import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.support.outbox.AggregateStore;
 import org.springframework.data.domain.Sort;
@@ -38,6 +43,52 @@ public class ReviewCaseStore {
         return mongo.find(Query.query(Criteria.where("state.assignments.reviewerId").is(reviewerId))
                 .with(Sort.by(Sort.Direction.DESC, "state.openedAt")), ReviewCaseDocument.class)
                 .stream().map(ReviewCaseDocument::state).toList();
+    }
+
+    /**
+     * Open assignments per expert: active assignments without a submitted review, on cases still under review
+     * (OPEN or ASSIGNED). Computed in the database over the cases under review only, and
+     * only {reviewerId, count} pairs come back, at most one per expert: no case is read into memory.
+     */
+    public Map<String, Integer> openLoads() {
+        return loads(null);
+    }
+
+    /** The open load of one expert, counted like {@link #openLoads()} over that expert's cases only. */
+    public int openLoad(String reviewerId) {
+        return loads(reviewerId).getOrDefault(reviewerId, 0);
+    }
+
+    private Map<String, Integer> loads(String reviewerId) {
+        Document match = new Document("state.status", new Document("$in", List.of(CaseStatus.OPEN.name(), CaseStatus.ASSIGNED.name())));
+        if (reviewerId != null) {
+            match.append("state.assignments.reviewerId", reviewerId);
+        }
+        // per case: the experts with an active assignment, less those who submitted their review
+        Document activeExperts = map(filter("$state.assignments", "a", new Document("$eq", List.of("$$a.status", Assignment.Status.ACTIVE.name()))),
+                "a", "$$a.reviewerId");
+        Document submittedExperts = map(filter("$state.reviews", "r", new Document("$eq", List.of("$$r.submitted", true))),
+                "r", "$$r.reviewerId");
+        List<Document> pipeline = List.of(
+                new Document("$match", match),
+                new Document("$project", new Document("_id", 0)
+                        .append("open", new Document("$setDifference", List.of(activeExperts, submittedExperts)))),
+                new Document("$unwind", "$open"),
+                new Document("$group", new Document("_id", "$open").append("load", new Document("$sum", 1))));
+        Map<String, Integer> loads = new HashMap<>();
+        for (Document row : mongo.getCollection(ReviewCaseDocument.COLLECTION).aggregate(pipeline)) {
+            loads.put(row.getString("_id"), ((Number) row.get("load")).intValue());
+        }
+        return loads;
+    }
+
+    private static Document filter(String array, String as, Document cond) {
+        return new Document("$filter", new Document("input", new Document("$ifNull", List.of(array, List.of())))
+                .append("as", as).append("cond", cond));
+    }
+
+    private static Document map(Document input, String as, String in) {
+        return new Document("$map", new Document("input", input).append("as", as).append("in", in));
     }
 
     public void insert(ReviewCase reviewCase) {
