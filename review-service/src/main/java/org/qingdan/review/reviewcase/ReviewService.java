@@ -84,13 +84,16 @@ public class ReviewService {
 
     // --- reads ---
 
-    public List<ReviewCase> visibleCases(CurrentUser user) {
+    /**
+     * One page of the cases the user may see, newest first: every case for the office and the committee, the
+     * cases where an expert's assignment is active for that expert.
+     */
+    public ReviewCaseStore.Page<ReviewCase> visibleCases(CurrentUser user, CaseQuery query) {
         if (seesAll(user)) {
-            return cases.all();
+            return cases.page(query.status(), null, query.page(), query.size());
         }
         if (user.hasRole("reviewer")) {
-            return cases.assignedTo(user.username()).stream()
-                    .filter(c -> c.assignmentOf(user.username()).filter(Assignment::active).isPresent()).toList();
+            return cases.page(query.status(), user.username(), query.page(), query.size());
         }
         throw ProblemException.forbidden("只有评审专家、专委会及其办公室可以查看评审");
     }
