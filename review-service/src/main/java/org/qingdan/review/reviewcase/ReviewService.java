@@ -4,16 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.application.ApplicationAccepted;
 import org.qingdan.contracts.application.ApplicationResubmitted;
 import org.qingdan.contracts.application.ApplicationWithdrawn;
 import org.qingdan.review.reviewcase.domain.Assignment;
-import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.events.ReviewEventsAdapter;
@@ -87,13 +84,16 @@ public class ReviewService {
 
     // --- reads ---
 
-    public List<ReviewCase> visibleCases(CurrentUser user) {
+    /**
+     * One page of the cases the user may see, newest first: every case for the office and the committee, the
+     * cases where an expert's assignment is active for that expert.
+     */
+    public ReviewCaseStore.Page<ReviewCase> visibleCases(CurrentUser user, CaseQuery query) {
         if (seesAll(user)) {
-            return cases.all();
+            return cases.page(query.status(), null, query.page(), query.size());
         }
         if (user.hasRole("reviewer")) {
-            return cases.assignedTo(user.username()).stream()
-                    .filter(c -> c.assignmentOf(user.username()).filter(Assignment::active).isPresent()).toList();
+            return cases.page(query.status(), user.username(), query.page(), query.size());
         }
         throw ProblemException.forbidden("只有评审专家、专委会及其办公室可以查看评审");
     }
@@ -113,26 +113,15 @@ public class ReviewService {
 
     public ReviewCase autoAssign(CurrentUser office, String id) {
         requireOffice(office);
-        return apply(id, c -> c.autoAssign(reviewers.all(), openLoads(), office.username(), clock.instant(), reviewPeriod), true);
+        // the whole pool is read: it is the office's curated list of experts (hundreds at most), not a growing
+        // collection; the loads come from one aggregation over the cases under review, never from the cases
+        return apply(id, c -> c.autoAssign(reviewers.all(), cases.openLoads(), office.username(), clock.instant(), reviewPeriod), true);
     }
 
     public ReviewCase assign(CurrentUser office, String id, String reviewerId) {
         requireOffice(office);
         Reviewer reviewer = reviewers.find(reviewerId).orElseThrow(() -> ProblemException.notFound("专家 " + reviewerId + " 不在专家库中"));
-        return apply(id, c -> c.assign(reviewer, openLoads().getOrDefault(reviewerId, 0), office.username(), clock.instant(), reviewPeriod), true);
-    }
-
-    /** Open assignments per reviewer across cases still under review. */
-    Map<String, Integer> openLoads() {
-        Map<String, Integer> loads = new HashMap<>();
-        for (ReviewCase c : cases.all()) {
-            if (c.status() == CaseStatus.ASSIGNED || c.status() == CaseStatus.OPEN) {
-                c.activeAssignments().stream()
-                        .filter(a -> c.reviewOf(a.reviewerId()).filter(Review::submitted).isEmpty())
-                        .forEach(a -> loads.merge(a.reviewerId(), 1, Integer::sum));
-            }
-        }
-        return loads;
+        return apply(id, c -> c.assign(reviewer, cases.openLoad(reviewerId), office.username(), clock.instant(), reviewPeriod), true);
     }
 
     // --- the reviewer ---
@@ -201,6 +190,7 @@ public class ReviewService {
         }
     }
 
+    /** The reviewer pool whole: the office's curated list of experts, hundreds at most, so one read is fine. */
     public List<Reviewer> pool() {
         return reviewers.all();
     }

@@ -9,12 +9,14 @@ import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.AssessmentDimension;
 import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.Rating;
+import org.qingdan.review.reviewcase.CaseQuery;
 import org.qingdan.review.reviewcase.ReviewService;
 import org.qingdan.review.reviewcase.domain.Assignment;
 import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.ReviewRefused;
+import org.qingdan.review.reviewcase.persistence.ReviewCaseStore;
 import org.qingdan.review.reviewer.domain.Reviewer;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The pages of the reviewer UI; everything an applicant typed reaches the page escaped (th:text). */
 @Controller
@@ -54,23 +57,52 @@ public class ReviewUiController {
     }
 
     @GetMapping("/assignments")
-    public String assignments(@AuthenticationPrincipal OidcUser principal, Model model) {
+    public String assignments(@AuthenticationPrincipal OidcUser principal, @RequestParam(required = false) String page,
+                              @RequestParam(required = false) String size, Model model) {
         CurrentUser user = UiUser.of(principal);
         common(model, user);
-        List<ReviewCase> mine = user.hasRole("reviewer") ? reviews.visibleCases(user) : List.of();
-        model.addAttribute("cases", mine);
+        CaseQuery query = CaseQuery.parse(null, page, size);
+        ReviewCaseStore.Page<ReviewCase> mine = user.hasRole("reviewer") ? reviews.visibleCases(user, query)
+                : new ReviewCaseStore.Page<>(List.of(), query.page(), query.size(), 0);
+        pager(model, "/review/assignments", null, mine);
         return "review/assignments";
     }
 
     @GetMapping("/cases")
-    public String cases(@AuthenticationPrincipal OidcUser principal, Model model) {
+    public String cases(@AuthenticationPrincipal OidcUser principal, @RequestParam(required = false) String status,
+                        @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
         CurrentUser user = UiUser.of(principal);
         if (!ReviewService.seesAll(user)) {
             return "redirect:/review/assignments";
         }
         common(model, user);
-        model.addAttribute("cases", reviews.visibleCases(user));
+        CaseQuery query = CaseQuery.parse(status, page, size);
+        pager(model, "/review/cases", query.status(), reviews.visibleCases(user, query));
+        model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("status", query.status());
         return "review/cases";
+    }
+
+    /** The page's cases and the links to the pages before and after it, keeping the filter and the size. */
+    private static void pager(Model model, String path, CaseStatus status, ReviewCaseStore.Page<ReviewCase> page) {
+        long pages = Math.max(1, (page.total() + page.size() - 1) / page.size());
+        model.addAttribute("cases", page.items());
+        model.addAttribute("page", page);
+        model.addAttribute("pages", pages);
+        model.addAttribute("previousUrl", page.page() > 0 ? pageUrl(path, status, Math.min(page.page() - 1, pages - 1), page.size()) : null);
+        model.addAttribute("nextUrl", page.page() + 1 < pages ? pageUrl(path, status, page.page() + 1, page.size()) : null);
+    }
+
+    private static String pageUrl(String path, CaseStatus status, long page, int size) {
+        var url = UriComponentsBuilder.fromPath(path);
+        if (status != null) {
+            url.queryParam("status", status.name());
+        }
+        url.queryParam("page", page);
+        if (size != CaseQuery.DEFAULT_SIZE) {
+            url.queryParam("size", size);
+        }
+        return url.build().toUriString();
     }
 
     @GetMapping("/cases/{id}")

@@ -25,7 +25,7 @@ class ReviewCaseOpeningTest extends ReviewIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> "CLOSED".equals(reviewCase("app-open-1").get("state", Document.class).getString("status")));
 
         assertThat(mongo.getCollection("reviewCases").countDocuments(new Document("_id", "app-open-1"))).isEqualTo(1);
-        HttpApi.Response cases = api.get("/api/reviews/cases", office());
+        HttpApi.Response cases = api.get("/api/reviews/cases?status=CLOSED", office());
         assertThat(cases.status()).isEqualTo(200);
         assertThat(cases.body()).contains("app-open-1", "智能风控平台", "CLOSED");
         assertThat(api.get("/api/reviews/cases", HttpApi.token("applicant-a", ContractSamples.BANK_USCC, "甲银行", Roles.APPLICANT)).status())

@@ -74,6 +74,14 @@ abstract class ReviewIntegrationTest {
         kafka.send(CloudEventRecords.of(event, "/application-service")).get();
     }
 
+    /** A day after the newest case of the shared database: cases opened then come first in every list. */
+    java.time.Instant afterEveryCase() {
+        Document newest = mongo.getCollection("reviewCases").find().sort(new Document("state.openedAt", -1)).limit(1).first();
+        java.time.Instant latest = newest == null ? java.time.Instant.now()
+                : newest.get("state", Document.class).getDate("openedAt").toInstant();
+        return latest.plus(java.time.Duration.ofDays(1));
+    }
+
     Document reviewCase(String id) {
         return mongo.getCollection("reviewCases").find(new Document("_id", id)).first();
     }

@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.qingdan.contracts.application.ApplicationAccepted;
 import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.samples.ContractSamples;
+import org.qingdan.review.reviewcase.persistence.ReviewCaseStore;
+import org.qingdan.review.testing.ReviewFixtures;
 import org.qingdan.testsupport.HttpApi;
 import org.qingdan.testsupport.RealInfrastructure;
 import org.qingdan.testsupport.browser.Chromium;
@@ -34,6 +37,8 @@ class ReviewUiBrowserTest extends ReviewIntegrationTest {
 
     static final String SCRIPT = "<script>alert('xss')</script><img src=x onerror=alert(1)>";
     WebDriver browser;
+    @org.springframework.beans.factory.annotation.Autowired
+    ReviewCaseStore store;
 
     @BeforeEach
     void openBrowser() {
@@ -102,8 +107,60 @@ class ReviewUiBrowserTest extends ReviewIntegrationTest {
         assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(ATTACHMENT_CALLS).contains("/api/applications/ui-app-1/attachments/a1 Bearer ");
 
+        // the expert's list, one page of its own assignments
+        browser.get("http://localhost:" + port + "/review/assignments");
+        assertThat(browser.findElement(By.className("pager-summary")).getText()).isEqualTo("第 1 / 1 页，共 1 件");
+        Files.write(java.nio.file.Path.of("target/review-assignments.png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+
         // the pages are English on request
         browser.get("http://localhost:" + port + "/review/assignments?lang=en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My reviews");
+    }
+
+    @Test
+    void the_office_pages_through_the_cases_and_filters_them_by_status() throws Exception {
+        // opened after every other case of the shared database, so these are the newest
+        Instant t = afterEveryCase();
+        store.insert(ReviewFixtures.opened("ui-page-1", t.plusSeconds(1)));
+        store.insert(ReviewFixtures.opened("ui-page-2", t.plusSeconds(2)));
+        store.insert(ReviewFixtures.opened("ui-page-3", t.plusSeconds(3)).close("申报单位撤回"));
+        long total = mongo.getCollection("reviewCases").countDocuments();
+
+        RealInfrastructure.oidc().nextLogin("office", null, null, List.of(Roles.OFFICE));
+        browser.get("http://localhost:" + port + "/review/cases?size=2");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("评审案件");
+        assertThat(caseLinks()).containsExactly("/review/cases/ui-page-3", "/review/cases/ui-page-2");
+        long pages = (total + 1) / 2;
+        assertThat(browser.findElement(By.className("pager-summary")).getText()).isEqualTo("第 1 / " + pages + " 页，共 " + total + " 件");
+        assertThat(browser.findElements(By.linkText("上一页"))).isEmpty();
+        Files.write(java.nio.file.Path.of("target/review-cases.png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+
+        browser.findElement(By.linkText("下一页")).click();
+        arrivedAt("/review/cases?page=1&size=2");
+        assertThat(caseLinks()).first().isEqualTo("/review/cases/ui-page-1");
+        assertThat(browser.findElement(By.className("pager-summary")).getText()).startsWith("第 2 / " + pages + " 页");
+        browser.findElement(By.linkText("上一页")).click();
+        arrivedAt("/review/cases?page=0&size=2");
+        assertThat(caseLinks()).containsExactly("/review/cases/ui-page-3", "/review/cases/ui-page-2");
+
+        // the status filter starts again at the first page and keeps the page size
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("status"))).selectByVisibleText("待分配");
+        browser.findElement(By.cssSelector("form.filter button")).click();
+        arrivedAt("/review/cases?status=OPEN&size=2");
+        assertThat(caseLinks()).containsExactly("/review/cases/ui-page-2", "/review/cases/ui-page-1");
+        assertThat(browser.findElements(By.cssSelector("tbody td:nth-child(3)"))).extracting(WebElement::getText).containsOnly("待分配");
+    }
+
+    /** Waits for the navigation a click started: clicking returns before the next page has loaded. */
+    private void arrivedAt(String pathAndQuery) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe("http://localhost:" + port + pathAndQuery));
+    }
+
+    private List<String> caseLinks() {
+        return browser.findElements(By.cssSelector("tbody td:first-child a")).stream()
+                .map(a -> java.net.URI.create(a.getAttribute("href")).getPath()).toList();
     }
 }

@@ -1,8 +1,14 @@
 package org.qingdan.review.reviewcase.persistence;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.bson.Document;
 import org.qingdan.contracts.DomainEvent;
+import org.qingdan.review.reviewcase.domain.Assignment;
+import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.support.outbox.AggregateStore;
 import org.springframework.data.domain.Sort;
@@ -11,8 +17,15 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+/**
+ * The review cases in MongoDB. Lists are read one page at a time in the database, with the indexes that
+ * {@link ReviewCaseDocument} declares; nothing here reads the whole collection.
+ */
 @Component
 public class ReviewCaseStore {
+
+    /** Newest first, then by id: a stable order, so that consecutive pages neither repeat nor skip a case. */
+    static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "state.openedAt").and(Sort.by(Sort.Direction.ASC, "_id"));
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -25,19 +38,86 @@ public class ReviewCaseStore {
     public record Versioned(ReviewCase reviewCase, long version) {
     }
 
+    /** One page of a list: its items, which page (from 0), the page size, and how many there are in all. */
+    public record Page<T>(List<T> items, int page, int size, long total) {
+
+        public Page {
+            items = List.copyOf(items);
+        }
+
+        public <R> Page<R> map(Function<T, R> f) {
+            return new Page<>(items.stream().map(f).toList(), page, size, total);
+        }
+    }
+
     public Optional<Versioned> find(String id) {
         return Optional.ofNullable(mongo.findById(id, ReviewCaseDocument.class)).map(d -> new Versioned(d.state(), d.version()));
     }
 
-    public List<ReviewCase> all() {
-        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "state.openedAt")), ReviewCaseDocument.class)
-                .stream().map(ReviewCaseDocument::state).toList();
+    /**
+     * One page of cases, newest first: all of them, or those of one status, or (with {@code activeReviewer})
+     * only those where that expert's assignment is active — an expert who declared a conflict no longer sees
+     * the case.
+     */
+    public Page<ReviewCase> page(CaseStatus status, String activeReviewer, int page, int size) {
+        Criteria criteria = new Criteria();
+        if (activeReviewer != null) {
+            criteria = criteria.and("state.assignments").elemMatch(
+                    Criteria.where("reviewerId").is(activeReviewer).and("status").is(Assignment.Status.ACTIVE.name()));
+        }
+        if (status != null) {
+            criteria = criteria.and("state.status").is(status.name());
+        }
+        long total = mongo.count(Query.query(criteria), ReviewCaseDocument.class);
+        List<ReviewCase> items = mongo.find(Query.query(criteria).with(NEWEST_FIRST).skip((long) page * size).limit(size),
+                ReviewCaseDocument.class).stream().map(ReviewCaseDocument::state).toList();
+        return new Page<>(items, page, size, total);
     }
 
-    public List<ReviewCase> assignedTo(String reviewerId) {
-        return mongo.find(Query.query(Criteria.where("state.assignments.reviewerId").is(reviewerId))
-                .with(Sort.by(Sort.Direction.DESC, "state.openedAt")), ReviewCaseDocument.class)
-                .stream().map(ReviewCaseDocument::state).toList();
+    /**
+     * Open assignments per expert: active assignments without a submitted review, on cases still under review
+     * (OPEN or ASSIGNED). Computed in the database over the cases under review only (the status index), and
+     * only {reviewerId, count} pairs come back, at most one per expert: no case is read into memory.
+     */
+    public Map<String, Integer> openLoads() {
+        return loads(null);
+    }
+
+    /** The open load of one expert, counted like {@link #openLoads()} over that expert's cases only. */
+    public int openLoad(String reviewerId) {
+        return loads(reviewerId).getOrDefault(reviewerId, 0);
+    }
+
+    private Map<String, Integer> loads(String reviewerId) {
+        Document match = new Document("state.status", new Document("$in", List.of(CaseStatus.OPEN.name(), CaseStatus.ASSIGNED.name())));
+        if (reviewerId != null) {
+            match.append("state.assignments.reviewerId", reviewerId);
+        }
+        // per case: the experts with an active assignment, less those who submitted their review
+        Document activeExperts = map(filter("$state.assignments", "a", new Document("$eq", List.of("$$a.status", Assignment.Status.ACTIVE.name()))),
+                "a", "$$a.reviewerId");
+        Document submittedExperts = map(filter("$state.reviews", "r", new Document("$eq", List.of("$$r.submitted", true))),
+                "r", "$$r.reviewerId");
+        List<Document> pipeline = List.of(
+                new Document("$match", match),
+                new Document("$project", new Document("_id", 0)
+                        .append("open", new Document("$setDifference", List.of(activeExperts, submittedExperts)))),
+                new Document("$unwind", "$open"),
+                new Document("$group", new Document("_id", "$open").append("load", new Document("$sum", 1))));
+        Map<String, Integer> loads = new HashMap<>();
+        for (Document row : mongo.getCollection(ReviewCaseDocument.COLLECTION).aggregate(pipeline)) {
+            loads.put(row.getString("_id"), ((Number) row.get("load")).intValue());
+        }
+        return loads;
+    }
+
+    private static Document filter(String array, String as, Document cond) {
+        return new Document("$filter", new Document("input", new Document("$ifNull", List.of(array, List.of())))
+                .append("as", as).append("cond", cond));
+    }
+
+    private static Document map(Document input, String as, String in) {
+        return new Document("$map", new Document("input", input).append("as", as).append("in", in));
     }
 
     public void insert(ReviewCase reviewCase) {

@@ -9,6 +9,7 @@ import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.AssessmentDimension;
 import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.Rating;
+import org.qingdan.review.reviewcase.CaseQuery;
 import org.qingdan.review.reviewcase.ReviewService;
 import org.qingdan.review.reviewcase.domain.Assignment;
 import org.qingdan.review.reviewcase.domain.CaseStatus;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Review over REST: the reviewer pool, assignment, reviews, scores and the committee's decision. */
@@ -103,9 +105,14 @@ public class ReviewController {
     }
 
     @GetMapping("/cases")
-    @Operation(summary = "Cases: all for the office and the committee, one's own assignments for a reviewer")
-    public List<CaseSummary> cases(CurrentUser user) {
-        return reviews.visibleCases(user).stream().map(CaseSummary::of).toList();
+    @Operation(summary = "One page of cases, newest first: all for the office and the committee, one's own active assignments for an expert",
+            description = "page from 0 (at most " + CaseQuery.MAX_PAGE + "), size 1 to " + CaseQuery.MAX_SIZE + " (default "
+                    + CaseQuery.DEFAULT_SIZE + "), status optional (OPEN, ASSIGNED, READY_FOR_DECISION, DECIDED, CLOSED); "
+                    + "a bad value is a 400 naming the parameter. The answer is {items, page, size, total}.")
+    public ReviewCaseStore.Page<CaseSummary> cases(CurrentUser user, @RequestParam(required = false) String status,
+                                                  @RequestParam(required = false) String page,
+                                                  @RequestParam(required = false) String size) {
+        return reviews.visibleCases(user, CaseQuery.parse(status, page, size)).map(CaseSummary::of);
     }
 
     @GetMapping("/cases/{id}")

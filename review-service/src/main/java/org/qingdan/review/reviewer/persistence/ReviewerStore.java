@@ -32,6 +32,10 @@ public class ReviewerStore {
         return Optional.ofNullable(mongo.findById(id, ReviewerDocument.class)).map(ReviewerDocument::reviewer);
     }
 
+    /**
+     * The whole pool. The pool is the office's curated list of experts (hundreds at most, growing with the
+     * association's experts, not with applications), so automatic assignment and the pool page read it whole.
+     */
     public List<Reviewer> all() {
         return mongo.find(new Query().with(Sort.by("_id")), ReviewerDocument.class).stream().map(ReviewerDocument::reviewer).toList();
     }

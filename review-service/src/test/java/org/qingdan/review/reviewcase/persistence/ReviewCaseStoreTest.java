@@ -1,0 +1,148 @@
+package org.qingdan.review.reviewcase.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.qingdan.review.testing.ReviewFixtures.NOW;
+import static org.qingdan.review.testing.ReviewFixtures.R1;
+import static org.qingdan.review.testing.ReviewFixtures.R2;
+import static org.qingdan.review.testing.ReviewFixtures.R3;
+import static org.qingdan.review.testing.ReviewFixtures.R4;
+import static org.qingdan.review.testing.ReviewFixtures.assigned;
+import static org.qingdan.review.testing.ReviewFixtures.drafted;
+import static org.qingdan.review.testing.ReviewFixtures.opened;
+import static org.qingdan.review.testing.ReviewFixtures.recused;
+import static org.qingdan.review.testing.ReviewFixtures.submitted;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qingdan.review.reviewcase.domain.CaseStatus;
+import org.qingdan.review.reviewcase.domain.Review;
+import org.qingdan.review.reviewcase.domain.ReviewCase;
+import org.qingdan.review.testing.ReviewFixtures;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+
+/** The case lists and the open loads, read in the database: on the real wire server, each test in a database of its own. */
+class ReviewCaseStoreTest {
+
+    MongoTemplate mongo;
+    ReviewCaseStore store;
+
+    @BeforeEach
+    void freshDatabase() {
+        mongo = ReviewFixtures.freshDatabase();
+        store = new ReviewCaseStore(mongo, ReviewFixtures.aggregates(mongo));
+    }
+
+    static List<String> ids(ReviewCaseStore.Page<ReviewCase> page) {
+        return page.items().stream().map(ReviewCase::id).toList();
+    }
+
+    @Test
+    void pages_are_newest_first_then_by_id_they_neither_repeat_nor_skip_and_carry_the_total() {
+        // 25 cases, three at a time opened at the same instant, inserted in no particular order
+        List<ReviewCase> all = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            all.add(opened(String.format("case-%02d", (i * 7) % 25), NOW.minus(Duration.ofHours(i / 3))));
+        }
+        List<ReviewCase> shuffled = new ArrayList<>(all);
+        Collections.shuffle(shuffled, new Random(13));
+        shuffled.forEach(store::insert);
+        List<String> expected = all.stream()
+                .sorted(Comparator.comparing(ReviewCase::openedAt).reversed().thenComparing(ReviewCase::id))
+                .map(ReviewCase::id).toList();
+        // the boundary between the first two pages falls inside a group opened at the same instant
+        assertThat(openedAt(all, expected.get(9))).isEqualTo(openedAt(all, expected.get(10)));
+
+        ReviewCaseStore.Page<ReviewCase> first = store.page(null, null, 0, 10);
+        ReviewCaseStore.Page<ReviewCase> second = store.page(null, null, 1, 10);
+        ReviewCaseStore.Page<ReviewCase> last = store.page(null, null, 2, 10);
+        assertThat(ids(first)).isEqualTo(expected.subList(0, 10));
+        assertThat(ids(second)).isEqualTo(expected.subList(10, 20));
+        assertThat(ids(last)).isEqualTo(expected.subList(20, 25));
+        assertThat(List.of(first.total(), second.total(), last.total())).containsOnly(25L);
+        assertThat(List.of(first.page(), first.size(), second.page(), last.page())).containsExactly(0, 10, 1, 2);
+        // the same page twice is the same page
+        assertThat(ids(store.page(null, null, 1, 10))).isEqualTo(ids(second));
+        // past the end: nothing, and still the total
+        ReviewCaseStore.Page<ReviewCase> beyond = store.page(null, null, 3, 10);
+        assertThat(beyond.items()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(25);
+    }
+
+    private static java.time.Instant openedAt(List<ReviewCase> cases, String id) {
+        return cases.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow().openedAt();
+    }
+
+    @Test
+    void a_status_and_an_experts_active_assignments_filter_in_the_database() {
+        store.insert(opened("open", NOW.minusSeconds(60)));
+        store.insert(assigned(opened("assigned", NOW.minusSeconds(50)), R1, R2, R3));
+        store.insert(recused(assigned(opened("r2-recused", NOW.minusSeconds(40)), R1, R2, R3), "r2"));
+        store.insert(assigned(opened("closed", NOW.minusSeconds(30)), R1, R2).close("申报单位撤回"));
+        store.insert(assigned(opened("r4-only", NOW.minusSeconds(20)), R4));
+
+        assertThat(ids(store.page(CaseStatus.ASSIGNED, null, 0, 10))).containsExactly("r4-only", "r2-recused", "assigned");
+        assertThat(store.page(CaseStatus.ASSIGNED, null, 0, 10).total()).isEqualTo(3);
+        assertThat(ids(store.page(CaseStatus.OPEN, null, 0, 10))).containsExactly("open");
+        // an expert who declared a conflict no longer has the case in its list
+        assertThat(ids(store.page(null, "r2", 0, 10))).containsExactly("closed", "assigned");
+        assertThat(ids(store.page(null, "r1", 0, 2))).containsExactly("closed", "r2-recused");
+        assertThat(store.page(null, "r1", 0, 2).total()).isEqualTo(3);
+        assertThat(ids(store.page(null, "r1", 1, 2))).containsExactly("assigned");
+        assertThat(ids(store.page(CaseStatus.CLOSED, "r1", 0, 10))).containsExactly("closed");
+        assertThat(store.page(null, "nobody", 0, 10).total()).isZero();
+    }
+
+    @Test
+    void open_loads_are_counted_in_the_database_as_they_were_counted_from_every_case() {
+        List<ReviewCase> cases = List.of(
+                opened("nobody-yet", NOW),
+                submitted(assigned(opened("r1-submitted", NOW), R1, R2, R3), "r1"),
+                recused(assigned(opened("r2-recused", NOW), R1, R2, R3), "r2"),
+                assigned(opened("closed", NOW), R1, R2, R3).close("申报单位撤回"),
+                submitted(submitted(submitted(assigned(opened("ready", NOW), R1, R2, R3), "r1"), "r2"), "r3"),
+                submitted(submitted(submitted(assigned(opened("decided", NOW), R2, R3, R4), "r2"), "r3"), "r4")
+                        .decide(true, List.of("一致推荐"), "committee", NOW).reviewCase(),
+                drafted(assigned(opened("r4-drafting", NOW), R4), "r4"),
+                recused(assigned(opened("open-again", NOW), R1), "r1"));
+        assertThat(cases).extracting(ReviewCase::status).containsExactly(CaseStatus.OPEN, CaseStatus.ASSIGNED, CaseStatus.ASSIGNED,
+                CaseStatus.CLOSED, CaseStatus.READY_FOR_DECISION, CaseStatus.DECIDED, CaseStatus.ASSIGNED, CaseStatus.OPEN);
+        cases.forEach(store::insert);
+
+        Map<String, Integer> loads = store.openLoads();
+        // r1: r2-recused; r2: r1-submitted; r3: r1-submitted and r2-recused; r4: r4-drafting
+        assertThat(loads).isEqualTo(Map.of("r1", 1, "r2", 1, "r3", 2, "r4", 1));
+        assertThat(loads).isEqualTo(loadsFromEveryCase(cases));
+        assertThat(store.openLoad("r3")).isEqualTo(2);
+        assertThat(store.openLoad("r4")).isEqualTo(1);
+        assertThat(store.openLoad("nobody")).isZero();
+    }
+
+    /** How the loads were computed before, from every case read whole: the semantics the query keeps. */
+    static Map<String, Integer> loadsFromEveryCase(List<ReviewCase> cases) {
+        Map<String, Integer> loads = new HashMap<>();
+        for (ReviewCase c : cases) {
+            if (c.status() == CaseStatus.ASSIGNED || c.status() == CaseStatus.OPEN) {
+                c.activeAssignments().stream()
+                        .filter(a -> c.reviewOf(a.reviewerId()).filter(Review::submitted).isEmpty())
+                        .forEach(a -> loads.merge(a.reviewerId(), 1, Integer::sum));
+            }
+        }
+        return loads;
+    }
+
+    @Test
+    void the_lists_indexes_are_declared() {
+        store.insert(opened("any", NOW));
+        assertThat(mongo.indexOps(ReviewCaseDocument.class).getIndexInfo()).extracting(IndexInfo::getName)
+                .contains("newest", "status-newest", "reviewer-newest");
+    }
+}
