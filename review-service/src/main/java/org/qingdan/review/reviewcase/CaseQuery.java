@@ -1,10 +1,10 @@
 package org.qingdan.review.reviewcase;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.web.QueryParameters;
 import org.qingdan.support.web.Violation;
 
 /**
@@ -31,16 +31,9 @@ public record CaseQuery(CaseStatus status, int page, int size) {
     /** Parses the query parameters {@code status}, {@code page} and {@code size}; absent or blank means the default. */
     public static CaseQuery parse(String status, String page, String size) {
         List<Violation> violations = new ArrayList<>();
-        CaseStatus s = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                s = CaseStatus.valueOf(status.trim());
-            } catch (IllegalArgumentException e) {
-                violations.add(new Violation("status", "closed-list", "可选值：" + Arrays.toString(CaseStatus.values())));
-            }
-        }
-        Integer p = integer("page", page, 0, MAX_PAGE, violations);
-        Integer z = integer("size", size, 1, MAX_SIZE, violations);
+        CaseStatus s = QueryParameters.closedList(CaseStatus.class, "status", status, violations);
+        Integer p = QueryParameters.integer("page", page, 0, MAX_PAGE, violations);
+        Integer z = QueryParameters.integer("size", size, 1, MAX_SIZE, violations);
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest("分页或筛选参数不正确", violations);
         }
@@ -49,22 +42,5 @@ public record CaseQuery(CaseStatus status, int page, int size) {
 
     public long skip() {
         return (long) page * size;
-    }
-
-    private static Integer integer(String field, String value, int min, int max, List<Violation> violations) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < min || n > max) {
-                violations.add(new Violation(field, "range", "应为 " + min + " 至 " + max + " 之间的整数"));
-                return null;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            violations.add(new Violation(field, "integer", "应为整数"));
-            return null;
-        }
     }
 }

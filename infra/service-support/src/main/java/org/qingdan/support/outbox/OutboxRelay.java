@@ -32,6 +32,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String LEASE = "outboxLease";
+    /** Changes with every claim: the claim and the release compare and set it. */
+    static final String LEASE_TOKEN = "outboxLeaseToken";
 
     private final MongoTemplate mongo;
     private final KafkaOperations<Object, Object> kafka;
@@ -39,6 +41,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final String owner;
     private final Clock clock;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final java.util.concurrent.atomic.AtomicLong tokens = new java.util.concurrent.atomic.AtomicLong();
     private final MeterRegistry meters;
     private final java.util.Map<String, Counter> publishedByType = new java.util.concurrent.ConcurrentHashMap<>();
     private final Counter failures;
@@ -113,18 +116,25 @@ public class OutboxRelay implements SmartLifecycle {
 
     private int publishDocument(com.mongodb.client.MongoCollection<Document> documents, Object id) {
         Instant now = clock.instant();
-        Document free = new Document("$or", List.of(
-                new Document(LEASE, new Document("$exists", false)),
-                new Document(LEASE, null),
-                new Document(LEASE + ".until", new Document("$lt", Date.from(now)))));
+        // read the lease by _id, then claim by compare-and-set on its token: both answered from an index, even
+        // by the development wire server, which scans a collection for any filter but exactly an index's keys
+        Document current = documents.find(new Document("_id", id)).projection(new Document(LEASE, 1).append(LEASE_TOKEN, 1)).first();
+        if (current == null) {
+            return 0;
+        }
+        Document lease = current.get(LEASE, Document.class);
+        if (lease != null && lease.getDate("until") != null && !lease.getDate("until").toInstant().isBefore(now)) {
+            return 0; // another instance holds it
+        }
+        String token = owner + "/" + tokens.incrementAndGet();
         Document claimed = documents.findOneAndUpdate(
-                new Document("_id", id).append("$and", List.of(free)),
+                new Document("_id", id).append(LEASE_TOKEN, current.get(LEASE_TOKEN)),
                 new Document("$set", new Document(LEASE, new Document("owner", owner)
-                        .append("until", Date.from(now.plus(properties.getLease()))))),
+                        .append("until", Date.from(now.plus(properties.getLease())))).append(LEASE_TOKEN, token)),
                 new com.mongodb.client.model.FindOneAndUpdateOptions()
                         .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER));
         if (claimed == null) {
-            return 0; // another instance holds it
+            return 0; // another instance claimed it between the two
         }
         List<String> done = new ArrayList<>();
         try {
@@ -144,8 +154,8 @@ public class OutboxRelay implements SmartLifecycle {
                 documents.updateOne(new Document("_id", id), new Document("$pull",
                         new Document(PendingEvent.FIELD, new Document("eventId", new Document("$in", done)))));
             }
-            documents.updateOne(new Document("_id", id).append(LEASE + ".owner", owner),
-                    new Document("$unset", new Document(LEASE, "")));
+            documents.updateOne(new Document("_id", id).append(LEASE_TOKEN, token),
+                    new Document("$unset", new Document(LEASE, "").append(LEASE_TOKEN, "")));
         }
         return done.size();
     }
@@ -178,12 +188,16 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * The relay asks every poll for documents with pending events: a sparse index on the first pending
      * event holds only those, so the question costs the same with 10 or 100,000 documents in a collection.
+     * The claim's compare-and-set on {_id, token} has an index of exactly its keys (MongoDB would use the _id
+     * index alone; the development wire server uses an index only for a query of exactly its keys).
      */
     private void indexPending() {
         for (String collection : properties.getCollections()) {
             try {
                 mongo.getCollection(collection).createIndex(new Document(PendingEvent.FIELD + ".0", 1),
                         new com.mongodb.client.model.IndexOptions().sparse(true).name("outbox_pending"));
+                mongo.getCollection(collection).createIndex(new Document("_id", 1).append(LEASE_TOKEN, 1),
+                        new com.mongodb.client.model.IndexOptions().unique(true).name("outbox_lease"));
             } catch (RuntimeException e) {
                 log.warn("Could not index the outbox of {} ({}); the relay's query scans it", collection, e.getMessage());
             }

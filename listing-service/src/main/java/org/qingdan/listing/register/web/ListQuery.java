@@ -7,6 +7,7 @@ import org.qingdan.contracts.form.ProductType;
 import org.qingdan.listing.register.domain.ListingStatus;
 import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.web.QueryParameters;
 import org.qingdan.support.web.Violation;
 
 /**
@@ -23,12 +24,12 @@ record ListQuery(ListingStatus status, ApplicationScenario scenario, ProductType
     static ListQuery of(String status, String scenario, String productType, String technology, String enterprise,
                         String year, String q, String page, String size) {
         List<Violation> violations = new ArrayList<>();
-        ListingStatus s = parse(ListingStatus.class, "status", status, violations);
-        ApplicationScenario sc = parse(ApplicationScenario.class, "scenario", scenario, violations);
-        ProductType pt = parse(ProductType.class, "productType", productType, violations);
-        Integer y = integer("year", year, 2000, 2100, violations);
-        Integer p = integer("page", page, 0, 10_000, violations);
-        Integer z = integer("size", size, 1, MAX_SIZE, violations);
+        ListingStatus s = QueryParameters.closedList(ListingStatus.class, "status", status, violations);
+        ApplicationScenario sc = QueryParameters.closedList(ApplicationScenario.class, "scenario", scenario, violations);
+        ProductType pt = QueryParameters.closedList(ProductType.class, "productType", productType, violations);
+        Integer y = QueryParameters.integer("year", year, 2000, 2100, violations);
+        Integer p = QueryParameters.integer("page", page, 0, 10_000, violations);
+        Integer z = QueryParameters.integer("size", size, 1, MAX_SIZE, violations);
         text("technology", technology, violations);
         text("enterprise", enterprise, violations);
         text("q", q, violations);
@@ -40,35 +41,6 @@ record ListQuery(ListingStatus status, ApplicationScenario scenario, ProductType
 
     ListingStore.Filter filter() {
         return new ListingStore.Filter(status, scenario, productType, technology, enterprise, year, q);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, List<Violation> violations) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            violations.add(new Violation(field, "closed-list", "可选值：" + java.util.Arrays.toString(type.getEnumConstants())));
-            return null;
-        }
-    }
-
-    private static Integer integer(String field, String value, int min, int max, List<Violation> violations) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < min || n > max) {
-                violations.add(new Violation(field, "range", "应在 " + min + " 至 " + max + " 之间"));
-                return null;
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            violations.add(new Violation(field, "integer", "应为整数"));
-            return null;
-        }
     }
 
     private static void text(String field, String value, List<Violation> violations) {
