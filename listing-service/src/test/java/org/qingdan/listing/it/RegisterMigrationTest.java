@@ -101,8 +101,8 @@ class RegisterMigrationTest extends ListingIntegrationTest {
         for (Edition e : chain) {
             assertThat(editions.find(e.number()).orElseThrow().hash()).isEqualTo(e.hash());
         }
-        assertThat(editions.notices(0, 10)).extracting(n -> n.listingId() + ":" + n.type())
-                .containsExactly("old-2:OBJECTION_UPHELD", "old-1:LISTED", "old-2:PUBLIC_NOTICE_STARTED", "old-1:PUBLIC_NOTICE_STARTED");
+        assertThat(editions.notices(4, 0, 10)).extracting(n -> n.edition() + ":" + n.notice().listingId() + ":" + n.notice().type())
+                .containsExactly("4:old-2:OBJECTION_UPHELD", "3:old-1:LISTED", "2:old-2:PUBLIC_NOTICE_STARTED", "1:old-1:PUBLIC_NOTICE_STARTED");
         // the content of an old edition, produced from the listings, is what its snapshot says
         List<Edition.Entry> atThree = new ArrayList<>();
         listings.forEachEntryAt(3, atThree::add);

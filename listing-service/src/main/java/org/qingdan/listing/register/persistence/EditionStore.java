@@ -123,25 +123,51 @@ public class EditionStore {
                 .map(EditionDocument::edition);
     }
 
+    /**
+     * The numbers of one page, newest first: numbering has no gaps, so a page is a list of known numbers,
+     * read by {@code _id $in} (the _id index answers it; the development wire server too, which would scan the
+     * collection for a range or a sort).
+     */
+    private static List<Long> numbers(long latest, int page, int size) {
+        List<Long> numbers = new java.util.ArrayList<>();
+        for (long n = latest - (long) page * size; n > 0 && numbers.size() < size; n--) {
+            numbers.add(n);
+        }
+        return numbers;
+    }
+
+    private static List<Long> range(long from, long to) {
+        List<Long> numbers = new java.util.ArrayList<>();
+        for (long n = from; n <= to; n++) {
+            numbers.add(n);
+        }
+        return numbers;
+    }
+
     /** One page of editions, newest first, without a snapshot's entries. */
-    public List<EditionDocument> page(int page, int size) {
-        Query query = new Query().with(Sort.by(Sort.Order.desc("_id"))).skip((long) page * size).limit(size);
+    public List<EditionDocument> page(long latest, int page, int size) {
+        Query query = Query.query(Criteria.where("_id").in(numbers(latest, page, size))).with(Sort.by(Sort.Order.desc("_id")));
         query.fields().exclude("edition.entries", "edition.entry", "notice");
         return mongo.find(query, EditionDocument.class);
     }
 
+    /** A public notice with the number of the edition it announces. */
+    public record NumberedNotice(long edition, EditionDocument.Notice notice) {
+    }
+
     /** One page of public notices (each edition's change), newest first. */
-    public List<EditionDocument.Notice> notices(int page, int size) {
-        Query query = new Query().with(Sort.by(Sort.Order.desc("_id"))).skip((long) page * size).limit(size);
+    public List<NumberedNotice> notices(long latest, int page, int size) {
+        Query query = Query.query(Criteria.where("_id").in(numbers(latest, page, size))).with(Sort.by(Sort.Order.desc("_id")));
         query.fields().include("notice");
         return mongo.find(query, Document.class, EditionDocument.COLLECTION).stream()
-                .map(d -> mongo.getConverter().read(EditionDocument.Notice.class, d.get("notice", Document.class))).toList();
+                .map(d -> new NumberedNotice(((Number) d.get("_id")).longValue(),
+                        mongo.getConverter().read(EditionDocument.Notice.class, d.get("notice", Document.class)))).toList();
     }
 
     /** Editions {@code from}..{@code to}, oldest first, read {@value #STREAM_PAGE} at a time. */
     public void forEach(long from, long to, Consumer<Edition> each) {
         for (long start = from; start <= to; start += STREAM_PAGE) {
-            Query query = Query.query(Criteria.where("_id").gte(start).lte(Math.min(to, start + STREAM_PAGE - 1)))
+            Query query = Query.query(Criteria.where("_id").in(range(start, Math.min(to, start + STREAM_PAGE - 1))))
                     .with(Sort.by("_id"));
             for (EditionDocument d : mongo.find(query, EditionDocument.class)) {
                 each.accept(d.edition());
@@ -152,7 +178,7 @@ public class EditionStore {
     /** The changes of editions {@code from}..{@code to}, oldest first, without their entries. */
     public void forEachChange(long from, long to, Consumer<Edition.Change> each) {
         for (long start = from; start <= to; start += ListingStore.STREAM_PAGE) {
-            Query query = Query.query(Criteria.where("_id").gte(start).lte(Math.min(to, start + ListingStore.STREAM_PAGE - 1)))
+            Query query = Query.query(Criteria.where("_id").in(range(start, Math.min(to, start + ListingStore.STREAM_PAGE - 1))))
                     .with(Sort.by("_id"));
             query.fields().include("edition.change");
             for (Document d : mongo.find(query, Document.class, EditionDocument.COLLECTION)) {

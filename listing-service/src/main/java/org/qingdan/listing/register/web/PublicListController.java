@@ -122,16 +122,15 @@ public class PublicListController {
             return null;
         }
         long total = editions.head().number();
-        return ok(etag, new PublicViews.Page<>(notices(paging.page(), paging.size(), total), paging.page(), paging.size(), total));
+        return ok(etag, new PublicViews.Page<>(notices(total, paging.page(), paging.size()), paging.page(), paging.size(), total));
     }
 
-    private List<PublicViews.Notice> notices(int page, int size, long latest) {
-        List<PublicViews.Notice> out = new ArrayList<>();
-        long number = latest - (long) page * size;
-        for (EditionDocument.Notice n : editions.notices(page, size)) {
-            out.add(new PublicViews.Notice(n.at(), n.type(), n.listingId(), n.productName(), n.enterpriseName(), n.summary(), number--));
-        }
-        return out;
+    private List<PublicViews.Notice> notices(long latest, int page, int size) {
+        return editions.notices(latest, page, size).stream().map(numbered -> {
+            EditionDocument.Notice n = numbered.notice();
+            return new PublicViews.Notice(n.at(), n.type(), n.listingId(), n.productName(), n.enterpriseName(), n.summary(),
+                    numbered.edition());
+        }).toList();
     }
 
     @GetMapping(value = "/feed.atom", produces = "application/atom+xml;charset=UTF-8")
@@ -144,7 +143,7 @@ public class PublicListController {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         return ResponseEntity.ok().eTag(etag).cacheControl(SHORT)
                 .contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
-                .body(Exports.atom(notices(0, 50, editions.head().number()), base));
+                .body(Exports.atom(notices(editions.head().number(), 0, 50), base));
     }
 
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -181,7 +180,7 @@ public class PublicListController {
                                                                  @RequestParam(required = false) String size) {
         ListQuery paging = ListQuery.of(null, null, null, null, null, null, null, page, size);
         long total = editions.head().number();
-        List<PublicViews.EditionSummary> items = editions.page(paging.page(), paging.size()).stream()
+        List<PublicViews.EditionSummary> items = editions.page(total, paging.page(), paging.size()).stream()
                 .map(d -> new PublicViews.EditionSummary(d.number(), d.edition().createdAt(), d.edition().change(), d.entryCount() == null ? 0 : d.entryCount(),
                         d.edition().digest(), d.edition().previousHash(), d.edition().hash())).toList();
         return new PublicViews.Page<>(items, paging.page(), paging.size(), total);
