@@ -24,6 +24,10 @@ public class SupportDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.producer.properties.enable.idempotence", "true");
         d.put("spring.kafka.producer.properties.max.in.flight.requests.per.connection", "5");
         d.put("spring.kafka.producer.properties.linger.ms", "5");
+        // a send blocks or waits at most 10 s (the outbox relay waits as long): well below the relay's 30 s lease
+        d.put("spring.kafka.producer.properties.max.block.ms", "10000");
+        d.put("spring.kafka.producer.properties.request.timeout.ms", "10000");
+        d.put("spring.kafka.producer.properties.delivery.timeout.ms", "20000");
         d.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
         d.put("spring.kafka.consumer.value-deserializer", "org.springframework.kafka.support.serializer.ErrorHandlingDeserializer");
         d.put("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class", "org.qingdan.support.kafka.EventDeserializer");

@@ -49,6 +49,17 @@ public class OutboxAutoConfiguration {
         return new AggregateStore(mongo, "/" + app, relay::wakeUp, tracing(tracer)::currentTraceparent);
     }
 
+    /** Parked events for admins, where the service serves HTTP. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(
+            type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
+    static class Admin {
+        @Bean
+        OutboxAdminController outboxAdminController(MongoTemplate mongo, OutboxProperties properties) {
+            return new OutboxAdminController(mongo, properties);
+        }
+    }
+
     private static TracingScopes tracing(ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
         io.micrometer.tracing.Tracer t = tracer.getIfAvailable();
         return t == null ? TracingScopes.NONE : TracingScopes.micrometer(t);

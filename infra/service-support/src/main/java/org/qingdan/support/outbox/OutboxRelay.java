@@ -34,6 +34,13 @@ public class OutboxRelay implements SmartLifecycle {
     static final String LEASE = "outboxLease";
     /** Changes with every claim: the claim and the release compare and set it. */
     static final String LEASE_TOKEN = "outboxLeaseToken";
+    /** When a document that failed to publish is tried again, and how often it failed in a row. */
+    static final String RETRY_AT = "outboxRetryAt";
+    static final String FAILURES = "outboxFailures";
+    /** Events the broker refused for good, kept beside the document's state. */
+    public static final String PARKED = "parkedEvents";
+    static final String OLDEST = PendingEvent.FIELD + ".0.occurredAt";
+    private static final Duration MAX_BACK_OFF = Duration.ofMinutes(1);
 
     private final MongoTemplate mongo;
     private final KafkaOperations<Object, Object> kafka;
@@ -45,6 +52,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final MeterRegistry meters;
     private final java.util.Map<String, Counter> publishedByType = new java.util.concurrent.ConcurrentHashMap<>();
     private final Counter failures;
+    private final Counter parked;
     private final Timer lag;
     private final TracingScopes tracing;
     private volatile Thread worker;
@@ -65,6 +73,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.clock = clock;
         this.meters = meters;
         this.failures = Counter.builder("qingdan.outbox.publish.failures").description("Events that could not be published yet").register(meters);
+        this.parked = Counter.builder("qingdan.outbox.parked").description("Events the broker refused for good, parked for an admin").register(meters);
         this.lag = Timer.builder("qingdan.outbox.lag").description("From the state change to the broker's acknowledgement")
                 .publishPercentiles(0.5, 0.99).register(meters);
     }
@@ -98,8 +107,13 @@ public class OutboxRelay implements SmartLifecycle {
         var documents = mongo.getCollection(collection);
         Instant now = clock.instant();
         List<Object> candidates = new ArrayList<>();
-        documents.find(new Document(PendingEvent.FIELD + ".0", new Document("$exists", true)))
+        // oldest pending event first; a document that failed recently waits for its retry time, so one bad
+        // aggregate never holds back the others
+        documents.find(new Document(OLDEST, new Document("$exists", true))
+                        .append("$or", List.of(new Document(RETRY_AT, new Document("$exists", false)),
+                                new Document(RETRY_AT, new Document("$lte", Date.from(now))))))
                 .projection(new Document("_id", 1).append(LEASE, 1))
+                .sort(new Document(OLDEST, 1))
                 .limit(properties.getBatchSize())
                 .forEach(d -> {
                     Document lease = d.get(LEASE, Document.class);
@@ -137,27 +151,84 @@ public class OutboxRelay implements SmartLifecycle {
             return 0; // another instance claimed it between the two
         }
         List<String> done = new ArrayList<>();
+        Document release = new Document("$unset", new Document(LEASE, "").append(LEASE_TOKEN, "").append(RETRY_AT, "")
+                .append(FAILURES, ""));
+        PendingEvent sending = null;
         try {
             for (Document pending : claimed.getList(PendingEvent.FIELD, Document.class, List.of())) {
-                PendingEvent event = PendingEvent.fromDocument(pending);
-                send(event);
-                done.add(event.eventId());
-                published(event.type()).increment();
-                lag.record(Duration.between(event.occurredAt(), clock.instant()));
+                sending = PendingEvent.fromDocument(pending);
+                send(sending);
+                done.add(sending.eventId());
+                published(sending.type()).increment();
+                lag.record(Duration.between(sending.occurredAt(), clock.instant()));
+                // renewed after each event: a batch in flight outlives no lease
+                documents.updateOne(new Document("_id", id).append(LEASE_TOKEN, token), new Document("$set",
+                        new Document(LEASE + ".until", Date.from(clock.instant().plus(properties.getLease())))));
             }
         } catch (Exception e) {
-            failures.increment();
-            log.warn("Outbox of {} could not publish yet ({}); {} published before, the rest stays pending",
-                    id, e.getMessage(), done.size());
+            if (sending != null && refusedForGood(e)) {
+                park(documents, id, sending, e);
+            } else {
+                failures.increment();
+                int failed = claimed.getInteger(FAILURES, 0) + 1;
+                Duration wait = backOff(failed);
+                release = new Document("$unset", new Document(LEASE, "").append(LEASE_TOKEN, ""))
+                        .append("$set", new Document(RETRY_AT, Date.from(clock.instant().plus(wait))).append(FAILURES, failed));
+                log.warn("Outbox of {} could not publish yet ({}, attempt {}); {} published before, the rest retried in {}",
+                        id, e.getMessage(), failed, done.size(), wait);
+            }
         } finally {
             if (!done.isEmpty()) {
                 documents.updateOne(new Document("_id", id), new Document("$pull",
                         new Document(PendingEvent.FIELD, new Document("eventId", new Document("$in", done)))));
             }
-            documents.updateOne(new Document("_id", id).append(LEASE_TOKEN, token),
-                    new Document("$unset", new Document(LEASE, "").append(LEASE_TOKEN, "")));
+            documents.updateOne(new Document("_id", id).append(LEASE_TOKEN, token), release);
         }
         return done.size();
+    }
+
+    /** Doubles from the poll interval up to a minute: a broker outage is not hammered, a short blip costs little. */
+    Duration backOff(int failures) {
+        long base = Math.max(100, properties.getPollInterval().toMillis());
+        return Duration.ofMillis(Math.min(MAX_BACK_OFF.toMillis(), base << Math.min(failures - 1, 16)));
+    }
+
+    /** What the broker will never accept, however often it is sent: retrying it would stall the outbox. */
+    static boolean refusedForGood(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                    || t instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+                    || t instanceof org.apache.kafka.common.errors.InvalidTopicException
+                    || t instanceof org.apache.kafka.common.InvalidRecordException
+                    || t instanceof org.apache.kafka.common.errors.SerializationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Moves an event the broker refused for good out of the way, beside its document's state
+     * ({@code parkedEvents}: the event as it was, the failure and the time), counted and logged, so the
+     * document's other events and every other document go on. An admin sees them at {@code /admin/outbox/parked}.
+     */
+    private void park(com.mongodb.client.MongoCollection<Document> documents, Object id, PendingEvent event, Exception e) {
+        Document parkedEvent = event.toDocument().append("failure", String.valueOf(rootCause(e)))
+                .append("parkedAt", Date.from(clock.instant()));
+        documents.updateOne(new Document("_id", id), new Document("$pull",
+                new Document(PendingEvent.FIELD, new Document("eventId", event.eventId())))
+                .append("$push", new Document(PARKED, parkedEvent)));
+        parked.increment();
+        log.error("Outbox of {}: event {} ({}) refused by the broker for good ({}); parked beside the document, the others go on",
+                id, event.eventId(), event.type(), rootCause(e));
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private void send(PendingEvent event) throws Exception {
@@ -178,8 +249,8 @@ public class OutboxRelay implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                log.warn("Outbox relay round failed; retrying", e);
+            } catch (Throwable e) { // even an Error: a dead relay thread would stop every event of the service, silently
+                log.error("Outbox relay round failed; retrying", e);
                 sleepQuietly(properties.getPollInterval());
             }
         }
@@ -194,8 +265,8 @@ public class OutboxRelay implements SmartLifecycle {
     private void indexPending() {
         for (String collection : properties.getCollections()) {
             try {
-                mongo.getCollection(collection).createIndex(new Document(PendingEvent.FIELD + ".0", 1),
-                        new com.mongodb.client.model.IndexOptions().sparse(true).name("outbox_pending"));
+                mongo.getCollection(collection).createIndex(new Document(OLDEST, 1),
+                        new com.mongodb.client.model.IndexOptions().sparse(true).name("outbox_pending_oldest"));
                 mongo.getCollection(collection).createIndex(new Document("_id", 1).append(LEASE_TOKEN, 1),
                         new com.mongodb.client.model.IndexOptions().unique(true).name("outbox_lease"));
             } catch (RuntimeException e) {

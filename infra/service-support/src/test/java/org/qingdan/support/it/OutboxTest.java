@@ -32,6 +32,8 @@ class OutboxTest extends SupportIntegrationTest {
     AggregateStore store;
     @Autowired
     KafkaTemplate<Object, Object> kafka;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void an_event_saved_with_its_state_is_published_and_then_removed_from_the_document() {
@@ -45,6 +47,34 @@ class OutboxTest extends SupportIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> withdrawal("outbox-1") != null);
         await().atMost(Duration.ofSeconds(5)).until(() -> widget("outbox-1").getList(PendingEvent.FIELD, Document.class).isEmpty());
         assertThat(widget("outbox-1")).doesNotContainKey("outboxLease");
+    }
+
+    @Test
+    void an_event_the_broker_refuses_for_good_is_parked_and_neither_its_document_nor_the_others_stall() {
+        // larger than the producer's 1 MB max.request.size: RecordTooLargeException, every time
+        ApplicationWithdrawn huge = Events.withdrawn("outbox-big", "很长的理由".repeat(300_000));
+        ApplicationWithdrawn after = Events.withdrawn("outbox-big", "之后的事件");
+        store.insert(new TestApp.Widget("outbox-big", null, "大部件", null), List.of(huge, after));
+        store.insert(new TestApp.Widget("outbox-small", null, "小部件", null), List.of(Events.withdrawn("outbox-small", "正常")));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> withdrawal("outbox-small") != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> widget("outbox-big").getList(PendingEvent.FIELD, Document.class).isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> withdrawal("outbox-big") != null); // the event after it went out
+        List<Document> parked = widget("outbox-big").getList(OutboxRelay.PARKED, Document.class);
+        assertThat(parked).singleElement().satisfies(p -> {
+            assertThat(p.getString("eventId")).isEqualTo(huge.eventId().toString());
+            assertThat(p.getString("failure")).contains("RecordTooLarge");
+        });
+        assertThat(widget("outbox-big")).doesNotContainKey("outboxLease");
+        assertThat(meters.counter("qingdan.outbox.parked").count()).isGreaterThanOrEqualTo(1);
+
+        // an admin sees it; nobody else does
+        var api = new org.qingdan.testsupport.HttpApi(port);
+        var listed = api.get("/admin/outbox/parked", org.qingdan.testsupport.HttpApi.token("root", null, null, "admin"));
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body()).contains(huge.eventId().toString()).contains("RecordTooLarge").doesNotContain("很长的理由很长的理由");
+        assertThat(api.get("/admin/outbox/parked", org.qingdan.testsupport.HttpApi.token("u", "911301027356003226", "乙", "applicant"))
+                .status()).isEqualTo(403);
     }
 
     @Test
