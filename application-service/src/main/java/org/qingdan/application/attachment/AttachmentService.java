@@ -35,6 +35,9 @@ import org.springframework.util.unit.DataSize;
 @Service
 public class AttachmentService {
 
+    /** Attachments one application may have. */
+    public static final int MAX_ATTACHMENTS = 60;
+
     private final ApplicationStore applications;
     private final GridFsAttachments files;
     private final ContentInspector inspector;
@@ -58,6 +61,10 @@ public class AttachmentService {
         }
         if (app.status() != ApplicationStatus.DRAFT && app.status() != ApplicationStatus.RETURNED) {
             throw ProblemException.conflict("wrong-state", "申报当前为“" + app.status().label() + "”，不能上传附件");
+        }
+        // each attachment's metadata travels in application.submitted.v1: a bounded count keeps that event bounded
+        if (files.ofApplication(applicationId).size() >= MAX_ATTACHMENTS) {
+            throw new AttachmentRejected(422, "max-count", "每份申报至多上传 " + MAX_ATTACHMENTS + " 个附件，请删除不需要的附件后再上传");
         }
         Path spooled = Files.createTempFile("qingdan-upload-", ".bin");
         try {

@@ -47,6 +47,21 @@ class AccessAndAttachmentsTest extends IntegrationTest {
     }
 
     @Test
+    void an_application_holds_a_bounded_number_of_attachments() {
+        String id = api.post("/api/applications", Api.applicantA(), Map.of("callId", openCall())).json().get("id").asString();
+        for (int i = 0; i < org.qingdan.application.attachment.AttachmentService.MAX_ATTACHMENTS; i++) {
+            assertThat(api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "材料" + i + ".pdf", TestFiles.pdf(), false)
+                    .status()).isEqualTo(201);
+        }
+        HttpApi.Response refused = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "多一个.pdf", TestFiles.pdf(), false);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+        assertThat(refused.json().get("errors").get(0).get("rule").asString()).isEqualTo("max-count");
+        assertThat(api.get("/api/applications/" + id + "/attachments", Api.applicantA()).json())
+                .hasSize(org.qingdan.application.attachment.AttachmentService.MAX_ATTACHMENTS);
+    }
+
+    @Test
     void pdfs_with_javascript_or_launch_actions_are_refused() {
         String id = api.post("/api/applications", Api.applicantA(), Map.of("callId", openCall())).json().get("id").asString();
         HttpApi.Response js = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "证书.pdf", TestFiles.pdfWithJavaScript(), false);

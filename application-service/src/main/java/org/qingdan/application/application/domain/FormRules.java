@@ -24,6 +24,15 @@ public final class FormRules {
     public static final int MAX_PARTICIPANTS = 5;
     public static final int MAX_PRODUCT_NAME = 20;
     public static final int MAX_INTRODUCTION = 500;
+    /*
+     * Every list of the form is bounded (texts are, field by field): the submitted form travels whole in
+     * application.submitted.v1, and an unbounded list could make that event larger than the broker accepts.
+     * With these bounds the largest form stays far below 1 MB.
+     */
+    public static final int MAX_KEY_TECHNOLOGIES = 10;
+    public static final int MAX_HONOURS = 30;
+    public static final int MAX_SUPPORTING_MATERIALS = 50;
+    public static final int MAX_ELIGIBILITY_CLAIMS = 10;
     public static final String NO_LICENCE = "无";
 
     private static final Pattern POSTCODE = Pattern.compile("\\d{6}");
@@ -144,6 +153,9 @@ public final class FormRules {
     private static Set<String> materials(Check c, ApplicationForm form) {
         Set<String> ids = new HashSet<>();
         List<SupportingMaterial> rows = form.supportingMaterials();
+        if (!c.maxItems("supportingMaterials", rows, MAX_SUPPORTING_MATERIALS)) {
+            return ids;
+        }
         for (int i = 0; i < rows.size(); i++) {
             String at = "supportingMaterials[" + i + "]";
             SupportingMaterial m = rows.get(i);
@@ -180,13 +192,15 @@ public final class FormRules {
         if (p.keyTechnologies().isEmpty()) {
             c.add("product.keyTechnologies", "required", "请至少填写一项关键技术");
         }
-        for (int i = 0; i < p.keyTechnologies().size(); i++) {
-            c.text("product.keyTechnologies[" + i + "]", p.keyTechnologies().get(i), 20);
+        if (c.maxItems("product.keyTechnologies", p.keyTechnologies(), MAX_KEY_TECHNOLOGIES)) {
+            for (int i = 0; i < p.keyTechnologies().size(); i++) {
+                c.text("product.keyTechnologies[" + i + "]", p.keyTechnologies().get(i), 20);
+            }
         }
         if (c.present("product.goLiveDate", p.goLiveDate()) && p.goLiveDate().isAfter(today)) {
             c.add("product.goLiveDate", "not-in-future", "投运日期不能晚于今天");
         }
-        for (int i = 0; i < p.honours().size(); i++) {
+        for (int i = 0; c.maxItems("product.honours", p.honours(), MAX_HONOURS) && i < p.honours().size(); i++) {
             String at = "product.honours[" + i + "]";
             Honour h = p.honours().get(i);
             if (!c.present(at, h)) {
@@ -321,7 +335,7 @@ public final class FormRules {
             c.add("eligibility", "required", "请至少选择一项认定条件（第四条）并提供依据");
         }
         Set<Object> bases = new HashSet<>();
-        for (int i = 0; i < claims.size(); i++) {
+        for (int i = 0; c.maxItems("eligibility", claims, MAX_ELIGIBILITY_CLAIMS) && i < claims.size(); i++) {
             String at = "eligibility[" + i + "]";
             EligibilityClaim claim = claims.get(i);
             if (!c.present(at, claim)) {
@@ -416,6 +430,17 @@ public final class FormRules {
             }
             if (length(value) > max) {
                 add(field, "max-length", "不超过 " + max + " 个字");
+                return false;
+            }
+            return true;
+        }
+
+        /** Whether the list is within its bound; one violation names the list, not each item past it. */
+        boolean maxItems(String field, List<?> list, int max) {
+            if (list.size() > max) {
+                if (violations.stream().noneMatch(v -> v.field().equals(field) && v.rule().equals("max-items"))) {
+                    add(field, "max-items", "最多 " + max + " 项（当前 " + list.size() + " 项）");
+                }
                 return false;
             }
             return true;

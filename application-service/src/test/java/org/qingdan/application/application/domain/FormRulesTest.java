@@ -144,6 +144,31 @@ class FormRulesTest {
     }
 
     @Test
+    void every_list_of_the_form_is_bounded_so_that_the_submitted_event_stays_small() {
+        List<String> ten = new ArrayList<>();
+        for (int i = 0; i < FormRules.MAX_KEY_TECHNOLOGIES; i++) {
+            ten.add("技术" + i);
+        }
+        List<String> eleven = new ArrayList<>(ten);
+        eleven.add("再多一项");
+        assertThat(rulesAt(product(p -> new Product(p.name(), p.introduction(), ten, p.goLiveDate(), p.honours(), p.productType(),
+                p.scenarios(), null)), "product.keyTechnologies")).isEmpty();
+        assertThat(rulesAt(product(p -> new Product(p.name(), p.introduction(), eleven, p.goLiveDate(), p.honours(), p.productType(),
+                p.scenarios(), null)), "product.keyTechnologies")).containsExactly("max-items");
+
+        // thousands of honours: one violation naming the list, not thousands
+        var honour = VALID.product().honours().isEmpty() ? null : VALID.product().honours().get(0);
+        List<ApplicationForm.Honour> many = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            many.add(honour);
+        }
+        FormRules.Result result = check(product(p -> new Product(p.name(), p.introduction(), p.keyTechnologies(), p.goLiveDate(),
+                many, p.productType(), p.scenarios(), null)));
+        assertThat(result.violations()).filteredOn(v -> v.field().startsWith("product.honours"))
+                .extracting(RuleViolation::field, RuleViolation::rule).containsExactly(org.assertj.core.groups.Tuple.tuple("product.honours", "max-items"));
+    }
+
+    @Test
     void a_name_with_the_vendors_name_is_flagged_as_brand_information() {
         assertThat(check(product(p -> named(p, "智信信贷风控平台"))).riskFlags()).contains("product-name-contains-enterprise-name");
         assertThat(check(product(p -> named(p, "北京智信科技有限公司风控"))).riskFlags()).contains("product-name-contains-enterprise-name");
