@@ -136,6 +136,11 @@ public class ApplicationService {
         applyFromEvent(applicationId, app -> app.reviewerRecused(reviewerId));
     }
 
+    /** review-service closed the case on the applicant's withdrawal. */
+    public void withdrawalConfirmed(String applicationId) {
+        applyFromEvent(applicationId, app -> app.withdrawalConfirmed(clock.instant()));
+    }
+
     /** The committee decided: no withdrawal any more. */
     public void decided(String applicationId, boolean approved) {
         applyFromEvent(applicationId, app -> app.decided(approved, clock.instant()));

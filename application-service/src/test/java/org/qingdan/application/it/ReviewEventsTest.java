@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.samples.ContractSamples;
 import org.qingdan.support.outbox.CloudEventRecords;
@@ -49,5 +50,28 @@ class ReviewEventsTest extends IntegrationTest {
                 api.get("/api/applications/" + id, Api.applicantA()).json().get("status").asString().equals("APPROVED"));
         HttpApi.Response late = api.post("/api/applications/" + id + "/withdraw", Api.applicantA(), Map.of("reason", "决定之后撤回"));
         assertThat(late.status()).isEqualTo(409);
+    }
+
+    @Test
+    void a_withdrawal_after_acceptance_takes_effect_only_when_review_service_closes_the_case_and_a_decision_first_wins() throws Exception {
+        // the case closes on the withdrawal: WITHDRAWN, and a decision published before it reached us changes nothing after
+        String first = completeDraft(openCall());
+        api.post("/api/applications/" + first + "/submit", Api.applicantA(), "");
+        api.post("/api/applications/" + first + "/accept", Api.office(), "");
+        HttpApi.Response requested = api.post("/api/applications/" + first + "/withdraw", Api.applicantA(), Map.of("reason", "产品线调整"));
+        assertThat(requested.json().get("status").asString()).isEqualTo("WITHDRAWAL_REQUESTED");
+        kafka.send(CloudEventRecords.of(new ReviewCaseClosed(java.util.UUID.randomUUID(), java.time.Instant.now(), "case-" + first, 4,
+                first, "智能风控平台", "申报单位撤回：产品线调整"), "/review-service")).get();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                api.get("/api/applications/" + first, Api.applicantA()).json().get("status").asString().equals("WITHDRAWN"));
+
+        // the committee decided before the withdrawal reached the case: the decision stands, never WITHDRAWN
+        String second = completeDraft(openCall());
+        api.post("/api/applications/" + second + "/submit", Api.applicantA(), "");
+        api.post("/api/applications/" + second + "/accept", Api.office(), "");
+        api.post("/api/applications/" + second + "/withdraw", Api.applicantA(), Map.of("reason", "太迟的撤回"));
+        kafka.send(CloudEventRecords.of(ContractSamples.completed(second, ReviewCompleted.Decision.APPROVED), "/review-service")).get();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                api.get("/api/applications/" + second, Api.applicantA()).json().get("status").asString().equals("APPROVED"));
     }
 }

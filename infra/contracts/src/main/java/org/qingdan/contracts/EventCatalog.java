@@ -19,6 +19,7 @@ import org.qingdan.contracts.listing.PublicNoticeStarted;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewReadyForDecision;
 import org.qingdan.contracts.review.ReviewSubmitted;
+import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.review.ReviewerAssigned;
 import org.qingdan.contracts.review.ReviewerRecused;
 
@@ -47,6 +48,7 @@ public final class EventCatalog {
             new Entry(ReviewCompleted.TYPE, Topics.REVIEW_EVENTS, ReviewCompleted.class),
             new Entry(ReviewReadyForDecision.TYPE, Topics.REVIEW_EVENTS, ReviewReadyForDecision.class),
             new Entry(ReviewSubmitted.TYPE, Topics.REVIEW_EVENTS, ReviewSubmitted.class),
+            new Entry(ReviewCaseClosed.TYPE, Topics.REVIEW_EVENTS, ReviewCaseClosed.class),
             new Entry(ReviewerRecused.TYPE, Topics.REVIEW_EVENTS, ReviewerRecused.class),
             new Entry(PublicNoticeStarted.TYPE, Topics.LISTING_EVENTS, PublicNoticeStarted.class),
             new Entry(ProductListed.TYPE, Topics.LISTING_EVENTS, ProductListed.class),

@@ -12,6 +12,7 @@ import org.bson.Document;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.EventCatalog;
 import org.qingdan.contracts.listing.ObjectionDecided;
+import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
@@ -129,6 +130,9 @@ public class NotificationService {
         if (event instanceof PublicNoticeStarted || event instanceof ProductListed || event instanceof ProductDelisted
                 || event instanceof ObjectionDecided) {
             return Optional.of(event.aggregateId());
+        }
+        if (event instanceof ReviewCaseClosed closed) {
+            return Optional.of(closed.applicationId());
         }
         return Optional.empty();
     }

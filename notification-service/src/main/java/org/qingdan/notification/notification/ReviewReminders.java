@@ -8,6 +8,7 @@ import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.application.ApplicationWithdrawn;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewSubmitted;
+import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.review.ReviewerAssigned;
 import org.qingdan.contracts.review.ReviewerRecused;
 import org.qingdan.notification.notification.domain.NotificationPlan;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
 public class ReviewReminders {
 
     static final String COLLECTION = "assignments";
+    /** Applications withdrawn: an assignment learned after the withdrawal gets no reminder. */
+    static final String ENDED = "endedApplications";
     private final MongoTemplate mongo;
     private final NotificationService notifications;
     private final Clock clock;
@@ -46,6 +49,11 @@ public class ReviewReminders {
                             .append("productName", a.productName()).append("dueAt", Date.from(a.dueAt()))
                             .append("remindAt", Date.from(a.dueAt().minus(before))).append("open", true),
                     new com.mongodb.client.model.ReplaceOptions().upsert(true));
+            // the withdrawal travels on another topic and may have arrived first: then no reminder (checked after
+            // the write, so that whichever of the two comes second closes it)
+            if (mongo.getCollection(ENDED).find(new Document("_id", a.applicationId())).first() != null) {
+                close(a.applicationId());
+            }
         } else if (event instanceof ReviewSubmitted s) {
             closeOne(s.aggregateId(), s.reviewerId()); // done: no reminder for a review already in
         } else if (event instanceof ReviewerRecused r) {
@@ -53,8 +61,17 @@ public class ReviewReminders {
         } else if (event instanceof ReviewCompleted c) {
             close(c.applicationId());
         } else if (event instanceof ApplicationWithdrawn w) {
-            close(w.aggregateId());
+            end(w.aggregateId());
+        } else if (event instanceof ReviewCaseClosed closed) {
+            end(closed.applicationId());
         }
+    }
+
+    /** No reminder for this application any more, whatever arrives later. */
+    private void end(String applicationId) {
+        mongo.getCollection(ENDED).replaceOne(new Document("_id", applicationId), new Document("_id", applicationId),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        close(applicationId);
     }
 
     private void closeOne(String caseId, String reviewerId) {

@@ -142,6 +142,23 @@ class MailTest extends NotificationIntegrationTest {
     }
 
     @Test
+    void no_reminder_for_a_withdrawn_application_even_when_the_assignment_arrives_after_the_withdrawal() throws Exception {
+        // different topics, no order between them: the withdrawal first, then an assignment made just before it
+        var withdrawn = ContractSamples.withdrawn("late-assign-app");
+        send(withdrawn);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.getCollection("endedApplications")
+                .countDocuments(new Document("_id", "late-assign-app")) == 1);
+        send(new org.qingdan.contracts.review.ReviewerAssigned(java.util.UUID.randomUUID(), java.time.Instant.now(), "case-late", 2,
+                "late-assign-app", "撤回后分配产品", "expert-late", "专家迟", "late-assign@expert.example.cn", "911301006789123452",
+                java.time.Instant.now().plus(Duration.ofHours(1)), "office"));
+        // learned, and closed at once (without the withdrawal's tombstone it would stay open and be reminded)
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.getCollection("assignments")
+                .countDocuments(new Document("applicationId", "late-assign-app").append("open", false)) == 1);
+        reminders.remind();
+        assertThat(mails("late-assign@expert.example.cn", "评审提醒")).isEmpty();
+    }
+
+    @Test
     void an_expert_who_submitted_or_stepped_aside_is_not_reminded() throws Exception {
         java.time.Instant due = java.time.Instant.now().plus(Duration.ofDays(1));
         for (String expert : List.of("done", "recused", "late")) {

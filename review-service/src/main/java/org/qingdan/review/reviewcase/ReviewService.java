@@ -78,7 +78,7 @@ public class ReviewService {
 
     public void withdrawn(ApplicationWithdrawn e) {
         if (cases.find(e.aggregateId()).isPresent()) {
-            apply(e.aggregateId(), c -> new ReviewCase.Outcome(c.close("申报单位撤回：" + e.reason()), List.of()), true);
+            apply(e.aggregateId(), c -> c.withdraw("申报单位撤回：" + e.reason()), true);
         }
     }
 

@@ -47,7 +47,7 @@ class ReviewCaseListTest extends ReviewIntegrationTest {
         store.insert(ReviewFixtures.assigned(ReviewFixtures.opened("list-1", t.plusSeconds(1)), ReviewFixtures.R1));
         store.insert(ReviewFixtures.assigned(ReviewFixtures.opened("list-2", t.plusSeconds(2)), ReviewFixtures.R1, ReviewFixtures.R2));
         store.insert(ReviewFixtures.recused(ReviewFixtures.assigned(ReviewFixtures.opened("list-3", t.plusSeconds(3)), ReviewFixtures.R1), "r1"));
-        store.insert(ReviewFixtures.assigned(ReviewFixtures.opened("list-4", t.plusSeconds(4)), ReviewFixtures.R1).close("申报单位撤回"));
+        store.insert(ReviewFixtures.assigned(ReviewFixtures.opened("list-4", t.plusSeconds(4)), ReviewFixtures.R1).withdraw("申报单位撤回").reviewCase());
         String r1 = reviewer("r1", ReviewFixtures.R1.orgUscc());
 
         JsonNode first = api.get("/api/reviews/cases?size=2", r1).json();

@@ -23,6 +23,10 @@ class ReviewCaseOpeningTest extends ReviewIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> reviewCase("app-open-1") != null);
         send(ContractSamples.withdrawn("app-open-1"));
         await().atMost(Duration.ofSeconds(20)).until(() -> "CLOSED".equals(reviewCase("app-open-1").get("state", Document.class).getString("status")));
+        // the closing is published (review.case-closed.v1): application-service marks the withdrawal done only then
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/actuator/prometheus", null).body()
+                .contains("type=\"review.case-closed.v1\""));
+        send(ContractSamples.withdrawn("app-open-1")); // redelivered: closes nothing twice
 
         assertThat(mongo.getCollection("reviewCases").countDocuments(new Document("_id", "app-open-1"))).isEqualTo(1);
         HttpApi.Response cases = api.get("/api/reviews/cases?status=CLOSED", office());

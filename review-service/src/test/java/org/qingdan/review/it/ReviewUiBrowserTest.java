@@ -124,7 +124,7 @@ class ReviewUiBrowserTest extends ReviewIntegrationTest {
         Instant t = afterEveryCase();
         store.insert(ReviewFixtures.opened("ui-page-1", t.plusSeconds(1)));
         store.insert(ReviewFixtures.opened("ui-page-2", t.plusSeconds(2)));
-        store.insert(ReviewFixtures.opened("ui-page-3", t.plusSeconds(3)).close("申报单位撤回"));
+        store.insert(ReviewFixtures.opened("ui-page-3", t.plusSeconds(3)).withdraw("申报单位撤回").reviewCase());
         long total = mongo.getCollection("reviewCases").countDocuments();
 
         RealInfrastructure.oidc().nextLogin("office", null, null, List.of(Roles.OFFICE));

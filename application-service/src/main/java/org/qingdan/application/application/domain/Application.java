@@ -21,7 +21,8 @@ import org.qingdan.application.application.domain.ApplicationRefused.Kind;
  * adapter saves both in one write.
  *
  * <p>Lifecycle (DOMAIN.md §5): DRAFT → SUBMITTED → ACCEPTED, or SUBMITTED → RETURNED → SUBMITTED as a new
- * version; WITHDRAWN from any state before the committee's decision.
+ * version; WITHDRAWN from any state before the committee's decision (once accepted, through
+ * WITHDRAWAL_REQUESTED until review-service closes the case; a decision that came first wins).
  */
 public record Application(
         String id,
@@ -102,8 +103,11 @@ public record Application(
             throw new ApplicationRefused(Kind.INVALID, "请说明撤回原因",
                     List.of(new RuleViolation("reason", "required", "请填写撤回原因（不超过 500 字）")));
         }
-        Application next = with(ApplicationStatus.WITHDRAWN, draft, versions, corrections, reason.trim(),
-                audit(now, by, "WITHDRAWN", reason.trim()));
+        // once accepted, the review case decides between this withdrawal and the committee's decision
+        // (whichever reaches it first): the withdrawal takes effect when review-service closes the case
+        ApplicationStatus after = status == ApplicationStatus.ACCEPTED ? ApplicationStatus.WITHDRAWAL_REQUESTED : ApplicationStatus.WITHDRAWN;
+        Application next = with(after, draft, versions, corrections, reason.trim(),
+                audit(now, by, after.name(), reason.trim()));
         // a draft nobody else has seen needs no event
         return new Outcome(next, versions.isEmpty() ? List.of() : List.of(new Withdrawn(reason.trim(), by, now)));
     }
@@ -141,13 +145,26 @@ public record Application(
         return new Outcome(next, List.of(new ReturnedForCorrection(currentVersion().number(), comments, by, now)));
     }
 
-    /** The committee's decision, learned from review-service; after it, no withdrawal. Idempotent. */
+    /**
+     * The committee's decision, learned from review-service; after it, no withdrawal. A withdrawal still
+     * waiting for review-service lost the race: the decision came first and stands. Idempotent.
+     */
     public Application decided(boolean approved, Instant now) {
-        if (status != ApplicationStatus.ACCEPTED) {
+        if (status != ApplicationStatus.ACCEPTED && status != ApplicationStatus.WITHDRAWAL_REQUESTED) {
             return this;
         }
+        String summary = status == ApplicationStatus.WITHDRAWAL_REQUESTED ? "审核决定（撤回未生效：专委会已先作出决定）" : "审核决定";
         return with(approved ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED, draft, versions, corrections,
-                withdrawalReason, audit(now, new Actor("committee", "专委会"), approved ? "APPROVED" : "REJECTED", "审核决定"));
+                withdrawalReason, audit(now, new Actor("committee", "专委会"), approved ? "APPROVED" : "REJECTED", summary));
+    }
+
+    /** review-service closed the case on the withdrawal: it took effect, and no decision can follow. Idempotent. */
+    public Application withdrawalConfirmed(Instant now) {
+        if (status != ApplicationStatus.WITHDRAWAL_REQUESTED) {
+            return this;
+        }
+        return with(ApplicationStatus.WITHDRAWN, draft, versions, corrections, withdrawalReason,
+                audit(now, new Actor("review-service", "评审"), "WITHDRAWN", "撤回已生效，评审终止"));
     }
 
     /** A reviewer assigned by review-service may read this application's attachments. */

@@ -8,6 +8,8 @@ public enum ApplicationStatus {
     ACCEPTED("已受理"),
     APPROVED("审核通过"),
     REJECTED("审核未通过"),
+    /** Withdrawn after acceptance: review-service closes the case, unless the committee decided first. */
+    WITHDRAWAL_REQUESTED("撤回待确认"),
     WITHDRAWN("已撤回");
 
     private final String label;

@@ -3,6 +3,7 @@ package org.qingdan.application.application.events;
 import org.qingdan.application.application.ApplicationService;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.Topics;
+import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewerAssigned;
 import org.qingdan.contracts.review.ReviewerRecused;
@@ -29,6 +30,8 @@ public class ReviewEventsListener {
             applications.reviewerAssigned(assigned.applicationId(), assigned.reviewerId());
         } else if (event instanceof ReviewerRecused recused) {
             applications.reviewerRecused(recused.applicationId(), recused.reviewerId());
+        } else if (event instanceof ReviewCaseClosed closed) {
+            applications.withdrawalConfirmed(closed.applicationId());
         } else if (event instanceof ReviewCompleted completed) {
             applications.decided(completed.applicationId(), completed.decision() == ReviewCompleted.Decision.APPROVED);
         }

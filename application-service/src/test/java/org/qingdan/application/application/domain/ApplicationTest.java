@@ -94,8 +94,21 @@ class ApplicationTest {
         Application accepted = draft().submit(Optional.empty(), FILES, APPLICANT, NOW).application().accept(OFFICE, NOW).application();
         assertThatThrownBy(() -> accepted.withdraw(" ", APPLICANT, NOW)).isInstanceOf(ApplicationRefused.class);
         Application.Outcome withdrawn = accepted.withdraw("产品升级，下次再报", APPLICANT, NOW);
-        assertThat(withdrawn.application().status()).isEqualTo(ApplicationStatus.WITHDRAWN);
+        // accepted: the review case decides between the withdrawal and the decision
+        assertThat(withdrawn.application().status()).isEqualTo(ApplicationStatus.WITHDRAWAL_REQUESTED);
         assertThat(withdrawn.events()).singleElement().isInstanceOf(ApplicationEvent.Withdrawn.class);
+        assertThatThrownBy(() -> withdrawn.application().withdraw("再撤一次", APPLICANT, NOW)).isInstanceOf(ApplicationRefused.class);
+        // the case closed first: withdrawn, and a decision arriving after changes nothing
+        Application confirmed = withdrawn.application().withdrawalConfirmed(NOW);
+        assertThat(confirmed.status()).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(confirmed.decided(true, NOW)).isEqualTo(confirmed);
+        // the decision came first: it stands, and a confirmation cannot follow it
+        Application decidedFirst = withdrawn.application().decided(true, NOW);
+        assertThat(decidedFirst.status()).isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(decidedFirst.withdrawalConfirmed(NOW)).isEqualTo(decidedFirst);
+        // before acceptance no case exists: the withdrawal takes effect at once
+        Application submitted = draft().submit(Optional.empty(), FILES, APPLICANT, NOW).application();
+        assertThat(submitted.withdraw("不报了", APPLICANT, NOW).application().status()).isEqualTo(ApplicationStatus.WITHDRAWN);
 
         Application decided = accepted.decided(true, NOW);
         assertThatThrownBy(() -> decided.withdraw("太晚了", APPLICANT, NOW)).isInstanceOfSatisfying(ApplicationRefused.class,

@@ -36,6 +36,7 @@ import org.qingdan.contracts.listing.PublicNoticeStarted;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewReadyForDecision;
 import org.qingdan.contracts.review.ReviewSubmitted;
+import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.review.ReviewerAssigned;
 import org.qingdan.contracts.review.ReviewerRecused;
 
@@ -113,6 +114,7 @@ public final class ContractSamples {
                         product(), BANK_USCC, CONTACT, "committee-1"),
                 new ReviewReadyForDecision(UUID.randomUUID(), NOW, "case-1", 8, "app-1", "智能风控平台", 3, true),
                 new ReviewSubmitted(UUID.randomUUID(), NOW, "case-1", 7, "app-1", "智能风控平台", "reviewer-1", NOW),
+                new ReviewCaseClosed(UUID.randomUUID(), NOW, "case-1", 8, "app-1", "智能风控平台", "申报单位撤回：产品线调整"),
                 new ReviewerRecused(UUID.randomUUID(), NOW, "case-1", 3, "app-1", "智能风控平台", "reviewer-2", "钱七"),
                 new PublicNoticeStarted(UUID.randomUUID(), NOW, "listing-1", 1, product(), NOW,
                         NOW.plusSeconds(86400 * 7), 7, 12),

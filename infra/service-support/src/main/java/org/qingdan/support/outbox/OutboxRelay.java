@@ -250,6 +250,9 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Throwable e) { // even an Error: a dead relay thread would stop every event of the service, silently
+                if (!running) {
+                    return; // stopping: the database client was closed under the round
+                }
                 log.error("Outbox relay round failed; retrying", e);
                 sleepQuietly(properties.getPollInterval());
             }

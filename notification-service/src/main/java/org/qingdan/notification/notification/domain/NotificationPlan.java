@@ -20,6 +20,7 @@ import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewReadyForDecision;
 import org.qingdan.contracts.review.ReviewSubmitted;
@@ -75,6 +76,10 @@ public final class NotificationPlan {
         } else if (event instanceof ReviewerRecused e) {
             office(plan, "office-reviewer-recused", to, values("productName", e.productName(), "reviewerName", e.reviewerName(),
                     "applicationId", e.applicationId()));
+        } else if (event instanceof ReviewCaseClosed e) {
+            // the withdrawal took effect: the review stopped, no decision will follow
+            known.ifPresent(c -> applicant(plan, "withdrawal-confirmed", c.email(), c.name(), c.orgUscc(),
+                    values("productName", e.productName(), "reason", e.reason())));
         } else if (event instanceof ReviewReadyForDecision e) {
             office(plan, "office-ready-for-decision", to, values("productName", e.productName(), "reviewCount", e.reviewCount(),
                     "disagree", e.reviewersDisagree()));

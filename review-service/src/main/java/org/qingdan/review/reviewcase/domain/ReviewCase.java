@@ -64,6 +64,10 @@ public record ReviewCase(
         record ReviewerRecused(Assignment assignment) implements Event {
         }
 
+        /** Closed without a decision: the applicant's withdrawal took effect. */
+        record Closed(String reason) implements Event {
+        }
+
         record Completed(Decision decision, Scores scores) implements Event {
         }
     }
@@ -87,13 +91,18 @@ public record ReviewCase(
         return new ReviewCase(id, applicationId, call, version, newer, flags, seen, status, assignments, reviews, decision, openedAt, closedReason);
     }
 
-    /** The applicant withdrew: the case closes (idempotent). */
-    public ReviewCase close(String reason) {
+    /**
+     * The applicant withdrew. The case is where a withdrawal and the committee's decision meet, and it takes
+     * exactly one of them: undecided, it closes (and no decision can follow); decided, the decision stands and
+     * the withdrawal changes nothing (application-service learns the decision from ReviewCompleted). Idempotent.
+     */
+    public Outcome withdraw(String reason) {
         if (status == CaseStatus.DECIDED || status == CaseStatus.CLOSED) {
-            return this;
+            return new Outcome(this, List.of());
         }
-        return new ReviewCase(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, CaseStatus.CLOSED,
+        ReviewCase closed = new ReviewCase(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, CaseStatus.CLOSED,
                 assignments, reviews, decision, openedAt, reason);
+        return new Outcome(closed, List.of(new Event.Closed(reason)));
     }
 
     /** The organisations of the application: the lead, the enterprise, every participant, the report's issuer. */

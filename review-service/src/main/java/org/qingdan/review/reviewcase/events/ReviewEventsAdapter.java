@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewReadyForDecision;
 import org.qingdan.contracts.review.ReviewSubmitted;
@@ -35,6 +36,9 @@ public final class ReviewEventsAdapter {
         if (event instanceof ReviewCase.Event.ReadyForDecision r) {
             return new ReviewReadyForDecision(id, now, c.id(), version, c.applicationId(), productName, r.scores().reviewCount(),
                     r.scores().anyDisagreement());
+        }
+        if (event instanceof ReviewCase.Event.Closed closed) {
+            return new ReviewCaseClosed(id, now, c.id(), version, c.applicationId(), productName, closed.reason());
         }
         ReviewCase.Event.Completed done = (ReviewCase.Event.Completed) event;
         return new ReviewCompleted(id, now, c.id(), version, c.applicationId(), c.call(),

@@ -183,6 +183,26 @@ class ReviewCaseTest {
         assertThat(c.formVersion()).isEqualTo(2);
         assertThat(c.formVersionsSeen()).containsExactly(1, 2);
         assertThat(c.withSnapshot(2, ContractSamples.form(), List.of())).isEqualTo(c);
-        assertThat(c.close("撤回").status()).isEqualTo(CaseStatus.CLOSED);
+        ReviewCase.Outcome withdrawn = c.withdraw("撤回");
+        assertThat(withdrawn.reviewCase().status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(withdrawn.events()).singleElement().isInstanceOf(ReviewCase.Event.Closed.class);
+        assertThat(withdrawn.reviewCase().withdraw("撤回").events()).isEmpty(); // idempotent
+    }
+
+    @Test
+    void a_withdrawal_and_the_decision_exclude_each_other_whichever_comes_first() {
+        ReviewCase c = assignedToThree();
+        for (String r : List.of("r1", "r2", "r3")) {
+            c = c.saveDraft(r, complete(Rating.GOOD, true), NOW).submit(r, NOW).reviewCase();
+        }
+        ReviewCase ready = c;
+        // withdrawal first: the case closes and no decision can follow
+        ReviewCase closed = ready.withdraw("申报单位撤回").reviewCase();
+        assertThatThrownBy(() -> closed.decide(true, List.of("推荐"), "committee", NOW)).isInstanceOf(ReviewRefused.class);
+        // decision first: the withdrawal changes nothing and raises nothing
+        ReviewCase decided = ready.decide(true, List.of("推荐"), "committee", NOW).reviewCase();
+        ReviewCase.Outcome late = decided.withdraw("申报单位撤回");
+        assertThat(late.reviewCase()).isEqualTo(decided);
+        assertThat(late.events()).isEmpty();
     }
 }

@@ -86,7 +86,7 @@ class ReviewCaseStoreTest {
         store.insert(opened("open", NOW.minusSeconds(60)));
         store.insert(assigned(opened("assigned", NOW.minusSeconds(50)), R1, R2, R3));
         store.insert(recused(assigned(opened("r2-recused", NOW.minusSeconds(40)), R1, R2, R3), "r2"));
-        store.insert(assigned(opened("closed", NOW.minusSeconds(30)), R1, R2).close("申报单位撤回"));
+        store.insert(assigned(opened("closed", NOW.minusSeconds(30)), R1, R2).withdraw("申报单位撤回").reviewCase());
         store.insert(assigned(opened("r4-only", NOW.minusSeconds(20)), R4));
 
         assertThat(ids(store.page(CaseStatus.ASSIGNED, null, 0, 10))).containsExactly("r4-only", "r2-recused", "assigned");
@@ -107,7 +107,7 @@ class ReviewCaseStoreTest {
                 opened("nobody-yet", NOW),
                 submitted(assigned(opened("r1-submitted", NOW), R1, R2, R3), "r1"),
                 recused(assigned(opened("r2-recused", NOW), R1, R2, R3), "r2"),
-                assigned(opened("closed", NOW), R1, R2, R3).close("申报单位撤回"),
+                assigned(opened("closed", NOW), R1, R2, R3).withdraw("申报单位撤回").reviewCase(),
                 submitted(submitted(submitted(assigned(opened("ready", NOW), R1, R2, R3), "r1"), "r2"), "r3"),
                 submitted(submitted(submitted(assigned(opened("decided", NOW), R2, R3, R4), "r2"), "r3"), "r4")
                         .decide(true, List.of("一致推荐"), "committee", NOW).reviewCase(),
