@@ -109,8 +109,8 @@ final class ClassifiedRetries implements BiFunction<ConsumerRecord<?, ?>, Except
                 if (delay != BackOffExecution.STOP) {
                     retriesOfThisBackOff[0]++;
                     retries.increment();
-                    log.warn("Kafka record {} failed (attempt {}, {} {}: {}); retrying in {} ms{}", describe(record), attempt,
-                            classification.kind().tag(), cause.getClass().getName(), cause.getMessage(), delay,
+                    log.warn("Kafka record {} failed (attempt {}, {} {}); retrying in {} ms{}", describe(record), attempt,
+                            classification.kind().tag(), reason(cause), delay,
                             classification.kind() == Kind.TRANSIENT
                                     ? ", and for as long as the failure lasts; its partition waits"
                                     : " (retry " + retriesOfThisBackOff[0] + " of " + maxRetries + ", then the dead-letter topic)");
@@ -135,6 +135,16 @@ final class ClassifiedRetries implements BiFunction<ConsumerRecord<?, ?>, Except
     static String describe(ConsumerRecord<?, ?> record) {
         return record.topic() + "-" + record.partition() + "@" + record.offset()
                 + " [key " + record.key() + ", " + header(record, CloudEventHeaders.TYPE) + " " + header(record, CloudEventHeaders.ID) + "]";
+    }
+
+    /** The exception and its message, and its root cause's where there is one (a DeserializationException says little). */
+    static String reason(Throwable t) {
+        Throwable root = t;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 20; depth++) {
+            root = root.getCause();
+        }
+        String reason = t.getClass().getName() + ": " + t.getMessage();
+        return root == t ? reason : reason + " (root cause " + root.getClass().getName() + ": " + root.getMessage() + ")";
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

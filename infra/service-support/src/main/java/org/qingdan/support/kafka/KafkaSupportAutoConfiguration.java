@@ -81,10 +81,10 @@ public class KafkaSupportAutoConfiguration {
             deadLetters.accept(record, failure); // throws if the broker did not take it: then the record is retried
             deadLettered(meters, record.topic(), classification.kind()).increment();
             Throwable cause = classification.decidedBy();
-            log.error("Kafka record {} dead-lettered to {}: {} failure {}: {}", ClassifiedRetries.describe(record),
+            log.error("Kafka record {} dead-lettered to {}: {} failure {}", ClassifiedRetries.describe(record),
                     Topics.deadLetterOf(record.topic()),
                     classification.kind() == Kind.UNKNOWN ? "unknown (retries exhausted)" : classification.kind().tag(),
-                    cause.getClass().getName(), cause.getMessage());
+                    ClassifiedRetries.reason(cause));
         }, retries.transientBackOff());
         handler.setBackOffFunction(retries);
         return handler;

@@ -138,8 +138,11 @@ class ErrorClassesTest extends SupportIntegrationTest {
         assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
         // at once: no retry was announced for any of them, and each is counted as permanent
         assertThat(output.getOut().lines().filter(l -> l.contains("key " + key + ",") && l.contains("retrying"))).isEmpty();
-        assertThat(output.getOut().lines().filter(l -> l.contains("key " + key + ",") && l.contains(" ERROR ")
-                && l.contains("dead-lettered to " + DEAD_LETTERS + ": permanent"))).hasSize(3);
+        List<String> errors = output.getOut().lines().filter(l -> l.contains("key " + key + ",") && l.contains(" ERROR ")
+                && l.contains("dead-lettered to " + DEAD_LETTERS + ": permanent")).toList();
+        assertThat(errors).hasSize(3);
+        // the line says why, not only "failed to deserialize"
+        assertThat(errors.get(1)).contains("Unknown event type: application.teleported.v1");
         assertThat(deadLettered("permanent") - deadLetteredBefore).isEqualTo(3);
     }
 
