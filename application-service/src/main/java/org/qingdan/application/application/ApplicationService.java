@@ -165,7 +165,7 @@ public class ApplicationService {
                 return;
             } catch (org.springframework.dao.OptimisticLockingFailureException e) {
                 if (attempt >= 5) {
-                    throw e; // the listener's error handler retries with back-off, then dead-letters
+                    throw e; // transient: the listener's error handler retries with back-off until it succeeds
                 }
             }
         }

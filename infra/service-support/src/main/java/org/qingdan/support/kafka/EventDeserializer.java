@@ -11,8 +11,11 @@ import org.qingdan.support.events.EventJson;
 
 /**
  * Reads a record into its contract record by the logical type in {@code ce_type}. Wrapped in Spring
- * Kafka's ErrorHandlingDeserializer: a record this cannot read goes to the dead-letter topic instead of
- * blocking its partition.
+ * Kafka's ErrorHandlingDeserializer: a record this cannot read (no type, a type the catalogue does not
+ * know, JSON that does not map to the contract, or a payload without the envelope every contract requires:
+ * {@code eventId}, {@code occurredAt}, {@code aggregateId}) goes to the dead-letter topic at once instead of
+ * blocking its partition or failing in the listener. Other fields are left to the listener: within a
+ * version a producer may not send a field a newer consumer knows.
  */
 public class EventDeserializer implements Deserializer<DomainEvent> {
 
@@ -31,10 +34,19 @@ public class EventDeserializer implements Deserializer<DomainEvent> {
             throw new SerializationException("Record on " + topic + " has no value");
         }
         String logicalType = new String(type.value(), StandardCharsets.UTF_8);
+        DomainEvent event;
         try {
-            return EventJson.read(logicalType, data);
+            event = EventJson.read(logicalType, data);
         } catch (RuntimeException e) {
             throw new SerializationException("Cannot read " + logicalType + " from " + topic + ": " + e.getMessage(), e);
         }
+        String missing = event == null ? "payload"
+                : event.eventId() == null ? "eventId"
+                : event.occurredAt() == null ? "occurredAt"
+                : event.aggregateId() == null ? "aggregateId" : null;
+        if (missing != null) {
+            throw new SerializationException("Cannot read " + logicalType + " from " + topic + ": no " + missing);
+        }
+        return event;
     }
 }

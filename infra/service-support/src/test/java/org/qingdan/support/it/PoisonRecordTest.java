@@ -26,9 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Poison never blocks a partition: an unreadable record and a record that always fails land in the
- * dead-letter topic after bounded attempts, with the failure in their headers, and the records behind
- * them (same key, so same partition) are processed.
+ * Poison never blocks a partition: unreadable records land in the dead-letter topic at once, a record that
+ * always fails with an exception of no known class after bounded attempts, each with the failure in its
+ * headers, and the records behind them (same key, so same partition) are processed.
  */
 class PoisonRecordTest extends SupportIntegrationTest {
 

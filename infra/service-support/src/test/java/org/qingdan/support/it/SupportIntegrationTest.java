@@ -8,7 +8,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** One Spring context for all support tests that need no restart: same configuration, so Spring caches it. */
-@SpringBootTest(classes = TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "test.errors.listener=true")
 @WithRealInfrastructure
 abstract class SupportIntegrationTest {
 

@@ -1,6 +1,15 @@
 package org.qingdan.support.it;
 
 import jakarta.validation.Valid;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.util.Map;
@@ -30,6 +39,94 @@ import org.springframework.web.bind.annotation.RestController;
 /** A small service built only from service-support, to test the support against real infrastructure. */
 @SpringBootApplication
 public class TestApp {
+
+    /** A topic of the error-class tests' own, so that no other listener meets their failures and poison. */
+    public static final String ERRORS_TOPIC = "support-test.errors";
+
+    @Bean
+    NewTopic errorsTopic() {
+        return new NewTopic(ERRORS_TOPIC, 3, (short) 1);
+    }
+
+    @Bean
+    NewTopic errorsDeadLetters() {
+        return new NewTopic(Topics.deadLetterOf(ERRORS_TOPIC), 3, (short) 1);
+    }
+
+    /**
+     * Consumes {@link #ERRORS_TOPIC} and fails on purpose, by the withdrawal's reason: {@code outage} fails
+     * transiently (the first attempt after its write went through, the next ones before writing, as a
+     * database that times out would) until {@link #outage} says it is over; {@code refused} and
+     * {@code illegal} refuse the event; anything else is applied. Each event is applied once into
+     * {@code errorClasses}, keyed by its id. Only in the shared test context, so that no other context's
+     * consumer joins its group. Its consumer must poll at least every 3 s, shorter than the outage.
+     */
+    @Component
+    @ConditionalOnProperty("test.errors.listener")
+    public static class ErrorClassesListener implements ConsumerSeekAware {
+
+        public final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        /** Event ids in the order their processing succeeded. */
+        public final List<String> completed = new CopyOnWriteArrayList<>();
+        public final AtomicInteger assignments = new AtomicInteger();
+        public final AtomicInteger revocations = new AtomicInteger();
+        private final IdempotentUpdates updates;
+        private volatile int outageAttempts;
+        private volatile Duration outageAtLeast = Duration.ZERO;
+        private volatile Instant outageStarted;
+
+        public ErrorClassesListener(IdempotentUpdates updates) {
+            this.updates = updates;
+        }
+
+        /** The next {@code outage} event fails transiently on at least this many attempts, for at least this long. */
+        public void outage(int failedAttempts, Duration atLeast) {
+            this.outageAttempts = failedAttempts;
+            this.outageAtLeast = atLeast;
+            this.outageStarted = null;
+        }
+
+        @KafkaListener(topics = ERRORS_TOPIC, groupId = "support-test-errors", properties = "max.poll.interval.ms=3000")
+        void on(DomainEvent event) {
+            ApplicationWithdrawn withdrawn = (ApplicationWithdrawn) event;
+            int attempt = attempts.computeIfAbsent(withdrawn.eventId().toString(), k -> new AtomicInteger()).incrementAndGet();
+            switch (withdrawn.reason()) {
+                case "outage" -> {
+                    if (attempt == 1) {
+                        outageStarted = Instant.now();
+                        apply(withdrawn);
+                        throw new org.springframework.dao.DataAccessResourceFailureException("Prematurely reached end of stream",
+                                new com.mongodb.MongoSocketReadException("Prematurely reached end of stream",
+                                        new com.mongodb.ServerAddress("localhost", 27017)));
+                    }
+                    if (attempt <= outageAttempts || Instant.now().isBefore(outageStarted.plus(outageAtLeast))) {
+                        throw new com.mongodb.MongoTimeoutException("Timed out while waiting for a server that matches WritableServerSelector");
+                    }
+                }
+                case "refused" -> throw new org.qingdan.support.kafka.RejectedEvent("撤回了一个从未提交的申报");
+                case "illegal" -> throw new IllegalArgumentException("申报编号格式不对");
+                default -> {
+                }
+            }
+            apply(withdrawn);
+            completed.add(withdrawn.eventId().toString());
+        }
+
+        private void apply(ApplicationWithdrawn withdrawn) {
+            updates.upsertOnce("errorClasses", withdrawn.eventId().toString(), withdrawn.eventId(),
+                    new Update().inc("applied", 1).set("aggregateId", withdrawn.aggregateId()));
+        }
+
+        @Override
+        public void onPartitionsAssigned(Map<TopicPartition, Long> assigned, ConsumerSeekCallback callback) {
+            assignments.incrementAndGet();
+        }
+
+        @Override
+        public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
+            revocations.incrementAndGet();
+        }
+    }
 
     /** An aggregate document with the outbox inside it. */
     @Document("widgets")
