@@ -375,7 +375,8 @@ public final class DevStack {
                 Files.deleteIfExists(stamp);
                 Files.createDirectories(dir);
                 Path log = home.resolve("logs").resolve(app.module() + "-extract.log");
-                Process extract = new ProcessBuilder(javaExecutable(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
+                Process extract = new ProcessBuilder(javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djarmode=tools",
+                        "-jar", jar.toString(), "extract",
                         "--destination", dir.resolve("app").toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
                 if (!extract.waitFor(120, TimeUnit.SECONDS) || extract.exitValue() != 0 || !Files.exists(extracted)) {
                     extract.destroyForcibly();
