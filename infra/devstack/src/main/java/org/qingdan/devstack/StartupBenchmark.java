@@ -18,8 +18,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StartupBenchmark {
 
-    /** One run of the command: its process (the stack's JVM, which the run script becomes) and how long it took to run. */
-    record Run(Process process, Duration toRunning, Path log) {
+    /**
+     * One run of the command: its process (the stack's JVM, which the run script becomes), how long it took to
+     * "running", the CPU its processes used until then, and the machine's load average then.
+     */
+    record Run(Process process, Duration toRunning, double cpuSeconds, String load, Path log) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -34,17 +37,19 @@ public final class StartupBenchmark {
             Duration coldStop = stop(cold);
             Run warm = start(clone, "warm");
             Duration warmStop = stop(warm);
+            int cores = Runtime.getRuntime().availableProcessors();
             System.out.println();
-            System.out.println("infra/devstack/run on " + Runtime.getRuntime().availableProcessors() + " cores, from the command to \"running\":");
+            System.out.println("infra/devstack/run on " + cores + " cores, from the command to \"running\" (CPU: of all its processes, "
+                    + "Maven included; CPU / cores is the least the start can take on an idle machine; load: the 1/5/15-minute load "
+                    + "average at \"running\", the stack's own included):");
             System.out.println();
-            System.out.printf("| %-84s | %8s |%n", "start", "s");
-            System.out.println("|" + "-".repeat(86) + "|" + "-".repeat(10) + "|");
-            System.out.printf("| %-84s | %8.1f |%n", "cold: a fresh clone (the build, Keycloak's first build; its download not counted)",
-                    seconds(cold.toRunning()));
-            System.out.printf("| %-84s | %8.1f |%n", "warm: the same command again, nothing changed (the build check included)",
-                    seconds(warm.toRunning()));
-            System.out.printf("| %-84s | %8.1f |%n", "first stop (each JVM writes its class-data sharing archive)", seconds(coldStop));
-            System.out.printf("| %-84s | %8.1f |%n", "a later stop", seconds(warmStop));
+            System.out.printf("| %-84s | %8s | %8s | %8s | %-16s |%n", "start", "s", "CPU s", "CPU s/" + cores, "load");
+            System.out.println("|" + "-".repeat(86) + "|" + "-".repeat(10) + "|" + "-".repeat(10) + "|" + "-".repeat(10) + "|" + "-".repeat(18) + "|");
+            row("cold: a fresh clone (the build, Keycloak's first build; its download not counted)", cold, cores);
+            row("warm: the same command again, nothing changed (the build check included)", warm, cores);
+            System.out.println();
+            System.out.printf("stops: the first (each JVM writes its class-data sharing archive) %.1f s, a later one %.1f s%n",
+                    seconds(coldStop), seconds(warmStop));
         } finally {
             deleteRecursively(clone);
         }
@@ -52,6 +57,47 @@ public final class StartupBenchmark {
 
     static double seconds(Duration d) {
         return d.toMillis() / 1000.0;
+    }
+
+    static void row(String name, Run run, int cores) {
+        System.out.printf("| %-84s | %8.1f | %8.1f | %8.1f | %-16s |%n", name, seconds(run.toRunning()), run.cpuSeconds(),
+                run.cpuSeconds() / cores, run.load());
+    }
+
+    /**
+     * The CPU seconds a process and all it runs have used: its own and those of the children it waited for (the
+     * run script's Maven, kc.sh's build) from /proc, and so for every process below it still running. Linux only;
+     * -1 elsewhere.
+     */
+    static double cpuSeconds(ProcessHandle root) {
+        long ticks = ticks(root.pid());
+        if (ticks < 0) {
+            return -1;
+        }
+        for (ProcessHandle child : root.descendants().toList()) {
+            ticks += Math.max(0, ticks(child.pid()));
+        }
+        return ticks / 100.0; // USER_HZ
+    }
+
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) ": state is 0, utime 11, stime 12, cutime 13, cstime 14
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String load() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     static Run start(Path clone, String name) throws Exception {
@@ -73,8 +119,10 @@ public final class StartupBenchmark {
             Thread.sleep(100);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf("  %s start: running after %.1f s%n", name, seconds(took));
-        return new Run(process, took, log);
+        double cpu = cpuSeconds(process.toHandle());
+        String load = load();
+        System.out.printf("  %s start: running after %.1f s, %.1f CPU s, load %s%n", name, seconds(took), cpu, load);
+        return new Run(process, took, cpu, load, log);
     }
 
     /** SIGTERM to the stack's JVM: its own shutdown. */
