@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * a Kafka broker in KRaft mode and Keycloak with the qingdan realm side by side, then the four services and
  * the gateway with small heaps, side by side as soon as what each needs to start is up. Each application
  * runs from its extracted jar with a class-data sharing archive of its own, written when it stops the first
- * time and used from the next start on. Data stays in {@code .devstack/} between runs; Ctrl-C stops
- * everything, the applications first.
+ * time after a build and used from the next start on; so does Kafka. Data stays in {@code .devstack/} between
+ * runs; Ctrl-C stops everything, the applications first.
  */
 public final class DevStack {
 
@@ -323,22 +323,15 @@ public final class DevStack {
         kcEnv.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         // start-dev builds the server for development the first time (about a minute; the dist comes built for
         // production) and keeps the build in lib/quarkus/, which later starts reuse. Only the JIT's first tier,
-        // as for the applications: half the CPU to start, plenty for development. Class-data sharing from the
-        // second start on (the first, building one runs two JVMs).
+        // as for the applications: half the CPU to start, plenty for development. (No class-data sharing: most
+        // of Keycloak's classes come through Quarkus's own class loader, and an archive saved less than writing
+        // it cost.)
         Path built = installed.resolve("lib/quarkus/.qingdan-dev-build");
-        List<String> javaOptions = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
-        ClassDataSharing cds = null;
-        if (Files.exists(built) && classDataSharing) {
-            Path application = installed.resolve("lib/quarkus/quarkus-application.dat");
-            cds = ClassDataSharing.in(home.resolve("keycloak-cds"), installed + " " + Files.size(application) + " "
-                    + Files.getLastModifiedTime(application).toMillis());
-            javaOptions.addAll(cds.options());
-        }
-        kcEnv.put("JAVA_OPTS_APPEND", String.join(" ", javaOptions));
+        kcEnv.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
         long launched = System.nanoTime();
         Child keycloak = spawn("keycloak", List.of(installed.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + KEYCLOAK_PORT, "--hostname=http://localhost:" + KEYCLOAK_PORT, "--import-realm"), kcEnv, installed,
-                cds, false);
+                null, false);
         step("Keycloak", Files.exists(built) ? "starting" : "starting (the first start builds Keycloak: about a minute)");
         waitFor("Keycloak", keycloak, () -> httpOk(KEYCLOAK_ISSUER + "/.well-known/openid-configuration"), Duration.ofSeconds(240));
         Files.writeString(built, "start-dev built this server for development\n");
