@@ -17,26 +17,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the whole system on one machine without Docker, in dependency order, each part health-checked:
- * the MongoDB wire server (H2 file persistence, or an external MongoDB when MONGODB_URI is set), a Kafka
- * broker in KRaft mode, Keycloak with the qingdan realm, then the four services and the gateway with small
- * heaps. Data stays in {@code .devstack/} between runs; Ctrl-C stops everything, newest first.
+ * Starts the whole system on one machine without Docker, each part health-checked: the MongoDB wire server
+ * (H2 file persistence, or an external MongoDB when MONGODB_URI is set) and the SMTP server in this JVM, then
+ * a Kafka broker in KRaft mode and Keycloak with the qingdan realm side by side, then the four services and
+ * the gateway with small heaps, side by side as soon as what each needs to start is up. Each application
+ * runs from its extracted jar with a class-data sharing archive of its own, written when it stops the first
+ * time after a build and used from the next start on; so does Kafka. Data stays in {@code .devstack/} between
+ * runs; Ctrl-C stops everything, the applications first.
  */
 public final class DevStack {
 
-    /** One application of ours: module, port, and what it needs to be up first. */
-    record App(String module, int port) {
+    /**
+     * One application of ours: module, port, and whether it needs Keycloak to start (review-service's reviewer
+     * UI reads Keycloak's OIDC discovery while it starts; the others fetch the issuer's keys at the first token).
+     * All of them need Kafka and MongoDB.
+     */
+    record App(String module, int port, boolean needsKeycloakToStart) {
     }
 
     static final List<App> APPS = List.of(
-            new App("application-service", 8081),
-            new App("review-service", 8082),
-            new App("listing-service", 8083),
-            new App("notification-service", 8084),
-            new App("gateway", 8080));
+            new App("application-service", 8081, false),
+            new App("review-service", 8082, true),
+            new App("listing-service", 8083, false),
+            new App("notification-service", 8084, false),
+            new App("gateway", 8080, false));
 
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
@@ -44,20 +56,25 @@ public final class DevStack {
     static final int KEYCLOAK_PORT = 8180;
     static final int SMTP_PORT = 3025;
     static final String KEYCLOAK_VERSION = "26.5.6";
+    static final String KEYCLOAK_ISSUER = "http://localhost:" + KEYCLOAK_PORT + "/realms/qingdan";
     /** How often listing-service looks for ended notices here (30 s by default). */
     static final Duration NOTICE_SCHEDULE = Duration.ofSeconds(2);
 
     private final Path repo;
     private final Path home;
     private final Map<String, String> env = System.getenv();
+    /** What this stack started, in start order; guarded by itself, with {@link #stopping}. */
     private final List<Child> children = new ArrayList<>();
+    private boolean stopping;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private MongoServer mongo;
     /** How long each part took from launch to healthy, in start order. */
-    final Map<String, Duration> startupTimes = new LinkedHashMap<>();
+    final Map<String, Duration> startupTimes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private MailCatcher mail;
 
     private final Map<String, String> extraAppEnv;
+    /** Whether the JVMs of the stack use class-data sharing archives (kept in the stack's directory). */
+    private final boolean classDataSharing;
 
     DevStack(Path repo, Path home) {
         this(repo, home, Map.of());
@@ -65,9 +82,15 @@ public final class DevStack {
 
     /** {@code extraAppEnv}: more environment for the five applications (tests tighten settings this way). */
     DevStack(Path repo, Path home, Map<String, String> extraAppEnv) {
+        this(repo, home, extraAppEnv, true);
+    }
+
+    /** {@code classDataSharing}: false where a stack starts once (a test in a fresh clone): archives would cost, not save. */
+    DevStack(Path repo, Path home, Map<String, String> extraAppEnv, boolean classDataSharing) {
         this.repo = repo;
         this.home = home;
         this.extraAppEnv = extraAppEnv;
+        this.classDataSharing = classDataSharing;
     }
 
     public static void main(String[] args) throws Exception {
@@ -99,7 +122,9 @@ public final class DevStack {
         if (!env.containsKey("MONGODB_URI")) {
             ports.add(MONGO_PORT);
         }
-        ports.add(KEYCLOAK_PORT);
+        if (!env.containsKey("OIDC_ISSUER_URI")) {
+            ports.add(KEYCLOAK_PORT);
+        }
         ports.add(SMTP_PORT);
         APPS.forEach(a -> ports.add(a.port()));
         for (int port : ports) {
@@ -109,21 +134,72 @@ public final class DevStack {
         String mongoUri = startMongo();
         mail = MailCatcher.start(SMTP_PORT, home.resolve("mail"));
         step("SMTP", "mail server on localhost:" + SMTP_PORT + ", every mail saved in " + repo.relativize(home.resolve("mail")) + "/");
-        startKafka();
-        String issuer = startKeycloak();
         Map<String, String> appEnv = new LinkedHashMap<>(Map.of(
                 "MONGODB_URI", mongoUri,
                 "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA_PORT,
-                "OIDC_ISSUER_URI", issuer,
+                "OIDC_ISSUER_URI", env.getOrDefault("OIDC_ISSUER_URI", KEYCLOAK_ISSUER),
                 // development only: an admin may move a service's clock forward (the end of a public notice
                 // without waiting days; see README "Time in the devstack"), and notice ends are looked for often
                 "QINGDAN_DEV_CLOCKCONTROL", "true",
                 "QINGDAN_LISTING_SCHEDULEINTERVAL", NOTICE_SCHEDULE.toString()));
         appEnv.putAll(extraAppEnv);
-        for (App app : APPS) {
-            startApp(app, appEnv);
+
+        // Kafka and Keycloak side by side; meanwhile each application's jar is made ready; each application
+        // starts as soon as what it needs is up. The first failure stops the start.
+        ExecutorService tasks = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "devstack-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompletableFuture<?>> all = new ArrayList<>();
+            CompletableFuture<Void> kafka = CompletableFuture.runAsync(unchecked(this::startKafka), tasks);
+            CompletableFuture<Void> keycloak = CompletableFuture.runAsync(unchecked(this::startKeycloak), tasks);
+            all.add(kafka);
+            all.add(keycloak);
+            for (App app : APPS) {
+                CompletableFuture<Launch> launch = CompletableFuture.supplyAsync(() -> prepare(app), tasks);
+                CompletableFuture<Void> ready = app.needsKeycloakToStart() ? CompletableFuture.allOf(kafka, keycloak, launch)
+                        : CompletableFuture.allOf(kafka, launch);
+                all.add(launch);
+                all.add(ready.thenRunAsync(() -> startApp(app, launch.join(), appEnv), tasks));
+            }
+            CompletableFuture<Object> firstFailure = new CompletableFuture<>();
+            all.forEach(f -> f.whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    firstFailure.completeExceptionally(failure);
+                }
+            }));
+            CompletableFuture.anyOf(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), firstFailure).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw cause instanceof Exception checked ? checked : e;
+        } finally {
+            tasks.shutdownNow();
         }
         banner(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    private static Runnable unchecked(Step step) {
+        return () -> {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        };
     }
 
     static void requireFree(int port) {
@@ -195,15 +271,21 @@ public final class DevStack {
             Files.writeString(clusterIdFile, kafkaClusterId());
         }
         String clusterId = Files.readString(clusterIdFile).trim();
-        List<String> format = java("256m", "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
-                config.toString(), "--ignore-formatted");
-        Process formatting = new ProcessBuilder(format).redirectErrorStream(true)
-                .redirectOutput(home.resolve("logs/kafka-format.log").toFile()).start();
-        if (formatting.waitFor() != 0) {
-            throw new StartFailure("Formatting Kafka's log directory failed; see " + home.resolve("logs/kafka-format.log"));
+        long launched = System.nanoTime();
+        if (!Files.exists(dir.resolve("data/meta.properties"))) {
+            List<String> format = java("256m", "kafka.tools.StorageTool", List.of(), "format", "-t", clusterId, "-c",
+                    config.toString(), "--ignore-formatted");
+            Process formatting = new ProcessBuilder(format).redirectErrorStream(true)
+                    .redirectOutput(home.resolve("logs/kafka-format.log").toFile()).start();
+            if (formatting.waitFor() != 0) {
+                throw new StartFailure("Formatting Kafka's log directory failed; see " + home.resolve("logs/kafka-format.log"));
+            }
         }
-        Child kafka = spawn("kafka", java("384m", "kafka.Kafka", config.toString()), Map.of(), null);
+        ClassDataSharing cds = classDataSharing ? ClassDataSharing.in(dir.resolve("cds"), kafkaClassPath()) : null;
+        Child kafka = spawn("kafka", java("384m", "kafka.Kafka", cds == null ? List.of() : cds.options(), config.toString()), Map.of(),
+                null, cds, false);
         waitFor("Kafka", kafka, () -> portOpen(KAFKA_PORT), Duration.ofSeconds(60));
+        startupTimes.put("kafka", Duration.ofNanos(System.nanoTime() - launched));
         step("Kafka", "KRaft broker on localhost:" + KAFKA_PORT);
     }
 
@@ -215,10 +297,10 @@ public final class DevStack {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 
-    private String startKeycloak() throws Exception {
+    private void startKeycloak() throws Exception {
         if (env.containsKey("OIDC_ISSUER_URI")) {
             step("Keycloak", "using " + env.get("OIDC_ISSUER_URI"));
-            return env.get("OIDC_ISSUER_URI");
+            return;
         }
         Path installed = home.resolve("keycloak-" + KEYCLOAK_VERSION);
         if (!Files.exists(installed.resolve("bin/kc.sh"))) {
@@ -239,36 +321,109 @@ public final class DevStack {
         kcEnv.put("KC_BOOTSTRAP_ADMIN_USERNAME", env.getOrDefault("KC_BOOTSTRAP_ADMIN_USERNAME", "kcadmin"));
         kcEnv.put("KC_BOOTSTRAP_ADMIN_PASSWORD", env.getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", "kcadmin"));
         kcEnv.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        // start-dev builds the server for development the first time (about a minute; the dist comes built for
+        // production) and keeps the build in lib/quarkus/, which later starts reuse. Only the JIT's first tier,
+        // as for the applications: half the CPU to start, plenty for development. (No class-data sharing: most
+        // of Keycloak's classes come through Quarkus's own class loader, and an archive saved less than writing
+        // it cost.)
+        Path built = installed.resolve("lib/quarkus/.qingdan-dev-build");
+        kcEnv.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+        long launched = System.nanoTime();
         Child keycloak = spawn("keycloak", List.of(installed.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + KEYCLOAK_PORT, "--hostname=http://localhost:" + KEYCLOAK_PORT, "--import-realm"), kcEnv, installed);
-        String issuer = "http://localhost:" + KEYCLOAK_PORT + "/realms/qingdan";
-        step("Keycloak", "starting (the first start builds Keycloak and takes about a minute)");
-        waitFor("Keycloak", keycloak, () -> httpOk(issuer + "/.well-known/openid-configuration"), Duration.ofSeconds(240));
-        step("Keycloak", "realm qingdan at " + issuer);
-        return issuer;
+                "--http-port=" + KEYCLOAK_PORT, "--hostname=http://localhost:" + KEYCLOAK_PORT, "--import-realm"), kcEnv, installed,
+                null, false);
+        step("Keycloak", Files.exists(built) ? "starting" : "starting (the first start builds Keycloak: about a minute)");
+        waitFor("Keycloak", keycloak, () -> httpOk(KEYCLOAK_ISSUER + "/.well-known/openid-configuration"), Duration.ofSeconds(240));
+        Files.writeString(built, "start-dev built this server for development\n");
+        startupTimes.put("keycloak", Duration.ofNanos(System.nanoTime() - launched));
+        step("Keycloak", "realm qingdan at " + KEYCLOAK_ISSUER);
     }
 
-    private void startApp(App app, Map<String, String> appEnv) {
+    /** How an application is launched: its command, and its class-data sharing archive. */
+    record Launch(List<String> command, ClassDataSharing cds) {
+    }
+
+    /**
+     * Makes an application ready to launch: its jar extracted into {@code apps/<module>/} (again only after a
+     * build changed the jar), the layout class-data sharing needs, and its archive there.
+     */
+    Launch prepare(App app) {
         Path jar = repo.resolve(app.module()).resolve("target").resolve(app.module() + "-0.1.0-SNAPSHOT.jar");
         if (!Files.exists(jar)) {
             throw new StartFailure(jar + " is missing: build first with ./mvnw -DskipTests package (the run script does).");
         }
-        List<String> command = List.of(javaExecutable(), "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxMetaspaceSize=192m", "-jar", jar.toString());
-        long launched = System.nanoTime();
-        Child child = spawn(app.module(), command, appEnv, repo);
-        waitFor(app.module(), child, () -> httpOk("http://localhost:" + app.port() + "/actuator/health"), Duration.ofSeconds(180));
-        startupTimes.put(app.module(), Duration.ofNanos(System.nanoTime() - launched));
-        step(app.module(), "up on http://localhost:" + app.port());
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxMetaspaceSize=192m"));
+        if (!classDataSharing) {
+            command.addAll(List.of("-jar", jar.toString()));
+            return new Launch(List.copyOf(command), null);
+        }
+        Path dir = home.resolve("apps").resolve(app.module());
+        Path extracted = dir.resolve("app").resolve(jar.getFileName());
+        try {
+            Path stamp = dir.resolve("extracted-from");
+            String from = jar.toAbsolutePath() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+            if (!Files.exists(extracted) || !Files.exists(stamp) || !Files.readString(stamp).equals(from)) {
+                deleteRecursively(dir.resolve("app"));
+                Files.deleteIfExists(stamp);
+                Files.createDirectories(dir);
+                Path log = home.resolve("logs").resolve(app.module() + "-extract.log");
+                Process extract = new ProcessBuilder(javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djarmode=tools",
+                        "-jar", jar.toString(), "extract",
+                        "--destination", dir.resolve("app").toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                if (!extract.waitFor(120, TimeUnit.SECONDS) || extract.exitValue() != 0 || !Files.exists(extracted)) {
+                    extract.destroyForcibly();
+                    throw new StartFailure("Could not extract " + jar + ". Last lines of " + log + ":\n" + tail(log, 25));
+                }
+                Files.writeString(stamp, from);
+            }
+            ClassDataSharing cds = ClassDataSharing.in(dir, from);
+            command.addAll(cds.options());
+            command.addAll(List.of("-jar", extracted.toString()));
+            return new Launch(List.copyOf(command), cds);
+        } catch (IOException e) {
+            throw new StartFailure("Could not prepare " + app.module() + " in " + dir + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartFailure("interrupted");
+        }
     }
 
-    private List<String> java(String heap, String mainClass, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-XX:+UseSerialGC",
-                "-Dlogback.configurationFile=" + home.resolve("kafka/logback.xml"),
-                "-cp", System.getProperty("java.class.path"), mainClass));
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private void startApp(App app, Launch launch, Map<String, String> appEnv) {
+        long launched = System.nanoTime();
+        Child child = spawn(app.module(), launch.command(), appEnv, repo, launch.cds(), true);
+        waitFor(app.module(), child, () -> httpOk("http://localhost:" + app.port() + "/actuator/health"), Duration.ofSeconds(180));
+        startupTimes.put(app.module(), Duration.ofNanos(System.nanoTime() - launched));
+        step(app.module(), String.format("up on http://localhost:%d in %.1f s%s", app.port(), (System.nanoTime() - launched) / 1e9,
+                launch.cds() == null ? "" : launch.cds().used() ? " (class-data sharing)" : " (its class-data sharing archive is written when it stops)"));
+    }
+
+    /** A JVM for Kafka's classes, which are on this JVM's class path (our own classes left out). */
+    private List<String> java(String heap, String mainClass, List<String> options, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dlogback.configurationFile=" + home.resolve("kafka/logback.xml")));
+        command.addAll(options);
+        command.addAll(List.of("-cp", kafkaClassPath(), mainClass));
         command.addAll(List.of(args));
         writeKafkaLogConfig();
         return command;
+    }
+
+    /** This JVM's class path without directories (our classes): class-data sharing takes jars only. */
+    private static String kafkaClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !Files.isDirectory(Path.of(entry))).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private void writeKafkaLogConfig() {
@@ -292,7 +447,8 @@ public final class DevStack {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private Child spawn(String name, List<String> command, Map<String, String> extraEnv, Path directory) {
+    private Child spawn(String name, List<String> command, Map<String, String> extraEnv, Path directory, ClassDataSharing cds,
+                        boolean app) {
         Path log = home.resolve("logs").resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -300,21 +456,31 @@ public final class DevStack {
             builder.directory(directory.toFile());
         }
         builder.environment().putAll(extraEnv);
-        try {
-            Child child = new Child(name, builder.start(), log);
-            children.add(child);
-            return child;
-        } catch (IOException e) {
-            throw new StartFailure("Cannot start " + name + ": " + e.getMessage());
+        synchronized (children) {
+            if (stopping) {
+                throw new StartFailure("stopping");
+            }
+            try {
+                Child child = new Child(name, builder.start(), log, cds, app);
+                children.add(child);
+                return child;
+            } catch (IOException e) {
+                throw new StartFailure("Cannot start " + name + ": " + e.getMessage());
+            }
         }
     }
 
-    record Child(String name, Process process, Path log) {
+    /** A process this stack started: its class-data sharing archive (or null), and whether it is an application of ours. */
+    record Child(String name, Process process, Path log, ClassDataSharing cds, boolean app) {
     }
 
     /** The resident memory of a running part, from /proc (Linux), in MiB; -1 where unknown. */
     long residentMiB(String name) {
-        return children.stream().filter(c -> c.name().equals(name)).findFirst().map(c -> {
+        List<Child> running;
+        synchronized (children) {
+            running = List.copyOf(children);
+        }
+        return running.stream().filter(c -> c.name().equals(name)).findFirst().map(c -> {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc/" + c.process().pid() + "/status"))) {
                     if (line.startsWith("VmRSS:")) {
@@ -389,9 +555,14 @@ public final class DevStack {
     }
 
     private void banner(Duration took) {
+        String fromCommand = "";
+        String commandStarted = env.getOrDefault("DEVSTACK_STARTED_AT", ""); // ms, set by infra/devstack/run
+        if (commandStarted.matches("[0-9]{1,18}")) {
+            fromCommand = String.format(", %.0f s from the command", (System.currentTimeMillis() - Long.parseLong(commandStarted)) / 1000.0);
+        }
         System.out.println();
-        System.out.println("qingdan 清单 is running (started in " + took.toSeconds() + " s). Ctrl-C stops everything; data stays in "
-                + repo.relativize(home) + "/.");
+        System.out.printf("qingdan 清单 is running (the stack started in %.0f s%s). Ctrl-C stops everything; data stays in %s/.%n",
+                took.toMillis() / 1000.0, fromCommand, repo.relativize(home));
         System.out.println();
         System.out.println("  gateway                http://localhost:8080");
         for (App app : APPS.subList(0, 4)) {
@@ -409,28 +580,44 @@ public final class DevStack {
         System.out.println("              http://localhost:8180/realms/qingdan/protocol/openid-connect/token");
     }
 
+    /** Stops everything this stack started: the applications together, then Keycloak and Kafka, then MongoDB. */
     void stop() {
-        List<Child> running = new ArrayList<>(children);
-        java.util.Collections.reverse(running);
-        for (Child child : running) {
-            if (child.process().isAlive()) {
-                System.out.println("  stopping " + child.name());
-                child.process().destroy();
-                try {
-                    if (!child.process().waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                        child.process().destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    child.process().destroyForcibly();
-                }
-            }
+        List<Child> running;
+        synchronized (children) {
+            stopping = true;
+            running = new ArrayList<>(children);
         }
+        stopAll(running.stream().filter(Child::app).toList());
+        stopAll(running.stream().filter(c -> !c.app()).toList());
         if (mail != null) {
             mail.stop();
         }
         if (mongo != null) {
             System.out.println("  stopping MongoDB wire server");
             mongo.shutdown();
+        }
+    }
+
+    private static void stopAll(List<Child> group) {
+        List<Child> alive = group.stream().filter(c -> c.process().isAlive()).toList();
+        for (Child child : alive) {
+            boolean writes = child.cds() != null && !child.cds().used();
+            System.out.println("  stopping " + child.name() + (writes ? " (it writes its class-data sharing archive for the next start)" : ""));
+            child.process().destroy();
+        }
+        for (Child child : alive) {
+            try {
+                // writing an archive takes a few seconds more, longer when the machine is busy
+                if (!child.process().waitFor(60, TimeUnit.SECONDS)) {
+                    child.process().destroyForcibly();
+                    child.process().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                child.process().destroyForcibly();
+            }
+            if (child.cds() != null) {
+                child.cds().keep(child.process());
+            }
         }
     }
 }

@@ -54,6 +54,35 @@ class DevStackTest {
     }
 
     @Test
+    void a_class_data_sharing_archive_is_written_at_a_clean_exit_used_next_time_and_dropped_when_its_key_changes(@TempDir Path dir)
+            throws Exception {
+        ClassDataSharing first = ClassDataSharing.in(dir, "app.jar 100 1");
+        assertThat(first.used()).isFalse();
+        assertThat(first.options()).anyMatch(o -> o.equals("-XX:ArchiveClassesAtExit=" + dir.resolve("classes.jsa.part")));
+        Files.writeString(dir.resolve("classes.jsa.part"), "archive");
+        first.keep(exited(143)); // SIGTERM, shutdown hooks ran
+        assertThat(dir.resolve("classes.jsa")).hasContent("archive");
+
+        ClassDataSharing second = ClassDataSharing.in(dir, "app.jar 100 1");
+        assertThat(second.used()).isTrue();
+        assertThat(second.options()).contains("-XX:SharedArchiveFile=" + dir.resolve("classes.jsa"));
+
+        ClassDataSharing rebuilt = ClassDataSharing.in(dir, "app.jar 120 2");
+        assertThat(rebuilt.used()).isFalse();
+        assertThat(dir.resolve("classes.jsa")).doesNotExist();
+        Files.writeString(dir.resolve("classes.jsa.part"), "half an archive");
+        rebuilt.keep(exited(137)); // killed while writing
+        assertThat(dir.resolve("classes.jsa")).doesNotExist();
+        assertThat(dir.resolve("classes.jsa.part")).doesNotExist();
+    }
+
+    private static Process exited(int status) throws Exception {
+        Process process = new ProcessBuilder("sh", "-c", "exit " + status).start();
+        process.waitFor();
+        return process;
+    }
+
+    @Test
     void the_last_lines_of_a_log_explain_a_failure(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("x.log");
         Files.writeString(log, "1\n2\n3\n4\n");
