@@ -68,7 +68,7 @@ public final class DevStack {
     private boolean stopping;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private MongoServer mongo;
-    /** How long each part took from launch to healthy, in start order. */
+    /** How long each application took from launch to healthy, in the order they became healthy. */
     final Map<String, Duration> startupTimes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private MailCatcher mail;
 
@@ -271,7 +271,6 @@ public final class DevStack {
             Files.writeString(clusterIdFile, kafkaClusterId());
         }
         String clusterId = Files.readString(clusterIdFile).trim();
-        long launched = System.nanoTime();
         if (!Files.exists(dir.resolve("data/meta.properties"))) {
             List<String> format = java("256m", "kafka.tools.StorageTool", List.of(), "format", "-t", clusterId, "-c",
                     config.toString(), "--ignore-formatted");
@@ -285,7 +284,6 @@ public final class DevStack {
         Child kafka = spawn("kafka", java("384m", "kafka.Kafka", cds == null ? List.of() : cds.options(), config.toString()), Map.of(),
                 null, cds, false);
         waitFor("Kafka", kafka, () -> portOpen(KAFKA_PORT), Duration.ofSeconds(60));
-        startupTimes.put("kafka", Duration.ofNanos(System.nanoTime() - launched));
         step("Kafka", "KRaft broker on localhost:" + KAFKA_PORT);
     }
 
@@ -328,14 +326,12 @@ public final class DevStack {
         // it cost.)
         Path built = installed.resolve("lib/quarkus/.qingdan-dev-build");
         kcEnv.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
-        long launched = System.nanoTime();
         Child keycloak = spawn("keycloak", List.of(installed.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + KEYCLOAK_PORT, "--hostname=http://localhost:" + KEYCLOAK_PORT, "--import-realm"), kcEnv, installed,
                 null, false);
         step("Keycloak", Files.exists(built) ? "starting" : "starting (the first start builds Keycloak: about a minute)");
         waitFor("Keycloak", keycloak, () -> httpOk(KEYCLOAK_ISSUER + "/.well-known/openid-configuration"), Duration.ofSeconds(240));
         Files.writeString(built, "start-dev built this server for development\n");
-        startupTimes.put("keycloak", Duration.ofNanos(System.nanoTime() - launched));
         step("Keycloak", "realm qingdan at " + KEYCLOAK_ISSUER);
     }
 
