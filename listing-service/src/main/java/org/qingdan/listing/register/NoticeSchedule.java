@@ -2,10 +2,8 @@ package org.qingdan.listing.register;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Date;
-import java.util.UUID;
-import org.bson.Document;
 import org.qingdan.listing.register.persistence.EditionStore;
+import org.qingdan.listing.register.persistence.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,20 +24,17 @@ public class NoticeSchedule {
 
     private final RegisterService register;
     private final EditionStore editions;
-    private final MongoTemplate mongo;
-    private final Clock clock;
-    private final String owner = UUID.randomUUID().toString();
+    private final Leases leases;
 
     public NoticeSchedule(RegisterService register, EditionStore editions, MongoTemplate mongo, Clock clock) {
         this.register = register;
         this.editions = editions;
-        this.mongo = mongo;
-        this.clock = clock;
+        this.leases = new Leases(mongo, clock, LOCKS);
     }
 
     @Scheduled(fixedDelayString = "${qingdan.listing.schedule-interval:PT30S}", initialDelayString = "PT5S")
     public void run() {
-        if (!acquire("notice-end", Duration.ofMinutes(2))) {
+        if (!leases.acquire("notice-end", Duration.ofMinutes(2))) {
             return;
         }
         try {
@@ -53,26 +48,7 @@ public class NoticeSchedule {
                 log.info("public notice ended for {} product(s): listed", listed);
             }
         } finally {
-            release("notice-end");
+            leases.release("notice-end");
         }
-    }
-
-    boolean acquire(String name, Duration lease) {
-        var now = clock.instant();
-        try {
-            Document claimed = mongo.getCollection(LOCKS).findOneAndUpdate(
-                    new Document("_id", name).append("$or", java.util.List.of(
-                            new Document("until", new Document("$lt", Date.from(now))),
-                            new Document("owner", owner))),
-                    new Document("$set", new Document("owner", owner).append("until", Date.from(now.plus(lease)))),
-                    new com.mongodb.client.model.FindOneAndUpdateOptions().upsert(true));
-            return true;
-        } catch (com.mongodb.MongoCommandException | com.mongodb.MongoWriteException e) {
-            return false; // the upsert collided with a live lock of another instance
-        }
-    }
-
-    void release(String name) {
-        mongo.getCollection(LOCKS).deleteOne(new Document("_id", name).append("owner", owner));
     }
 }

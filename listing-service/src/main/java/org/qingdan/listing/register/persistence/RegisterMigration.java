@@ -3,11 +3,9 @@ package org.qingdan.listing.register.persistence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.bson.Document;
 import org.qingdan.listing.register.domain.Edition;
 import org.qingdan.listing.register.domain.Listing;
@@ -44,13 +42,14 @@ public class RegisterMigration implements InitializingBean {
     private final AggregateStore store;
     private final EditionStore editions;
     private final Clock clock;
-    private final String owner = UUID.randomUUID().toString();
+    private final Leases leases;
 
     public RegisterMigration(MongoTemplate mongo, AggregateStore store, EditionStore editions, Clock clock) {
         this.mongo = mongo;
         this.store = store;
         this.editions = editions;
         this.clock = clock;
+        this.leases = new Leases(mongo, clock, LOCKS);
     }
 
     @Override
@@ -62,7 +61,7 @@ public class RegisterMigration implements InitializingBean {
     public boolean migrate() throws InterruptedException {
         Instant deadline = clock.instant().plus(WAIT);
         while (needed()) {
-            if (acquire()) {
+            if (leases.acquire(NAME, LEASE)) {
                 try {
                     if (needed()) {
                         run();
@@ -70,7 +69,7 @@ public class RegisterMigration implements InitializingBean {
                     }
                     return false;
                 } finally {
-                    mongo.getCollection(LOCKS).deleteOne(new Document("_id", NAME).append("owner", owner));
+                    leases.release(NAME);
                 }
             }
             if (clock.instant().isAfter(deadline)) {
@@ -85,20 +84,6 @@ public class RegisterMigration implements InitializingBean {
         Query query = Query.query(Criteria.where("_id").is(LegacyRegisterDocument.ID).and("migrated").ne(true));
         query.fields().include("_id");
         return mongo.exists(query, LegacyRegisterDocument.COLLECTION);
-    }
-
-    private boolean acquire() {
-        Instant now = clock.instant();
-        try {
-            mongo.getCollection(LOCKS).findOneAndUpdate(
-                    new Document("_id", NAME).append("$or", List.of(new Document("until", new Document("$lt", Date.from(now))),
-                            new Document("owner", owner))),
-                    new Document("$set", new Document("owner", owner).append("until", Date.from(now.plus(LEASE)))),
-                    new com.mongodb.client.model.FindOneAndUpdateOptions().upsert(true));
-            return true;
-        } catch (com.mongodb.MongoCommandException | com.mongodb.MongoWriteException | DuplicateKeyException held) {
-            return false;
-        }
     }
 
     private void run() {
