@@ -43,6 +43,56 @@ public class TestApp {
     /** A topic of the error-class tests' own, so that no other listener meets their failures and poison. */
     public static final String ERRORS_TOPIC = "support-test.errors";
 
+    /** A topic of the dead-letter tests' own: its dead-letter topic holds only what they put there. */
+    public static final String REPLAYS_TOPIC = "support-test.replays";
+
+    @Bean
+    NewTopic replaysTopic() {
+        return new NewTopic(REPLAYS_TOPIC, 2, (short) 1);
+    }
+
+    @Bean
+    NewTopic replaysDeadLetters() {
+        return new NewTopic(Topics.deadLetterOf(REPLAYS_TOPIC), 2, (short) 1);
+    }
+
+    /**
+     * Consumes {@link #REPLAYS_TOPIC} as a service consumes its events: the state change applied once per event
+     * into {@code replayed} (by aggregate id, {@code applied} counts the events), and a side effect ("a mail")
+     * claimed first. While {@link #refusing} is set it refuses every withdrawal (a {@code RejectedEvent}: a
+     * permanent failure, dead-lettered at once); the fix is to clear it. Counts its deliveries and its mails
+     * by event id.
+     */
+    @Component
+    @ConditionalOnProperty("test.errors.listener")
+    public static class ReplayListener {
+
+        public volatile boolean refusing;
+        public final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+        public final Map<String, AtomicInteger> mails = new ConcurrentHashMap<>();
+        private final IdempotentUpdates updates;
+        private final SideEffectClaims claims;
+
+        public ReplayListener(IdempotentUpdates updates, SideEffectClaims claims) {
+            this.updates = updates;
+            this.claims = claims;
+        }
+
+        @KafkaListener(topics = REPLAYS_TOPIC, groupId = "support-test-replays")
+        void on(DomainEvent event) {
+            ApplicationWithdrawn withdrawn = (ApplicationWithdrawn) event;
+            String id = withdrawn.eventId().toString();
+            deliveries.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            if (refusing) {
+                throw new org.qingdan.support.kafka.RejectedEvent("撤回了一个尚未受理的申报");
+            }
+            updates.upsertOnce("replayed", withdrawn.aggregateId(), withdrawn.eventId(), new Update().inc("applied", 1));
+            if (claims.claim(SideEffectClaims.key(withdrawn.eventId(), withdrawn.contact().email(), "mail"))) {
+                mails.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            }
+        }
+    }
+
     @Bean
     NewTopic errorsTopic() {
         return new NewTopic(ERRORS_TOPIC, 3, (short) 1);
