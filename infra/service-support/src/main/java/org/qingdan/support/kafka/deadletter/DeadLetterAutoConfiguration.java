@@ -45,7 +45,7 @@ public class DeadLetterAutoConfiguration {
                             ObjectProvider<Clock> clock) {
         Map<String, Object> config = consumerFactory.getConfigurationProperties();
         return new DeadLetters(config, (KafkaTemplate<Object, Object>) kafka,
-                new DeadLetterReplays(mongo, clock.getIfAvailable(Clock::systemUTC)),
+                new DeadLetterReplays(mongo, clock.getIfUnique(Clock::systemUTC)),
                 consumedTopics(registry), meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
