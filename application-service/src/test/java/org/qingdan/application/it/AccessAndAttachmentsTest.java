@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qingdan.application.Forms;
+import org.qingdan.application.attachment.inspect.HostileFiles;
 
 class AccessAndAttachmentsTest extends IntegrationTest {
 
@@ -69,6 +70,27 @@ class AccessAndAttachmentsTest extends IntegrationTest {
         assertThat(js.json().get("type").asString()).endsWith("/attachment-active-content");
         HttpApi.Response launch = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), "证书.pdf", TestFiles.pdfWithLaunchOnPageOpen(), false);
         assertThat(launch.status()).isEqualTo(422);
+        assertThat(api.get("/api/applications/" + id + "/attachments", Api.applicantA()).json()).isEmpty();
+    }
+
+    @Test
+    void active_content_anywhere_is_refused_with_a_problem_naming_the_field_and_the_rule() {
+        String id = api.post("/api/applications", Api.applicantA(), Map.of("callId", openCall())).json().get("id").asString();
+        byte[] inlineScript = HostileFiles.rawPdf(HostileFiles.onePage("/Annots [<< /Subtype /Link /Rect [0 0 9 9] "
+                + "/A << /S /JavaScript /JS (app.alert\\(1\\)) >> >>]"));
+        byte[] docm = HostileFiles.wordPackage(HostileFiles.DOCM_MAIN, Map.of("word/vbaProject.bin", new byte[] {1}));
+        byte[] doc = HostileFiles.compoundFile(Map.of("WordDocument", HostileFiles.STREAM, "Macros", HostileFiles.STORAGE,
+                "VBA", HostileFiles.STORAGE), null);
+        for (var file : Map.of("证书.pdf", "attachment-active-content", "报告.docx", "attachment-macros", "报告.doc", "attachment-macros")
+                .entrySet()) {
+            byte[] bytes = file.getKey().endsWith(".pdf") ? inlineScript : file.getKey().endsWith(".docx") ? docm : doc;
+            HttpApi.Response refused = api.upload("/api/applications/" + id + "/attachments", Api.applicantA(), file.getKey(), bytes, false);
+            assertThat(refused.status()).as(file.getKey()).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(refused.json().get("type").asString()).endsWith("/" + file.getValue());
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+            assertThat(refused.json().get("errors").get(0).get("rule").asString()).isEqualTo(file.getValue());
+        }
         assertThat(api.get("/api/applications/" + id + "/attachments", Api.applicantA()).json()).isEmpty();
     }
 

@@ -141,7 +141,9 @@ public final class DevStack {
                 // development only: an admin may move a service's clock forward (the end of a public notice
                 // without waiting days; see README "Time in the devstack"), and notice ends are looked for often
                 "QINGDAN_DEV_CLOCKCONTROL", "true",
-                "QINGDAN_LISTING_SCHEDULEINTERVAL", NOTICE_SCHEDULE.toString()));
+                "QINGDAN_LISTING_SCHEDULEINTERVAL", NOTICE_SCHEDULE.toString(),
+                // development only: webhooks may go over http to receivers on this machine (production: https to public addresses)
+                "QINGDAN_WEBHOOKS_DEVELOPMENT_HOSTS", "localhost,127.0.0.1"));
         appEnv.putAll(extraAppEnv);
 
         // Kafka and Keycloak side by side; meanwhile each application's jar is made ready; each application

@@ -110,6 +110,31 @@ class PublicContractTest extends ListingIntegrationTest {
         assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
+    @Test
+    void characters_xml_forbids_in_a_name_do_not_break_the_feed() throws Exception {
+        send(approved(Products.product("feed-bad-chars", "坏\uFFFE字符\uFFFF产品\u0001", "企业\u0008名\u001F称",
+                org.qingdan.contracts.form.ProductType.TECHNOLOGY_INNOVATION,
+                List.of(org.qingdan.contracts.form.ApplicationScenario.RISK_MANAGEMENT), 2026)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> status("feed-bad-chars").equals("PUBLIC_NOTICE"));
+        HttpApi.Response feed = api.get("/api/public/feed.atom", null);
+        org.w3c.dom.Document parsed = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(feed.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(parsed.getDocumentElement().getTextContent()).contains("坏字符产品", "企业名称");
+        assertThat(feed.body()).doesNotContain("\uFFFE", "\uFFFF", "\u0001", "\u0008", "\u001F");
+    }
+
+    @Test
+    void feed_links_use_the_host_and_scheme_the_gateway_forwards() throws Exception {
+        send(approved(Products.product("feed-host", "转发主机测试产品")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> status("feed-host").equals("PUBLIC_NOTICE"));
+        HttpApi.Response forwarded = api.get("/api/public/feed.atom", null,
+                "X-Forwarded-Host", "qingdan.example.org", "X-Forwarded-Proto", "https", "X-Forwarded-Port", "443");
+        assertThat(forwarded.body()).contains("<link rel=\"self\" href=\"https://qingdan.example.org/api/public/feed.atom\"/>",
+                "href=\"https://qingdan.example.org/api/public/listings/feed-host\"").doesNotContain("localhost");
+        // without them (a direct call), the service's own address
+        assertThat(api.get("/api/public/feed.atom", null).body()).contains("href=\"http://localhost:" + port + "/api/public/feed.atom\"");
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     org.qingdan.listing.register.web.PublicStream stream;
 

@@ -3,9 +3,7 @@ package org.qingdan.notification.webhook;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -13,8 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.qingdan.contracts.DomainEvent;
@@ -23,7 +23,9 @@ import org.qingdan.notification.notification.NotificationService;
 import org.qingdan.notification.notification.domain.Channel;
 import org.qingdan.notification.notification.domain.Planned;
 import org.qingdan.notification.notification.persistence.DeliveryQueue;
+import org.qingdan.notification.webhook.domain.TargetPolicy;
 import org.qingdan.notification.webhook.domain.WebhookSignature;
+import org.qingdan.notification.webhook.http.WebhookHttp;
 import org.qingdan.notification.webhook.persistence.SubscriberDocument;
 import org.qingdan.support.events.EventJson;
 import org.qingdan.support.web.ProblemException;
@@ -46,25 +48,30 @@ import org.springframework.stereotype.Service;
 public class WebhookService {
 
     public static final String DELIVERIES = "webhookDeliveries";
+    static final String SUBSCRIBER_REMOVED = "subscriber-removed";
 
     private final MongoTemplate mongo;
     private final Clock clock;
     private final MeterRegistry meters;
     private final NotificationService notifications;
     private final DeliveryQueue queue;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final TargetPolicy targets;
+    private final WebhookHttp http;
     private final SecureRandom random = new SecureRandom();
     private final int maxAttempts;
     private final int pauseAfter;
     private final Timer latency;
 
     public WebhookService(MongoTemplate mongo, Clock clock, MeterRegistry meters, NotificationService notifications,
+                          TargetPolicy targets, WebhookHttp http,
                           @Value("${qingdan.webhooks.max-attempts:8}") int maxAttempts,
                           @Value("${qingdan.webhooks.pause-after:5}") int pauseAfter) {
         this.mongo = mongo;
         this.clock = clock;
         this.meters = meters;
         this.notifications = notifications;
+        this.targets = targets;
+        this.http = http;
         this.maxAttempts = maxAttempts;
         this.pauseAfter = pauseAfter;
         this.queue = new DeliveryQueue(mongo, DELIVERIES, Duration.ofMinutes(1));
@@ -84,8 +91,17 @@ public class WebhookService {
         } catch (IllegalArgumentException e) {
             uri = null;
         }
-        if (uri == null || uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-            problems.add(new Violation("url", "http-url", "请填写 http 或 https 地址"));
+        Optional<String> refusedUrl = targets.refuseUrl(uri);
+        if (refusedUrl.isPresent()) {
+            problems.add(new Violation("url", "https-url", refusedUrl.get()));
+        } else {
+            try {
+                targets.resolve(uri.getHost()); // checked again at every send, on the address connected to
+            } catch (TargetPolicy.AddressNotAllowed e) {
+                problems.add(new Violation("url", "public-address", "地址解析到非公网地址（" + e.reason() + "），不能作为推送目标"));
+            } catch (UnknownHostException e) {
+                problems.add(new Violation("url", "resolvable", "无法解析地址中的主机名"));
+            }
         }
         if (eventTypes == null || eventTypes.isEmpty()) {
             problems.add(new Violation("eventTypes", "required", "请至少选择一种事件（或 *）"));
@@ -134,8 +150,17 @@ public class WebhookService {
     public List<Document> deliveries(String subscriberId) {
         List<Document> found = new ArrayList<>();
         mongo.getCollection(DELIVERIES).find(new Document("subscriberId", subscriberId))
-                .projection(new Document("payload", 0)).sort(new Document("createdAt", -1)).limit(200).forEach(found::add);
+                .projection(new Document("payload", 0)).sort(new Document("createdAt", -1)).limit(200)
+                .forEach(d -> found.add(d.append("lastError", shownError(d.getString("lastError")))));
         return found;
+    }
+
+    /**
+     * A failure as the office sees it: one of {@link WebhookHttp#CATEGORIES}. What older versions stored
+     * (the exception's text, which named internal addresses) shows as "other".
+     */
+    public static String shownError(String stored) {
+        return stored == null || WebhookHttp.CATEGORIES.contains(stored) || stored.equals(SUBSCRIBER_REMOVED) ? stored : "other";
     }
 
     public void handle(DomainEvent event) {
@@ -175,7 +200,7 @@ public class WebhookService {
         }
         SubscriberDocument s = mongo.findById(claimed.getString("subscriberId"), SubscriberDocument.class);
         if (s == null) {
-            queue.failed(id, Integer.MAX_VALUE, 1, "订阅已删除", clock.instant());
+            queue.failed(id, Integer.MAX_VALUE, 1, SUBSCRIBER_REMOVED, clock.instant());
             return;
         }
         if (s.paused()) {
@@ -184,35 +209,33 @@ public class WebhookService {
         }
         String body = claimed.getString("payload");
         long timestamp = clock.instant().getEpochSecond();
-        String error;
         long started = System.nanoTime();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(WebhookSignature.EVENT_ID, claimed.getString("eventId"));
+        headers.put(WebhookSignature.EVENT_TYPE, claimed.getString("eventType"));
+        headers.put(WebhookSignature.DELIVERY_ID, id);
+        headers.put(WebhookSignature.TIMESTAMP, Long.toString(timestamp));
+        headers.put(WebhookSignature.SIGNATURE, WebhookSignature.sign(s.secret(), timestamp, body));
+        URI target;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(s.url()))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("User-Agent", "qingdan-webhooks/1")
-                    .header(WebhookSignature.EVENT_ID, claimed.getString("eventId"))
-                    .header(WebhookSignature.EVENT_TYPE, claimed.getString("eventType"))
-                    .header(WebhookSignature.DELIVERY_ID, id)
-                    .header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE, WebhookSignature.sign(s.secret(), timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            latency.record(Duration.ofNanos(System.nanoTime() - started));
-            mongo.getCollection(DELIVERIES).updateOne(new Document("_id", id),
-                    new Document("$set", new Document("lastStatusCode", response.statusCode())));
-            if (response.statusCode() / 100 == 2) {
-                queue.delivered(id, clock.instant());
-                mongo.getCollection(SubscriberDocument.COLLECTION).updateOne(new Document("_id", s.id()),
-                        new Document("$set", new Document("consecutiveFailures", 0).append("lastError", null)));
-                meters.counter("qingdan.webhooks.deliveries", "outcome", "delivered").increment();
-                return;
-            }
-            error = "HTTP " + response.statusCode();
-        } catch (Exception e) {
-            latency.record(Duration.ofNanos(System.nanoTime() - started));
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            target = URI.create(s.url());
+        } catch (IllegalArgumentException e) {
+            target = null;
         }
+        WebhookHttp.Outcome outcome = target == null ? new WebhookHttp.Outcome(null, "address-not-allowed") : http.post(target, headers, body);
+        latency.record(Duration.ofNanos(System.nanoTime() - started));
+        if (outcome.statusCode() != null) {
+            mongo.getCollection(DELIVERIES).updateOne(new Document("_id", id),
+                    new Document("$set", new Document("lastStatusCode", outcome.statusCode())));
+        }
+        if (outcome.delivered()) {
+            queue.delivered(id, clock.instant());
+            mongo.getCollection(SubscriberDocument.COLLECTION).updateOne(new Document("_id", s.id()),
+                    new Document("$set", new Document("consecutiveFailures", 0).append("lastError", null)));
+            meters.counter("qingdan.webhooks.deliveries", "outcome", "delivered").increment();
+            return;
+        }
+        String error = outcome.error();
         boolean failed = queue.failed(id, claimed.getInteger("attempts"), maxAttempts, error, clock.instant());
         meters.counter("qingdan.webhooks.deliveries", "outcome", failed ? "failed" : "retried").increment();
         recordFailure(s, error);

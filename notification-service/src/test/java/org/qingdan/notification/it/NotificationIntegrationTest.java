@@ -27,7 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "qingdan.notifications.retry-interval=PT0.2S", "qingdan.notifications.max-attempts=3",
         "qingdan.notifications.smtp-breaker.open-for=PT0.5S", "qingdan.webhooks.pause-after=3",
-        "qingdan.webhooks.max-attempts=10", "spring.mail.properties.mail.smtp.connectiontimeout=1000"})
+        "qingdan.webhooks.max-attempts=10", "spring.mail.properties.mail.smtp.connectiontimeout=1000",
+        // the receivers in these tests listen on loopback over http: allowed for these names only
+        "qingdan.webhooks.development-hosts=127.0.0.1,localhost"})
 @WithRealInfrastructure
 abstract class NotificationIntegrationTest {
 

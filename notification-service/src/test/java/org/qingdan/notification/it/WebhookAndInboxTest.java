@@ -105,6 +105,7 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
         try (Receiver bridge = new Receiver()) {
             HttpApi.Response registered = api.post("/api/webhooks", office(), Map.of("url", bridge.url(),
                     "eventTypes", List.of("*"), "description", "微信公众号发布桥"));
+            assertThat(registered.status()).as(registered.body()).isEqualTo(201);
             bridge.secret = registered.json().get("secret").asString();
             String subscriberId = registered.json().get("subscriber").get("id").asString();
             bridge.failuresToServe.set(1000);
@@ -112,6 +113,9 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
             send(Events.listed("pause-1", "运维管理平台"));
             await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/webhooks", office()).json().valueStream()
                     .anyMatch(s -> s.get("id").asString().equals(subscriberId) && s.get("paused").asBoolean()));
+            JsonNode paused = api.get("/api/webhooks", office()).json().valueStream()
+                    .filter(s -> s.get("id").asString().equals(subscriberId)).findFirst().orElseThrow();
+            assertThat(paused.get("lastError").asString()).isEqualTo("http-5xx"); // a category, not the receiver's words
             JsonNode officeInbox = api.get("/api/notifications", office()).json();
             assertThat(officeInbox.valueStream().map(n -> n.get("subject").asString())).anyMatch(s -> s.contains("Webhook 订阅已暂停"));
 
@@ -119,6 +123,50 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
             assertThat(api.post("/api/webhooks/" + subscriberId + "/resume", office(), "").status()).isEqualTo(204);
             await().atMost(Duration.ofSeconds(20)).until(() -> bridge.accepted.stream().anyMatch(a -> a.contains("运维管理平台")));
             api.delete("/api/webhooks/" + subscriberId, office());
+        }
+    }
+
+    @Test
+    void only_https_to_public_addresses_may_be_registered_outside_the_development_hosts() {
+        // literal addresses only: refused by resolving and checking, before any connection
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("http://hooks.example.org/qingdan", "https-url"); // plain http: refused before any lookup
+        refused.put("ftp://127.0.0.1/", "https-url");
+        refused.put("https://169.254.169.254/latest/meta-data/", "public-address");
+        refused.put("https://10.0.0.8/hook", "public-address");
+        refused.put("https://192.168.1.20:8443/hook", "public-address");
+        refused.put("https://100.64.0.1/hook", "public-address");
+        refused.put("https://[::1]:8084/hook", "public-address");
+        refused.put("https://[fd00::5]/hook", "public-address");
+        refused.put("https://127.0.0.2:8081/api/applications", "public-address"); // loopback, not a development host
+        refused.put("https://0.0.0.0/", "public-address");
+        refused.forEach((url, rule) -> {
+            HttpApi.Response response = api.post("/api/webhooks", office(), Map.of("url", url, "eventTypes", List.of("*")));
+            assertThat(response.status()).as(url).isEqualTo(422);
+            assertThat(response.json().get("errors").get(0).get("field").asString()).as(url).isEqualTo("url");
+            assertThat(response.json().get("errors").get(0).get("rule").asString()).as(url).isEqualTo(rule);
+        });
+        assertThat(api.get("/api/webhooks", office()).json().valueStream().map(s -> s.get("url").asString()))
+                .noneMatch(refused::containsKey);
+    }
+
+    @Test
+    void a_target_whose_address_is_no_longer_allowed_is_refused_at_send_time() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            // as if its name had resolved to a public address at registration and to loopback now: the stored
+            // URL is checked again before each send (127.0.0.2 is loopback, and not a development host)
+            String id = java.util.UUID.randomUUID().toString();
+            mongo.insert(new org.qingdan.notification.webhook.persistence.SubscriberDocument(id,
+                    "https://127.0.0.2:" + receiver.server.getAddress().getPort() + "/hooks", List.of("listing.product-listed.v1"),
+                    "改了解析的订阅", "whsec_x", false, 0, null, null, java.time.Instant.now(), "office"));
+            send(Events.listed("rebound-1", "重新解析测试产品"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/webhooks", office()).json().valueStream()
+                    .anyMatch(s -> s.get("id").asString().equals(id) && s.get("lastError").toString().equals("\"address-not-allowed\"")));
+            JsonNode deliveries = api.get("/api/webhooks/" + id + "/deliveries", office()).json();
+            assertThat(deliveries.get(0).get("lastError").asString()).isEqualTo("address-not-allowed");
+            assertThat(deliveries.get(0).has("lastStatusCode")).isFalse();
+            assertThat(receiver.accepted).isEmpty();
+            api.delete("/api/webhooks/" + id, office());
         }
     }
 

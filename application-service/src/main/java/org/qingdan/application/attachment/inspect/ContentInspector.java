@@ -5,14 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
-import java.util.zip.ZipEntry;
+import java.util.Optional;
 import java.util.zip.ZipFile;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
@@ -23,8 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides what a file is from its bytes, never from its name, and keeps only PDFs, images and Office
- * documents. A PDF that can run something (JavaScript, launch actions, automatic open actions, embedded
- * files) is refused: reviewers open these files on their own machines.
+ * documents. Active content is refused, because reviewers open these files on their own machines: a PDF
+ * that can run or open something ({@link PdfActiveContent}), an Office Open XML package with macros or
+ * ActiveX controls ({@link OfficeMacros}), a legacy .doc/.xls with a VBA project ({@link CompoundFile}).
+ * A file we cannot read far enough to tell is refused too.
  */
 @Component
 public class ContentInspector {
@@ -41,6 +41,7 @@ public class ContentInspector {
             "application/vnd.ms-excel", "Excel 97-2003 表格");
 
     private static final String OLE2 = "application/x-tika-msoffice";
+    private static final String MACROS = "Office 文档含有宏（VBA）或 ActiveX 控件，请另存为不含宏的 .docx/.xlsx/.pptx 后再上传";
     private final Detector detector = new DefaultDetector();
 
     /** Returns the media type of an allowed file, or throws AttachmentRejected. */
@@ -53,9 +54,12 @@ public class ContentInspector {
         }
         String mediaType = switch (detected) {
             case "application/zip", "application/x-tika-ooxml" -> officeOpenXml(file);
-            case OLE2 -> "application/msword"; // legacy Word/Excel container; both are allowed, Word as the common case
+            case OLE2 -> "application/msword"; // a legacy container Tika could not name: Word as the common case
             default -> detected;
         };
+        if (startsWith(file, CompoundFile.SIGNATURE)) {
+            refuseVba(file); // whatever Tika called it (it names .doc and .xls by their directory's stream names)
+        }
         if (!ALLOWED.containsKey(mediaType)) {
             throw new AttachmentRejected(415, "attachment-type",
                     "不支持的文件类型（" + mediaType + "）。请上传 PDF、图片（PNG/JPEG）或 Office 文档");
@@ -66,11 +70,20 @@ public class ContentInspector {
         return mediaType;
     }
 
-    /** A zip is an Office document only if it is an Open Packaging container with the document part. */
+    /**
+     * A zip is an Office document only if it is an Open Packaging container with the document part; any
+     * Open Packaging container is checked for macros first, whether or not it has a main part.
+     */
     private static String officeOpenXml(Path file) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.getEntry("[Content_Types].xml") == null) {
                 return "application/zip";
+            }
+            Optional<OfficeMacros.Finding> found = OfficeMacros.find(zip);
+            if (found.isPresent()) {
+                throw found.get().rule().equals("attachment-macros")
+                        ? new AttachmentRejected(422, "attachment-macros", MACROS)
+                        : new AttachmentRejected(422, "attachment-unreadable", "Office 文档的内容无法完整检查（" + found.get().part() + "），请另存后再上传");
             }
             if (has(zip, "word/document.xml")) {
                 return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -80,9 +93,6 @@ public class ContentInspector {
             }
             if (has(zip, "ppt/presentation.xml")) {
                 return "application/vnd.openxmlformats-officedocument.presentationml.presentation";
-            }
-            if (zip.stream().map(ZipEntry::getName).anyMatch(n -> n.toLowerCase().contains("vbaproject"))) {
-                return "application/vnd.ms-office.vbaproject";
             }
             return "application/zip";
         } catch (java.util.zip.ZipException e) {
@@ -94,35 +104,38 @@ public class ContentInspector {
         return zip.getEntry(entry) != null;
     }
 
-    private static void refuseActivePdf(Path file) throws IOException {
-        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
-            for (COSObject object : pdf.getDocument().getXrefTable().keySet().stream()
-                    .map(key -> pdf.getDocument().getObjectFromPool(key)).toList()) {
-                COSBase base = object.getObject();
-                if (base instanceof COSDictionary dictionary && active(dictionary)) {
-                    throw new AttachmentRejected(422, "attachment-active-content",
-                            "PDF 含有脚本、启动或自动打开动作等可执行内容，请另存为不含这些内容的 PDF 后再上传");
-                }
-            }
-            COSDictionary catalog = pdf.getDocumentCatalog().getCOSObject();
-            if (catalog.containsKey(COSName.OPEN_ACTION) || catalog.containsKey(COSName.AA)) {
-                throw new AttachmentRejected(422, "attachment-active-content", "PDF 含有自动打开动作，请去除后再上传");
-            }
-        } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
-            throw new AttachmentRejected(422, "attachment-encrypted", "PDF 已加密，请上传未加密的文件");
-        } catch (IOException e) {
-            throw new AttachmentRejected(422, "attachment-unreadable", "PDF 文件已损坏或无法读取");
+    private static boolean startsWith(Path file, byte[] prefix) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(prefix.length), prefix);
         }
     }
 
-    /** Actions that run code or other programs, and JavaScript name trees, anywhere in the file. */
-    private static boolean active(COSDictionary d) {
-        COSName s = d.getCOSName(COSName.S);
-        if (COSName.JAVA_SCRIPT.equals(s) || COSName.getPDFName("Launch").equals(s) || COSName.getPDFName("ImportData").equals(s)
-                || COSName.getPDFName("SubmitForm").equals(s) || COSName.getPDFName("RichMediaExecute").equals(s)) {
-            return true;
+    /** An OLE2 compound file (legacy .doc, .xls) with a VBA project is refused, and so is one we cannot read. */
+    private static void refuseVba(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (CompoundFile.hasVbaProject(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()))) {
+                throw new AttachmentRejected(422, "attachment-macros", MACROS);
+            }
+        } catch (CompoundFile.Malformed e) {
+            throw new AttachmentRejected(422, "attachment-unreadable", "Office 文档已损坏或无法读取");
         }
-        return d.containsKey(COSName.JS) || d.containsKey(COSName.JAVA_SCRIPT)
-                || COSName.EMBEDDED_FILES.equals(d.getCOSName(COSName.TYPE)) || d.containsKey(COSName.EMBEDDED_FILES);
+    }
+
+    private static void refuseActivePdf(Path file) throws IOException {
+        Optional<PdfActiveContent.Finding> found;
+        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            found = PdfActiveContent.find(pdf);
+        } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
+            throw new AttachmentRejected(422, "attachment-encrypted", "PDF 已加密，请上传未加密的文件");
+        } catch (IOException | RuntimeException e) {
+            throw new AttachmentRejected(422, "attachment-unreadable", "PDF 文件已损坏或无法读取");
+        }
+        if (found.isPresent()) {
+            throw found.get().rule().equals("attachment-active-content")
+                    ? new AttachmentRejected(422, "attachment-active-content",
+                            "PDF 含有脚本、启动外部程序、表单提交、嵌入文件或自动打开动作等可执行内容（" + found.get().what()
+                                    + "），请另存为不含这些内容的 PDF 后再上传")
+                    : new AttachmentRejected(422, "attachment-unreadable", "PDF 的内容无法完整检查（" + found.get().what() + "），请另存后再上传");
+        }
     }
 }

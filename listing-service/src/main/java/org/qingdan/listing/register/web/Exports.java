@@ -66,6 +66,11 @@ final class Exports {
         return out.append("</feed>\n").toString();
     }
 
+    /**
+     * Text for XML: the five markup characters escaped, and every character XML 1.0 does not allow dropped
+     * (C0 controls other than tab, line feed and carriage return; lone surrogates; U+FFFE and U+FFFF): one
+     * such character in an enterprise's name would make the whole feed unreadable for every reader.
+     */
     static String xml(String s) {
         if (s == null) {
             return "";
@@ -79,14 +84,22 @@ final class Exports {
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
+                case '\r' -> out.append("&#13;"); // kept as written: a raw CR would be read back as a line feed
                 default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t') {
-                        out.append(c); // other control characters are not allowed in XML 1.0
+                    if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        out.append(c).append(s.charAt(++i)); // a pair: a character beyond U+FFFF, allowed
+                    } else if (allowedInXml(c)) {
+                        out.append(c);
                     }
                 }
             }
         }
         return out.toString();
+    }
+
+    /** XML 1.0's Char production for one UTF-16 unit that is not part of a surrogate pair. */
+    static boolean allowedInXml(char c) {
+        return c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD;
     }
 
     private Exports() {

@@ -37,7 +37,8 @@ public class WebhookController {
     public record SubscriberView(String id, String url, List<String> eventTypes, String description, boolean paused,
                                  int consecutiveFailures, String lastError) {
         static SubscriberView of(SubscriberDocument s) {
-            return new SubscriberView(s.id(), s.url(), s.eventTypes(), s.description(), s.paused(), s.consecutiveFailures(), s.lastError());
+            return new SubscriberView(s.id(), s.url(), s.eventTypes(), s.description(), s.paused(), s.consecutiveFailures(),
+                    WebhookService.shownError(s.lastError()));
         }
     }
 
