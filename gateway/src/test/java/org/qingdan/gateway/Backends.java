@@ -22,10 +22,32 @@ final class Backends {
     private static HttpServer start(String name) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, name + "-backend");
+                t.setDaemon(true);
+                return t;
+            }));
             server.createContext("/", exchange -> {
                 String path = exchange.getRequestURI().getPath();
                 HITS.computeIfAbsent(exchange.getRequestMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
                 exchange.getRequestBody().readAllBytes();
+                if (path.endsWith("/stream") || path.endsWith("/slow")) {
+                    // takes two seconds to answer: an event stream whose first event is a while coming, or a slow request
+                    boolean stream = path.endsWith("/stream");
+                    try {
+                        Thread.sleep(2000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    exchange.getResponseHeaders().set("Content-Type", stream ? "text/event-stream" : "text/plain");
+                    exchange.sendResponseHeaders(200, 0);
+                    try (var out = exchange.getResponseBody()) {
+                        out.write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
+                    } catch (IOException gone) {
+                        // the gateway gave up waiting
+                    }
+                    return;
+                }
                 int status = path.endsWith("/broken") ? 500 : path.endsWith("/flaky") ? 502 : 200;
                 Map<String, String> headers = new TreeMap<>();
                 exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));

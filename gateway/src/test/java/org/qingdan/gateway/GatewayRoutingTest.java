@@ -17,6 +17,7 @@ import org.qingdan.testsupport.OidcIssuer;
 import org.qingdan.testsupport.RealInfrastructure;
 import org.qingdan.testsupport.Roles;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -145,10 +146,18 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void one_swagger_ui_lists_every_service_and_each_document_is_proxied() {
-        assertThat(api().get("/v3/api-docs/review-service", null).body()).startsWith("review-service /v3/api-docs");
-        assertThat(api().get("/v3/gateway-api-docs/swagger-config", null).body())
-                .contains("/v3/api-docs/application-service", "/v3/api-docs/listing-service", "/v3/api-docs/notification-service");
+    void metrics_info_and_the_api_documents_are_not_reachable_through_the_gateway() {
+        List<String> internals = List.of("/actuator/prometheus", "/actuator/info", "/actuator/env", "/actuator",
+                "/v3/api-docs", "/v3/api-docs/review-service", "/v3/api-docs/listing-service",
+                "/v3/gateway-api-docs/swagger-config", "/swagger-ui.html", "/swagger-ui/index.html", "/webjars/swagger-ui/index.html");
+        for (String path : internals) {
+            HttpApi.Response anonymous = api().get(path, null);
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertThat(anonymous.body()).as(path).doesNotContain("jvm_", "openapi", "swagger");
+            // a signed-in user finds nothing there either: no route, and actuator is not on this port
+            assertThat(api().get(path, office()).status()).as(path).isIn(403, 404);
+        }
+        assertThat(Backends.HITS.keySet()).noneMatch(k -> k.contains("/v3/api-docs") || k.contains("/actuator"));
     }
 
     @Test
@@ -162,9 +171,20 @@ class GatewayRoutingTest {
         assertThat(Backends.HITS).doesNotContainKey("POST /api/applications/big/attachments");
     }
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
-    void health_and_metrics_are_exposed_with_the_application_tag() {
-        assertThat(api().get("/actuator/health", null).status()).isEqualTo(200);
-        assertThat(api().get("/actuator/prometheus", null).body()).contains("application=\"gateway\"");
+    void health_info_and_metrics_answer_on_the_management_port_with_the_application_tag() {
+        assertThat(managementPort).isNotEqualTo(port);
+        HttpApi management = new HttpApi(managementPort);
+        assertThat(management.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(management.get("/actuator/health/readiness", null).body()).contains("UP");
+        assertThat(management.get("/actuator/info", null).body()).contains("gateway");
+        assertThat(management.get("/actuator/prometheus", null).body()).contains("application=\"gateway\"");
+        // the management port serves actuator and nothing else: no route, whatever the path
+        assertThat(management.get("/api/public/management-probe", null).status()).isIn(401, 403);
+        assertThat(management.get("/api/calls", office()).status()).isEqualTo(403);
+        assertThat(Backends.HITS).doesNotContainKey("GET /api/public/management-probe");
     }
 }

@@ -34,6 +34,9 @@ class RateLimitTest {
         assertThat(limited.status()).isEqualTo(429);
         assertThat(Integer.parseInt(limited.headers().firstValue("Retry-After").orElseThrow())).isPositive();
         assertThat(limited.json().get("type").asString()).endsWith("/rate-limited");
+        // no proxy is trusted here: a client naming another address in X-Forwarded-For is still itself
+        assertThat(api.get("/api/public/listings", null, "X-Forwarded-For", "203.0.113.9").status()).isEqualTo(429);
+        assertThat(api.get("/api/public/listings", null, "X-Forwarded-For", "198.51.100.1, 203.0.113.10").status()).isEqualTo(429);
 
         // a signed-in user has a bucket of its own, from the same address
         String user = HttpApi.token("applicant-a", "91130100100003962C", "甲银行", Roles.APPLICANT);

@@ -19,6 +19,7 @@ import org.qingdan.contracts.Topics;
 import org.qingdan.testsupport.RealInfrastructure;
 import org.qingdan.testsupport.WithRealInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** One running application-service for all its integration tests, on the real broker, wire server and issuer. */
@@ -28,6 +29,9 @@ abstract class IntegrationTest {
 
     @LocalServerPort
     int port;
+    /** Actuator's own port (management.server.port), never routed by the gateway. */
+    @LocalManagementPort
+    int managementPort;
     Api api;
 
     @BeforeEach

@@ -28,27 +28,36 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * The gateway checks every token before anything reaches a service (and each service checks it again):
  * signature (RS256 from the issuer's keys, so {@code alg: none} and HMAC tokens fail), issuer, audience
- * and expiry. The public list, its feeds, health, metrics and API docs are open; the reviewer UI logs in by
- * itself (OIDC, session); everything else needs a token.
+ * and expiry. The public list and its feeds are open; the reviewer UI logs in by itself (OIDC, session);
+ * everything else needs a token. Metrics, info and the API documents are not served here at all: actuator
+ * answers on the management port (never routed, never published) and the API documents only on each
+ * service's own port; should anything ever expose other actuator endpoints on this port, they need {@code admin}.
  */
 @Configuration
 @EnableWebFluxSecurity
 public class GatewaySecurity {
 
-    static final String[] OPEN = {"/api/public/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/v3/api-docs/**", "/v3/gateway-api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-            "/webjars/**", "/review", "/review/**", "/login/oauth2/**", "/oauth2/**", "/logout", "/fallback/**"};
+    static final String[] OPEN = {"/api/public/**", "/actuator/health", "/actuator/health/**",
+            "/review", "/review/**", "/login/oauth2/**", "/oauth2/**", "/logout", "/fallback/**"};
 
     @Bean
-    SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, ManagementPort management) {
         return http
                 .authorizeExchange(auth -> auth
+                        // the management port is reachable only from inside (Prometheus, operators, health checks):
+                        // actuator there is open; nothing else is served on it (no route, whatever the path)
+                        .matchers(new AndServerWebExchangeMatcher(management.matcher(),
+                                ServerWebExchangeMatchers.pathMatchers("/actuator", "/actuator/**"))).permitAll()
+                        .matchers(management.matcher()).denyAll()
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(OPEN).permitAll()
+                        .pathMatchers("/actuator/**").hasRole("admin")
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(roles())))

@@ -36,19 +36,20 @@ import java.util.concurrent.TimeUnit;
 public final class DevStack {
 
     /**
-     * One application of ours: module, port, and whether it needs Keycloak to start (review-service's reviewer
-     * UI reads Keycloak's OIDC discovery while it starts; the others fetch the issuer's keys at the first token).
-     * All of them need Kafka and MongoDB.
+     * One application of ours: module, port, its actuator's management port (health, info, metrics: never
+     * routed by the gateway), and whether it needs Keycloak to start (review-service's reviewer UI reads
+     * Keycloak's OIDC discovery while it starts; the others fetch the issuer's keys at the first token).
+     * All of them need Kafka and MongoDB. The ports are the applications' own defaults.
      */
-    record App(String module, int port, boolean needsKeycloakToStart) {
+    record App(String module, int port, int managementPort, boolean needsKeycloakToStart) {
     }
 
     static final List<App> APPS = List.of(
-            new App("application-service", 8081, false),
-            new App("review-service", 8082, true),
-            new App("listing-service", 8083, false),
-            new App("notification-service", 8084, false),
-            new App("gateway", 8080, false));
+            new App("application-service", 8081, 9081, false),
+            new App("review-service", 8082, 9082, true),
+            new App("listing-service", 8083, 9083, false),
+            new App("notification-service", 8084, 9084, false),
+            new App("gateway", 8080, 9080, false));
 
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
@@ -126,7 +127,10 @@ public final class DevStack {
             ports.add(KEYCLOAK_PORT);
         }
         ports.add(SMTP_PORT);
-        APPS.forEach(a -> ports.add(a.port()));
+        APPS.forEach(a -> {
+            ports.add(a.port());
+            ports.add(a.managementPort());
+        });
         for (int port : ports) {
             requireFree(port);
         }
@@ -226,7 +230,15 @@ public final class DevStack {
         if (port == KEYCLOAK_PORT) {
             return "needed by Keycloak";
         }
-        return APPS.stream().filter(a -> a.port() == port).map(a -> "needed by " + a.module()).findFirst().orElse("needed");
+        for (App app : APPS) {
+            if (app.port() == port) {
+                return "needed by " + app.module();
+            }
+            if (app.managementPort() == port) {
+                return "needed by " + app.module() + " (its actuator: health, info, metrics)";
+            }
+        }
+        return "needed";
     }
 
     private String startMongo() {
@@ -401,7 +413,7 @@ public final class DevStack {
     private void startApp(App app, Launch launch, Map<String, String> appEnv) {
         long launched = System.nanoTime();
         Child child = spawn(app.module(), launch.command(), appEnv, repo, launch.cds(), true);
-        waitFor(app.module(), child, () -> httpOk("http://localhost:" + app.port() + "/actuator/health"), Duration.ofSeconds(180));
+        waitFor(app.module(), child, () -> httpOk("http://localhost:" + app.managementPort() + "/actuator/health"), Duration.ofSeconds(180));
         startupTimes.put(app.module(), Duration.ofNanos(System.nanoTime() - launched));
         step(app.module(), String.format("up on http://localhost:%d in %.1f s%s", app.port(), (System.nanoTime() - launched) / 1e9,
                 launch.cds() == null ? "" : launch.cds().used() ? " (class-data sharing)" : " (its class-data sharing archive is written when it stops)"));
@@ -566,6 +578,7 @@ public final class DevStack {
         for (App app : APPS.subList(0, 4)) {
             System.out.printf("  %-22s http://localhost:%d/swagger-ui.html%n", app.module(), app.port());
         }
+        System.out.println("  actuator (internal)    http://localhost:9080 … 9084/actuator/health, /info, /prometheus (gateway, then 8081 … 8084's)");
         System.out.println("  Keycloak               http://localhost:8180/admin  (kcadmin / kcadmin, dev only)");
         System.out.println("  mail (SMTP :3025)      " + repo.relativize(home.resolve("mail")) + "/*.eml");
         System.out.println("  logs                   " + repo.relativize(home.resolve("logs")) + "/");

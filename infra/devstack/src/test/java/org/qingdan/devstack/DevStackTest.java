@@ -25,6 +25,7 @@ class DevStackTest {
         }
         assertThat(DevStack.portOwner(27017)).contains("MONGODB_URI");
         assertThat(DevStack.portOwner(8082)).contains("review-service");
+        assertThat(DevStack.portOwner(9082)).contains("review-service", "actuator");
     }
 
     @Test

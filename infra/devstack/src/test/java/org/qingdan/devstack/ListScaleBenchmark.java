@@ -65,9 +65,10 @@ public final class ListScaleBenchmark {
         String kafka = RealInfrastructure.kafka().bootstrapServers();
         String issuer = RealInfrastructure.oidc().issuerUri();
         int port = freePort();
+        int managementPort = freePort();
         Path jar = repo.resolve("listing-service/target/listing-service-0.1.0-SNAPSHOT.jar");
         Map<String, String> env = Map.of("MONGODB_URI", mongoUri, "KAFKA_BOOTSTRAP_SERVERS", kafka, "OIDC_ISSUER_URI", issuer,
-                "PORT", String.valueOf(port));
+                "PORT", String.valueOf(port), "MANAGEMENT_PORT", String.valueOf(managementPort));
         ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxMetaspaceSize=192m",
                 "-jar", jar.toString())).redirectErrorStream(true).redirectOutput(home.resolve("listing-service.log").toFile());
@@ -75,7 +76,7 @@ public final class ListScaleBenchmark {
         Process listing = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(listing::destroy));
         String base = "http://localhost:" + port;
-        waitUntil(Duration.ofSeconds(120), () -> status(base + "/actuator/health") == 200, "listing-service did not start; see "
+        waitUntil(Duration.ofSeconds(120), () -> status("http://localhost:" + managementPort + "/actuator/health") == 200, "listing-service did not start; see "
                 + home.resolve("listing-service.log"));
         System.out.println("listing-service up (pid " + listing.pid() + "), data in " + home);
 

@@ -14,6 +14,7 @@ import org.qingdan.testsupport.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -35,6 +36,9 @@ abstract class ListingIntegrationTest {
 
     @LocalServerPort
     int port;
+    /** Actuator's own port (management.server.port), never routed by the gateway. */
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     KafkaTemplate<Object, Object> kafka;
     @Autowired

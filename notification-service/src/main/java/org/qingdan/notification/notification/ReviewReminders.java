@@ -14,7 +14,6 @@ import org.qingdan.contracts.review.ReviewerRecused;
 import org.qingdan.notification.notification.domain.NotificationPlan;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,7 +81,7 @@ public class ReviewReminders {
         mongo.getCollection(COLLECTION).updateMany(new Document("applicationId", applicationId), new Document("$set", new Document("open", false)));
     }
 
-    @Scheduled(fixedDelayString = "${qingdan.notifications.reminder-interval:PT5M}", initialDelayString = "PT10S")
+    /** Run by {@link DeliverySchedule} on the reminders' own scheduler thread (every {@code reminder-interval}). */
     public void remind() {
         mongo.getCollection(COLLECTION).find(new Document("open", true).append("remindAt", new Document("$lte", Date.from(clock.instant()))))
                 .forEach(a -> {

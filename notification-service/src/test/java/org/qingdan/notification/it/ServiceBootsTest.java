@@ -15,14 +15,20 @@ class ServiceBootsTest extends NotificationIntegrationTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(String path) throws Exception {
+        return get(port, path);
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
-    void health_info_and_metrics_are_open() throws Exception {
-        assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
-        assertThat(get("/actuator/info").body()).contains("notification-service");
-        assertThat(get("/actuator/prometheus").body()).contains("application=\"notification-service\"");
+    void health_info_and_metrics_are_open_on_the_management_port_only() throws Exception {
+        assertThat(get(managementPort, "/actuator/health").body()).contains("\"status\":\"UP\"");
+        assertThat(get(managementPort, "/actuator/info").body()).contains("notification-service");
+        assertThat(get(managementPort, "/actuator/prometheus").body()).contains("application=\"notification-service\"");
+        assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/info").statusCode()).isEqualTo(401);
     }
 
     @Test

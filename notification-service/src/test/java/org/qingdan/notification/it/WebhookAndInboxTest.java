@@ -213,7 +213,7 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
 
     @Test
     void metrics_count_sent_mail_and_webhook_latency() {
-        HttpApi.Response metrics = api.get("/actuator/prometheus", null);
+        HttpApi.Response metrics = new HttpApi(managementPort).get("/actuator/prometheus", null);
         assertThat(metrics.body()).contains("qingdan_notifications_sent_total").contains("application=\"notification-service\"");
     }
 

@@ -24,7 +24,7 @@ class ReviewCaseOpeningTest extends ReviewIntegrationTest {
         send(ContractSamples.withdrawn("app-open-1"));
         await().atMost(Duration.ofSeconds(20)).until(() -> "CLOSED".equals(reviewCase("app-open-1").get("state", Document.class).getString("status")));
         // the closing is published (review.case-closed.v1): application-service marks the withdrawal done only then
-        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/actuator/prometheus", null).body()
+        await().atMost(Duration.ofSeconds(20)).until(() -> new HttpApi(managementPort).get("/actuator/prometheus", null).body()
                 .contains("type=\"review.case-closed.v1\""));
         send(ContractSamples.withdrawn("app-open-1")); // redelivered: closes nothing twice
 
@@ -37,9 +37,12 @@ class ReviewCaseOpeningTest extends ReviewIntegrationTest {
     }
 
     @Test
-    void health_info_and_metrics_are_exposed() {
+    void health_info_and_metrics_are_exposed_on_the_management_port_only() {
         for (String path : List.of("/actuator/health", "/actuator/info", "/actuator/prometheus")) {
-            assertThat(api.get(path, null).status()).as(path).isEqualTo(200);
+            assertThat(new HttpApi(managementPort).get(path, null).status()).as(path).isEqualTo(200);
+        }
+        for (String path : List.of("/actuator/info", "/actuator/prometheus")) {
+            assertThat(api.get(path, null).status()).as(path).isEqualTo(401);
         }
     }
 }

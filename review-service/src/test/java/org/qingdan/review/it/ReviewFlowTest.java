@@ -94,7 +94,7 @@ class ReviewFlowTest extends ReviewIntegrationTest {
         statuses.sort(null);
         assertThat(statuses).containsExactly(200, 409);
         // the business metric: time from the case's opening to the decision, one decision recorded
-        assertThat(api.get("/actuator/prometheus", null).body().lines()
+        assertThat(new HttpApi(managementPort).get("/actuator/prometheus", null).body().lines()
                 .filter(l -> l.startsWith("qingdan_review_time_to_decision_seconds_count{")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum())
                 .isEqualTo(1.0);
 

@@ -9,6 +9,7 @@ import org.qingdan.testsupport.Roles;
 import org.qingdan.testsupport.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -47,6 +48,9 @@ abstract class ReviewIntegrationTest {
 
     @LocalServerPort
     int port;
+    /** Actuator's own port (management.server.port), never routed by the gateway. */
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     KafkaTemplate<Object, Object> kafka;
     @Autowired

@@ -20,12 +20,17 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 
 /**
  * Every service is a stateless JWT resource server: signature (RS256 from the issuer's JWKS only, so
  * {@code alg: none} and HMAC tokens are refused), issuer, audience and expiry are checked; realm roles
- * become {@code ROLE_*}. Health, info, metrics and API docs are open; {@code qingdan.security.public-paths}
- * too; everything else needs a token. Services narrow access further with {@code @PreAuthorize} and by
+ * become {@code ROLE_*}. Health and the API documents are open, and {@code qingdan.security.public-paths};
+ * everything else needs a token. Actuator (health, info, metrics) answers on a management port of its own
+ * ({@code management.server.port}, set by every service): open there, since only Prometheus, operators and
+ * health checks reach it (it is never routed by the gateway nor published), and nothing but actuator is
+ * served there. Should actuator share the application's port, everything but health needs {@code admin}. Services narrow access further with {@code @PreAuthorize} and by
  * filtering every query of tenant data by the user's organisation.
  */
 @AutoConfiguration(beforeName = {
@@ -38,9 +43,19 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 public class ResourceServerAutoConfiguration {
 
+    /**
+     * Open on the application's port. The API documents stay here: the gateway never routes them, so only
+     * what reaches the service's own port (the gateway, operators) reads them.
+     */
     public static final String[] OPEN_PATHS = {
-            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/actuator/health", "/actuator/health/**",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    @Bean
+    @ConditionalOnMissingBean
+    ManagementPort managementPort() {
+        return new ManagementPort();
+    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -68,11 +83,15 @@ public class ResourceServerAutoConfiguration {
     /** The API's chain; a service may add chains of its own (review-service's UI) with a higher precedence. */
     @Bean
     @ConditionalOnMissingBean(name = "apiSecurity")
-    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ManagementPort management) throws Exception {
         List<String> open = new java.util.ArrayList<>(List.of(OPEN_PATHS));
         open.addAll(properties.getPublicPaths());
+        var actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
         http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(new AndRequestMatcher(management.matcher(), actuator)).permitAll()
+                        .requestMatchers(management.matcher()).denyAll()
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
+                        .requestMatchers(actuator).hasRole("admin")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakJwt.authenticationConverter()))

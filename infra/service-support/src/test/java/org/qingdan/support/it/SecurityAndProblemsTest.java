@@ -37,6 +37,10 @@ class SecurityAndProblemsTest extends SupportIntegrationTest {
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
+        return get(port, path, token);
+    }
+
+    private HttpResponse<String> get(int port, String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -103,7 +107,22 @@ class SecurityAndProblemsTest extends SupportIntegrationTest {
     @Test
     void public_paths_and_health_need_no_token() throws Exception {
         assertThat(get("/api/public/things", null).statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(get(managementPort, "/actuator/health", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void actuator_answers_on_its_own_port_only_and_that_port_serves_nothing_else() throws Exception {
+        assertThat(managementPort).isNotEqualTo(port);
+        assertThat(get(managementPort, "/actuator/info", null).statusCode()).isEqualTo(200);
+        assertThat(get(managementPort, "/actuator/prometheus", null).statusCode()).isEqualTo(200);
+        // not on the application's port, whoever asks
+        for (String path : List.of("/actuator/prometheus", "/actuator/info", "/actuator/env")) {
+            assertThat(get(path, null).statusCode()).as(path).isEqualTo(401);
+            assertThat(get(path, applicant()).statusCode()).as(path).isIn(403, 404);
+        }
+        // and the management port is no back door to the API
+        assertThat(get(managementPort, "/api/things/office", null).statusCode()).isIn(401, 403, 404);
+        assertThat(get(managementPort, "/api/public/things", null).statusCode()).isIn(401, 403, 404);
     }
 
     @Test
@@ -162,7 +181,7 @@ class SecurityAndProblemsTest extends SupportIntegrationTest {
     void metrics_carry_the_application_tag_and_the_outbox_meters_count_events_by_type() throws Exception {
         assertThat(post("/api/things/widgets/metered-1", applicant(), "").statusCode()).isEqualTo(200);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> withdrawal("metered-1") != null);
-        HttpResponse<String> response = get("/actuator/prometheus", null);
+        HttpResponse<String> response = get(managementPort, "/actuator/prometheus", null);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("application=\"support-test\"").contains("qingdan_outbox_lag_seconds");
         // the business's counts: events published, by logical type

@@ -4,12 +4,13 @@ import org.bson.Document;
 import org.qingdan.testsupport.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** One Spring context for all support tests that need no restart: same configuration, so Spring caches it. */
 @SpringBootTest(classes = TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "test.errors.listener=true")
+        properties = {"test.errors.listener=true", "management.server.port=0"})
 @WithRealInfrastructure
 abstract class SupportIntegrationTest {
 
@@ -18,6 +19,10 @@ abstract class SupportIntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    /** Actuator's own port, as every service has it. */
+    @LocalManagementPort
+    protected int managementPort;
 
     protected Document withdrawal(String aggregateId) {
         return mongo.getCollection("withdrawals").find(new Document("_id", aggregateId)).first();

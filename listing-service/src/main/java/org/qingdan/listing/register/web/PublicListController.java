@@ -148,8 +148,8 @@ public class PublicListController {
 
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Server-sent events of listing.events, for websites that cannot read Kafka")
-    public SseEmitter stream() {
-        return stream.subscribe();
+    public SseEmitter stream(jakarta.servlet.http.HttpServletRequest request) {
+        return stream.subscribe(stream.client(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
     }
 
     @GetMapping(value = "/listings.csv", produces = "text/csv;charset=UTF-8")
