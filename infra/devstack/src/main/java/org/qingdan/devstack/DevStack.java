@@ -63,7 +63,8 @@ public final class DevStack {
 
     private final Path repo;
     private final Path home;
-    private final Map<String, String> env = System.getenv();
+    /** The environment the stack decides by: this JVM's, with what {@link #withEnv} added. */
+    private final Map<String, String> env = new LinkedHashMap<>(System.getenv());
     /** What this stack started, in start order; guarded by itself, with {@link #stopping}. */
     private final List<Child> children = new ArrayList<>();
     private boolean stopping;
@@ -76,6 +77,18 @@ public final class DevStack {
     private final Map<String, String> extraAppEnv;
     /** Whether the JVMs of the stack use class-data sharing archives (kept in the stack's directory). */
     private final boolean classDataSharing;
+    /** More environment for one application only, by module (the fault suite gives each its own link to MongoDB). */
+    private final Map<String, Map<String, String>> appEnvByModule = new LinkedHashMap<>();
+    /** The applications this stack starts (all five unless {@link #only} chose). */
+    private List<App> apps = APPS;
+    /** Where clients reach Kafka: its own port, or a proxy in front of it ({@link #advertiseKafkaAt}). */
+    private int kafkaAdvertisedPort = KAFKA_PORT;
+    /** Whether mail is only kept in memory, not saved as files nor printed. */
+    private boolean countMailOnly;
+    /** The environment every application started with, kept for restarts. */
+    private Map<String, String> appEnv;
+    /** The broker's command, kept for restarts. */
+    private List<String> kafkaCommand;
 
     DevStack(Path repo, Path home) {
         this(repo, home, Map.of());
@@ -127,7 +140,7 @@ public final class DevStack {
             ports.add(KEYCLOAK_PORT);
         }
         ports.add(SMTP_PORT);
-        APPS.forEach(a -> {
+        apps.forEach(a -> {
             ports.add(a.port());
             ports.add(a.managementPort());
         });
@@ -136,11 +149,16 @@ public final class DevStack {
         }
         long started = System.nanoTime();
         String mongoUri = startMongo();
-        mail = MailCatcher.start(SMTP_PORT, home.resolve("mail"));
-        step("SMTP", "mail server on localhost:" + SMTP_PORT + ", every mail saved in " + repo.relativize(home.resolve("mail")) + "/");
-        Map<String, String> appEnv = new LinkedHashMap<>(Map.of(
+        if (countMailOnly) {
+            mail = MailCatcher.counting(SMTP_PORT);
+            step("SMTP", "mail server on localhost:" + SMTP_PORT + ", mail kept in memory");
+        } else {
+            mail = MailCatcher.start(SMTP_PORT, home.resolve("mail"));
+            step("SMTP", "mail server on localhost:" + SMTP_PORT + ", every mail saved in " + repo.relativize(home.resolve("mail")) + "/");
+        }
+        appEnv = new LinkedHashMap<>(Map.of(
                 "MONGODB_URI", mongoUri,
-                "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA_PORT,
+                "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaAdvertisedPort,
                 "OIDC_ISSUER_URI", env.getOrDefault("OIDC_ISSUER_URI", KEYCLOAK_ISSUER),
                 // development only: an admin may move a service's clock forward (the end of a public notice
                 // without waiting days; see README "Time in the devstack"), and notice ends are looked for often
@@ -163,7 +181,7 @@ public final class DevStack {
             CompletableFuture<Void> keycloak = CompletableFuture.runAsync(unchecked(this::startKeycloak), tasks);
             all.add(kafka);
             all.add(keycloak);
-            for (App app : APPS) {
+            for (App app : apps) {
                 CompletableFuture<Launch> launch = CompletableFuture.supplyAsync(() -> prepare(app), tasks);
                 CompletableFuture<Void> ready = app.needsKeycloakToStart() ? CompletableFuture.allOf(kafka, keycloak, launch)
                         : CompletableFuture.allOf(kafka, launch);
@@ -266,7 +284,7 @@ public final class DevStack {
                 "node.id=1",
                 "controller.quorum.voters=1@localhost:" + KAFKA_CONTROLLER_PORT,
                 "listeners=PLAINTEXT://localhost:" + KAFKA_PORT + ",CONTROLLER://localhost:" + KAFKA_CONTROLLER_PORT,
-                "advertised.listeners=PLAINTEXT://localhost:" + KAFKA_PORT,
+                "advertised.listeners=PLAINTEXT://localhost:" + kafkaAdvertisedPort,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
@@ -295,10 +313,73 @@ public final class DevStack {
             }
         }
         ClassDataSharing cds = classDataSharing ? ClassDataSharing.in(dir.resolve("cds"), kafkaClassPath()) : null;
-        Child kafka = spawn("kafka", java("384m", "kafka.Kafka", cds == null ? List.of() : cds.options(), config.toString()), Map.of(),
-                null, cds, false);
+        kafkaCommand = java("384m", "kafka.Kafka", cds == null ? List.of() : cds.options(), config.toString());
+        Child kafka = spawn("kafka", kafkaCommand, Map.of(), null, cds, false);
         waitFor("Kafka", kafka, () -> portOpen(KAFKA_PORT), Duration.ofSeconds(60));
         step("Kafka", "KRaft broker on localhost:" + KAFKA_PORT);
+    }
+
+    /** More environment for the stack's own decisions, as if set in this JVM's (MONGODB_URI, OIDC_ISSUER_URI). */
+    DevStack withEnv(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    /** More environment for one application only. */
+    DevStack withAppEnv(String module, String name, String value) {
+        appEnvByModule.computeIfAbsent(module, m -> new LinkedHashMap<>()).put(name, value);
+        return this;
+    }
+
+    /** Starts only these applications (by module), e.g. the four services without the gateway. */
+    DevStack only(String... modules) {
+        List<String> wanted = List.of(modules);
+        apps = APPS.stream().filter(a -> wanted.contains(a.module())).toList();
+        return this;
+    }
+
+    /** Clients reach Kafka at this port (a proxy in front of the broker's own port), which the broker advertises. */
+    DevStack advertiseKafkaAt(int port) {
+        kafkaAdvertisedPort = port;
+        return this;
+    }
+
+    /** Kills a part of the stack at once (SIGKILL: no shutdown hook, no flush), and waits until it is gone. */
+    void kill(String name) throws InterruptedException {
+        Child child;
+        synchronized (children) {
+            child = children.stream().filter(c -> c.name().equals(name) && c.process().isAlive()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(name + " is not running"));
+            children.remove(child);
+        }
+        child.process().destroyForcibly();
+        if (!child.process().waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not die within 30 s of SIGKILL");
+        }
+    }
+
+    /** Starts the broker again on its data directory (after {@link #kill}); returns when it listens. */
+    void restartKafka() {
+        Child kafka = spawn("kafka", kafkaCommand, Map.of(), null, null, false);
+        waitFor("Kafka", kafka, () -> portOpen(KAFKA_PORT), Duration.ofSeconds(60));
+    }
+
+    /** Starts one application again (after {@link #kill}); returns when it is healthy. */
+    void restartApp(String module) {
+        App app = apps.stream().filter(a -> a.module().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(module + " is not part of this stack"));
+        startApp(app, prepare(app), appEnv);
+    }
+
+    /** Mail is kept in memory only: neither saved nor printed (the fault suite sends thousands). */
+    DevStack countMailOnly() {
+        countMailOnly = true;
+        return this;
+    }
+
+    /** The mail the services sent so far. */
+    MailCatcher mail() {
+        return mail;
     }
 
     /** A Kafka cluster id: 16 random bytes, URL-safe base64 without padding. */
@@ -412,7 +493,9 @@ public final class DevStack {
 
     private void startApp(App app, Launch launch, Map<String, String> appEnv) {
         long launched = System.nanoTime();
-        Child child = spawn(app.module(), launch.command(), appEnv, repo, launch.cds(), true);
+        Map<String, String> environment = new LinkedHashMap<>(appEnv);
+        environment.putAll(appEnvByModule.getOrDefault(app.module(), Map.of()));
+        Child child = spawn(app.module(), launch.command(), environment, repo, launch.cds(), true);
         waitFor(app.module(), child, () -> httpOk("http://localhost:" + app.managementPort() + "/actuator/health"), Duration.ofSeconds(180));
         startupTimes.put(app.module(), Duration.ofNanos(System.nanoTime() - launched));
         step(app.module(), String.format("up on http://localhost:%d in %.1f s%s", app.port(), (System.nanoTime() - launched) / 1e9,
