@@ -59,7 +59,7 @@ class ReviewUiBrowserTest extends ReviewIntegrationTest {
                 new ApplicationFormSnapshot.Product("浏览器评审测试产品", "基于大数据的风控平台。" + SCRIPT, p.keyTechnologies(),
                         p.goLiveDate(), p.honours(), p.productType(), p.scenarios(), null),
                 f.selfAssessment(), f.operationalEvaluation(), f.supportingMaterials(), f.eligibility(), f.opinion(), f.commitment(),
-                f.attachments());
+                f.attachments(), f.filingDate());
         var call = new org.qingdan.contracts.form.CallSummary("call-ui", "2026年度征集", 2026, 7, 1);
         return new ApplicationAccepted(UUID.randomUUID(), Instant.now(), applicationId, 4, call, 1, form, List.of(), "office");
     }
@@ -82,6 +82,8 @@ class ReviewUiBrowserTest extends ReviewIntegrationTest {
         Files.write(java.nio.file.Path.of("target/review-case.png"),
                 ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         // what the applicant typed is text, never markup
+        // the filing date the system set at submission (填报日期)
+        assertThat(browser.findElement(By.id("filing-date")).getText()).isEqualTo("2026-11-28");
         String introduction = browser.findElement(By.id("introduction")).getText();
         assertThat(introduction).contains(SCRIPT);
         assertThat(browser.getPageSource()).doesNotContain("<script>alert('xss')</script>");

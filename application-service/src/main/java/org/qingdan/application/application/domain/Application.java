@@ -83,7 +83,9 @@ public record Application(
         if (!result.violations().isEmpty()) {
             throw new ApplicationRefused(Kind.INVALID, "申报表有 " + result.violations().size() + " 处需要修改", result.violations());
         }
-        SubmittedVersion version = new SubmittedVersion(versions.size() + 1, draft, now, by, result.riskFlags());
+        // 填报日期: the system's, not the applicant's, for each version
+        SubmittedVersion version = new SubmittedVersion(versions.size() + 1, draft, now, by, result.riskFlags(),
+                LocalDate.ofInstant(now, CHINA));
         List<SubmittedVersion> nextVersions = new ArrayList<>(versions);
         nextVersions.add(version);
         Application next = with(ApplicationStatus.SUBMITTED, draft, nextVersions, List.of(), null,

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.qingdan.application.application.ApplicationService;
 import org.qingdan.application.application.domain.Application;
@@ -62,16 +63,22 @@ public class ApplicationController {
         }
     }
 
-    public record VersionSummary(int number, Instant submittedAt, String submittedBy, List<String> riskFlags) {
+    /** One submitted version; {@code filingDate} is its 填报日期, set by the system at submission. */
+    public record VersionSummary(int number, Instant submittedAt, LocalDate filingDate, String submittedBy, List<String> riskFlags) {
     }
 
+    /**
+     * An application. {@code filingDate} (填报日期) is the latest submitted version's, set by the system when it was
+     * submitted (null while a draft never submitted).
+     */
     public record Detail(String id, String callId, String ownerUscc, String ownerName, String status, String statusLabel,
-                         ApplicationForm form, List<VersionSummary> versions, List<CorrectionComment> corrections,
+                         ApplicationForm form, LocalDate filingDate, List<VersionSummary> versions, List<CorrectionComment> corrections,
                          String withdrawalReason, List<AuditEntry> audit, long version, Instant createdAt) {
         static Detail of(ApplicationStore.Versioned v) {
             Application a = v.application();
+            LocalDate filed = a.versions().isEmpty() ? null : a.versions().get(a.versions().size() - 1).filingDate();
             return new Detail(a.id(), a.callId(), a.ownerUscc(), a.ownerName(), a.status().name(), a.status().label(),
-                    a.draft(), a.versions().stream().map(s -> new VersionSummary(s.number(), s.submittedAt(),
+                    a.draft(), filed, a.versions().stream().map(s -> new VersionSummary(s.number(), s.submittedAt(), s.filingDate(),
                     s.submittedBy().name(), s.riskFlags())).toList(), a.corrections(), a.withdrawalReason(), a.audit(),
                     v.version(), a.createdAt());
         }

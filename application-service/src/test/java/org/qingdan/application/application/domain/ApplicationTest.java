@@ -132,4 +132,22 @@ class ApplicationTest {
         assertThatThrownBy(() -> app.submit(Optional.empty(), FILES, APPLICANT, NOW)).isInstanceOfSatisfying(ApplicationRefused.class,
                 e -> assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.INADMISSIBLE));
     }
+
+    @Test
+    void the_filing_date_is_set_by_the_system_at_submission_in_china_time_and_per_version() {
+        // 2026-11-27 17:30 UTC is 2026-11-28 01:30 in Beijing: the filing date is the Chinese calendar day
+        Instant lateEvening = Instant.parse("2026-11-27T17:30:00Z");
+        Application submitted = draft().submit(Optional.empty(), FILES, APPLICANT, lateEvening).application();
+        assertThat(submitted.currentVersion().filingDate()).isEqualTo(java.time.LocalDate.parse("2026-11-28"));
+        Application returned = submitted.returnForCorrection(List.of(new CorrectionComment("product.name", "请修改")), OFFICE,
+                lateEvening).application();
+        Instant later = Instant.parse("2026-12-03T04:00:00Z");
+        Application.Outcome resubmitted = returned.submit(Optional.empty(), FILES, APPLICANT, later);
+        assertThat(resubmitted.application().version(1).orElseThrow().filingDate()).isEqualTo(java.time.LocalDate.parse("2026-11-28"));
+        assertThat(resubmitted.application().version(2).orElseThrow().filingDate()).isEqualTo(java.time.LocalDate.parse("2026-12-03"));
+        assertThat(resubmitted.events()).singleElement().isInstanceOfSatisfying(ApplicationEvent.Resubmitted.class,
+                r -> assertThat(r.version().filingDate()).isEqualTo(java.time.LocalDate.parse("2026-12-03")));
+        // a draft has none
+        assertThat(draft().versions()).isEmpty();
+    }
 }
