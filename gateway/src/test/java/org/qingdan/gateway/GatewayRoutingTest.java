@@ -59,6 +59,11 @@ class GatewayRoutingTest {
             assertThat(response.body()).as(route.getKey()).startsWith(route.getValue() + " " + route.getKey());
         }
         assertThat(api().get("/api/nowhere", office()).status()).isEqualTo(404);
+        // the open calls are public but application-service's; the rest of /api/public stays listing-service's
+        HttpApi.Response calls = api().get("/api/public/calls", null);
+        assertThat(calls.status()).isEqualTo(200);
+        assertThat(calls.body()).startsWith("application-service /api/public/calls");
+        assertThat(api().get("/api/public/callsx", null).body()).startsWith("listing-service ");
     }
 
     @Test

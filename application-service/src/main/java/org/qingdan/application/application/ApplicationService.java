@@ -1,6 +1,8 @@
 package org.qingdan.application.application;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -21,6 +23,7 @@ import org.qingdan.support.web.IfMatch;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -36,12 +39,18 @@ public class ApplicationService {
     private final CallStore calls;
     private final GridFsAttachments attachments;
     private final Clock clock;
+    private final Duration correctionPeriod;
 
-    public ApplicationService(ApplicationStore applications, CallStore calls, GridFsAttachments attachments, Clock clock) {
+    public ApplicationService(ApplicationStore applications, CallStore calls, GridFsAttachments attachments, Clock clock,
+                              @Value("${qingdan.intake.correction-period:P15D}") Duration correctionPeriod) {
         this.applications = applications;
         this.calls = calls;
         this.attachments = attachments;
         this.clock = clock;
+        if (correctionPeriod.isNegative() || correctionPeriod.isZero()) {
+            throw new IllegalArgumentException("qingdan.intake.correction-period must be positive, not " + correctionPeriod);
+        }
+        this.correctionPeriod = correctionPeriod;
     }
 
     public static boolean isOffice(CurrentUser user) {
@@ -123,7 +132,41 @@ public class ApplicationService {
     public ApplicationStore.Versioned returnForCorrection(CurrentUser office, String id, List<CorrectionComment> comments,
                                                           Long ifMatch) {
         requireOffice(office);
-        return change(office, id, ifMatch, false, app -> app.returnForCorrection(comments, actor(office), clock.instant()));
+        return change(office, id, ifMatch, false, app -> app.returnForCorrection(comments, correctionPeriod, actor(office), clock.instant()));
+    }
+
+    /** The formal check refuses the application (不予受理) with a reason; final. */
+    public ApplicationStore.Versioned refuse(CurrentUser office, String id, String reason, Long ifMatch) {
+        requireOffice(office);
+        return change(office, id, ifMatch, false, app -> app.refuse(reason, actor(office), clock.instant()));
+    }
+
+    /**
+     * Lapses the returned applications whose correction deadline passed, at most {@code limit}, each its own write
+     * guarded by its version: of two instances at once, one changes it and publishes ApplicationNotAccepted, the other
+     * finds it changed and leaves it. Answers how many lapsed.
+     */
+    public int lapseOverdueCorrections(int limit) {
+        Instant now = clock.instant();
+        int lapsed = 0;
+        for (String id : applications.correctionsDueBy(now, limit)) {
+            var current = applications.find(id);
+            if (current.isEmpty()) {
+                continue;
+            }
+            Application.Outcome outcome = current.get().application().lapse(now);
+            if (outcome.events().isEmpty()) {
+                continue; // corrected, withdrawn or lapsed meanwhile
+            }
+            try {
+                applications.update(outcome.application(), current.get().version(), current.get().requestHash(),
+                        toContracts(outcome, current.get().version() + 1));
+                lapsed++;
+            } catch (org.springframework.dao.OptimisticLockingFailureException changedMeanwhile) {
+                // another instance lapsed it, or the applicant corrected it just now: the next run looks again
+            }
+        }
+        return lapsed;
     }
 
     /** review-service assigned a reviewer: from now on it may download this application's attachments. */

@@ -2,7 +2,9 @@ package org.qingdan.application.call;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.time.Instant;
+import java.util.function.Function;
+import org.qingdan.application.call.events.CallEvents;
 import org.qingdan.application.call.domain.Call;
 import org.qingdan.application.call.persistence.CallStore;
 import org.qingdan.application.shared.Idempotency;
@@ -53,19 +55,27 @@ public class CallService {
         return calls.find(id).orElseThrow(() -> ProblemException.notFound("征集 " + id + " 不存在"));
     }
 
-    public CallStore.Versioned open(String id, Long expectedVersion) {
-        return transition(id, expectedVersion, Call::open);
+    public CallStore.Versioned open(CurrentUser office, String id, Long expectedVersion) {
+        return transition(id, expectedVersion, c -> c.open(office.username(), clock.instant()));
     }
 
-    public CallStore.Versioned close(String id, Long expectedVersion) {
-        return transition(id, expectedVersion, Call::close);
+    public CallStore.Versioned close(CurrentUser office, String id, Long expectedVersion) {
+        return transition(id, expectedVersion, c -> c.close(office.username(), clock.instant()));
     }
 
-    private CallStore.Versioned transition(String id, Long expectedVersion, UnaryOperator<Call> change) {
+    /** The calls that take applications now, for the public (the association website), closing soonest first. */
+    public List<Call> openNow() {
+        Instant now = clock.instant();
+        return calls.openAt(now).stream().filter(c -> c.takesApplicationsAt(now)).toList();
+    }
+
+    /** The state and the event it raised in one write (the call's outbox), so that the members hear of each change once. */
+    private CallStore.Versioned transition(String id, Long expectedVersion, Function<Call, Call.Transition> change) {
         CallStore.Versioned current = get(id);
         IfMatch.require(expectedVersion, current.version());
-        Call next = change.apply(current.call());
-        long version = calls.update(next, current.version(), current.requestHash());
-        return new CallStore.Versioned(next, version, current.requestHash());
+        Call.Transition t = change.apply(current.call());
+        long version = calls.update(t.call(), current.version(), current.requestHash(),
+                List.of(CallEvents.toContract(t, current.version() + 1)));
+        return new CallStore.Versioned(t.call(), version, current.requestHash());
     }
 }

@@ -22,6 +22,10 @@ class ApplicationLifecycleTest extends IntegrationTest {
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
         assertThat(submitted.json().get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(submitted.json().get("statusLabel").asString()).isEqualTo("已提交");
+        // 填报日期: the system's date of the submission, in China time, on the application and on its version
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        assertThat(submitted.json().get("filingDate").asString()).isEqualTo(today);
+        assertThat(submitted.json().get("versions").get(0).get("filingDate").asString()).isEqualTo(today);
 
         HttpApi.Response returned = api.post("/api/applications/" + id + "/return", Api.office(),
                 Map.of("comments", List.of(Map.of("field", "product.introduction", "comment", "请补充应用成效数据"))));
@@ -32,6 +36,8 @@ class ApplicationLifecycleTest extends IntegrationTest {
         assertThat(resubmitted.status()).as(resubmitted.body()).isEqualTo(200);
         assertThat(resubmitted.json().get("versions")).hasSize(2);
         assertThat(api.get("/api/applications/" + id + "/versions/1", Api.applicantA()).status()).isEqualTo(200);
+        assertThat(api.get("/api/applications/" + id + "/versions/1", Api.applicantA()).json().get("filingDate").asString()).isEqualTo(today);
+        assertThat(resubmitted.json().get("versions").get(1).get("filingDate").asString()).isEqualTo(today);
 
         HttpApi.Response accepted = api.post("/api/applications/" + id + "/accept", Api.office(), "");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
@@ -52,6 +58,7 @@ class ApplicationLifecycleTest extends IntegrationTest {
         assertThat(acceptedEvent.get("call").get("publicNoticeDays").asInt()).isEqualTo(7);
         assertThat(acceptedEvent.get("form").get("product").get("name").asString()).isEqualTo("信贷风险智能识别平台");
         assertThat(acceptedEvent.get("form").get("attachments")).hasSize(3);
+        assertThat(acceptedEvent.get("form").get("filingDate").asString()).isEqualTo(today);
         assertThat(acceptedEvent.get("form").get("attachments").get(0).get("sha256").asString()).hasSize(64);
         assertThat(acceptedEvent.get("aggregateVersion").asLong()).isGreaterThan(HttpApi.JSON.readTree(events.get(0).value()).get("aggregateVersion").asLong());
     }

@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.qingdan.contracts.application.ApplicationAccepted;
+import org.qingdan.contracts.application.ApplicationNotAccepted;
+import org.qingdan.contracts.application.CallClosed;
+import org.qingdan.contracts.application.CallOpened;
 import org.qingdan.contracts.application.ApplicationResubmitted;
 import org.qingdan.contracts.application.ApplicationReturnedForCorrection;
 import org.qingdan.contracts.application.ApplicationSubmitted;
@@ -44,6 +47,9 @@ public final class EventCatalog {
             new Entry(ApplicationWithdrawn.TYPE, Topics.APPLICATION_EVENTS, ApplicationWithdrawn.class),
             new Entry(ApplicationReturnedForCorrection.TYPE, Topics.APPLICATION_EVENTS, ApplicationReturnedForCorrection.class),
             new Entry(ApplicationAccepted.TYPE, Topics.APPLICATION_EVENTS, ApplicationAccepted.class),
+            new Entry(ApplicationNotAccepted.TYPE, Topics.APPLICATION_EVENTS, ApplicationNotAccepted.class),
+            new Entry(CallOpened.TYPE, Topics.APPLICATION_EVENTS, CallOpened.class),
+            new Entry(CallClosed.TYPE, Topics.APPLICATION_EVENTS, CallClosed.class),
             new Entry(ReviewerAssigned.TYPE, Topics.REVIEW_EVENTS, ReviewerAssigned.class),
             new Entry(ReviewCompleted.TYPE, Topics.REVIEW_EVENTS, ReviewCompleted.class),
             new Entry(ReviewReadyForDecision.TYPE, Topics.REVIEW_EVENTS, ReviewReadyForDecision.class),

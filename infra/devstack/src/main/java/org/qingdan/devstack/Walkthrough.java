@@ -82,6 +82,10 @@ public final class Walkthrough {
                 + Instant.now().plus(Duration.ofDays(30)) + "\"}"), 201, "plan a call");
         String id = field(body, "id");
         send(json("POST", "/api/calls/" + id + "/open", "office", ""), 200, "open the call");
+        // announced (application.call-opened.v1, mail and inbox to the members) and listed for the public
+        if (!send(json("GET", "/api/public/calls", null, null), 200, "list the open calls anonymously").contains("\"id\":\"" + id + "\"")) {
+            throw new IllegalStateException("the open call " + id + " is not among the public open calls");
+        }
         return id;
     }
 

@@ -32,6 +32,9 @@ class MailTest extends NotificationIntegrationTest {
         expected.put("application.withdrawn.v1", List.of(OFFICE, "申报撤回"));
         expected.put("application.returned-for-correction.v1", List.of(CONTACT, "申报退回补正"));
         expected.put("application.accepted.v1", List.of(CONTACT, "申报已受理"));
+        expected.put("application.not-accepted.v1", List.of(CONTACT, "申报不予受理"));
+        expected.put("application.call-opened.v1", List.of(MEMBERS, "征集开始"));
+        expected.put("application.call-closed.v1", List.of(MEMBERS, "征集结束"));
         expected.put("review.reviewer-assigned.v1", List.of("zhaoliu@expert.example.cn", "评审任务"));
         expected.put("review.completed.v1", List.of(CONTACT, "审核结果"));
         expected.put("listing.public-notice-started.v1", List.of(MEMBERS, "清单公示", CONTACT, "清单公示"));
@@ -56,6 +59,13 @@ class MailTest extends NotificationIntegrationTest {
         assertThat(body).contains("名称含品牌信息").contains("product.name").contains("English").contains("returned for correction");
         assertThat(returned.getContentType()).startsWith("multipart/");
         assertThat(content(mails(MEMBERS, "移出清单").get(0))).contains("使用单位投诉未能及时化解");
+        // the correction deadline in the return; the refusal with its reason; the call with its dates, to every member
+        assertThat(body).contains("补正期限为 2026-12-13 16:00").contains("逾期未补正的，不予受理");
+        assertThat(content(mails(CONTACT, "申报不予受理").get(0))).contains("未在补正期限内补正").contains("逾期未补正：补正期限已过");
+        assertThat(content(mails(MEMBERS, "征集开始").get(0))).contains("2026年度金融科技企业和产品清单征集")
+                .contains("2026-11-28 16:00 至 2026-12-28 16:00");
+        assertThat(mongo.getCollection("notifications").countDocuments(new Document("recipient", "all")
+                .append("eventType", "application.call-opened.v1"))).isEqualTo(1);
         assertThat(content(mails(OFFICE, "新申报").get(0))).contains("major") ;
     }
 
@@ -139,6 +149,40 @@ class MailTest extends NotificationIntegrationTest {
                 return false;
             }
         })).hasSize(1);
+    }
+
+    @Autowired
+    org.qingdan.notification.notification.CorrectionReminders corrections;
+
+    static org.qingdan.contracts.application.ApplicationReturnedForCorrection returned(String applicationId, String product,
+                                                                                        java.time.Instant due) {
+        return new org.qingdan.contracts.application.ApplicationReturnedForCorrection(java.util.UUID.randomUUID(),
+                java.time.Instant.now(), applicationId, 3, "call-2026", 1, ContractSamples.BANK_USCC, product, ContractSamples.CONTACT,
+                List.of(new org.qingdan.contracts.application.ApplicationReturnedForCorrection.FieldComment("product.name", "请修改")),
+                "office", due);
+    }
+
+    @Test
+    void the_applicant_is_reminded_once_before_the_correction_deadline_and_not_after_correcting() throws Exception {
+        send(returned("correct-remind-1", "补正提醒测试产品", java.time.Instant.now().plus(Duration.ofDays(1))));
+        send(returned("correct-remind-2", "已补正测试产品", java.time.Instant.now().plus(Duration.ofDays(1))));
+        send(new org.qingdan.contracts.application.ApplicationResubmitted(java.util.UUID.randomUUID(), java.time.Instant.now(),
+                "correct-remind-2", 4, ContractSamples.CALL, 2, 1, "张三", ContractSamples.form(), List.of()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.getCollection("corrections")
+                .countDocuments(new Document("applicationId", "correct-remind-2").append("open", false)) == 1
+                && mongo.getCollection("corrections").countDocuments(new Document("applicationId", "correct-remind-1")) == 1);
+        // two runs (two instances, or one twice): one reminder
+        corrections.remind();
+        corrections.remind();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mails(CONTACT, "补正即将到期：补正提醒测试产品").size() == 1);
+        assertThat(content(mails(CONTACT, "补正即将到期：补正提醒测试产品").get(0))).contains("逾期未补正并重新提交的，将不予受理");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
+                mails(CONTACT, "补正即将到期：补正提醒测试产品").size() == 1 && mails(CONTACT, "补正即将到期：已补正测试产品").isEmpty());
+        assertThat(mongo.getCollection("notifications").countDocuments(new Document("eventType", "application.correction-reminder")
+                .append("aggregateId", "correct-remind-1").append("recipient", "org:" + ContractSamples.BANK_USCC))).isEqualTo(1);
+        // the reminders due are found on an index of exactly the query's keys
+        assertThat(mongo.getCollection("corrections").listIndexes().into(new java.util.ArrayList<>()))
+                .anySatisfy(i -> assertThat(i.get("key", Document.class).keySet()).containsExactly("open", "remindAt"));
     }
 
     @Test

@@ -141,6 +141,17 @@ public class ReviewService {
         return apply(id, c -> c.submit(reviewer.username(), clock.instant()), true);
     }
 
+    /**
+     * The office reopens one expert's submitted review for a second look (复核), e.g. to check an Art. 5 finding;
+     * the earlier answer stays in the case's history.
+     */
+    public ReviewCase reopen(CurrentUser office, String id, String reviewerId, String reason) {
+        if (!isOffice(office)) {
+            throw ProblemException.forbidden("只有专委会办公室可以退回专家复核");
+        }
+        return apply(id, c -> c.reopen(reviewerId, reason, office.username(), clock.instant()), true);
+    }
+
     // --- the committee ---
 
     public ReviewCase decide(CurrentUser user, String id, boolean approve, List<String> reasons, Long expectedVersion) {

@@ -120,6 +120,8 @@ public class ReviewUiController {
                 ? c.reviews().stream().filter(Review::submitted).toList() : c.reviewsVisibleTo(user.username()));
         boolean scores = ReviewService.seesAll(user) && (c.status() == CaseStatus.READY_FOR_DECISION || c.status() == CaseStatus.DECIDED);
         model.addAttribute("scores", scores ? c.scores() : null);
+        model.addAttribute("findings", ReviewService.seesAll(user) ? c.findings() : List.of());
+        model.addAttribute("reopenings", ReviewService.seesAll(user) ? c.reopenings() : List.of());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", List.of());
         }
@@ -192,7 +194,26 @@ public class ReviewUiController {
             List<String> lines = Arrays.stream(reasons.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
             reviews.decide(UiUser.of(principal), id, "APPROVED".equals(decision), lines, null);
             redirect.addFlashAttribute("message", "decision.recorded");
-        } catch (ReviewRefused | ProblemException | org.springframework.dao.OptimisticLockingFailureException e) {
+        } catch (ReviewRefused e) {
+            List<String> errors = new ArrayList<>(List.of(e.getMessage()));
+            e.problems().forEach(p -> errors.add(p.message()));
+            redirect.addFlashAttribute("errors", errors);
+        } catch (ProblemException | org.springframework.dao.OptimisticLockingFailureException e) {
+            redirect.addFlashAttribute("errors", List.of(e.getMessage()));
+        }
+        return "redirect:/review/cases/" + id;
+    }
+
+    @PostMapping("/cases/{id}/reviews/{reviewerId}/reopen")
+    public String reopen(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, @PathVariable String reviewerId,
+                         @RequestParam String reason, RedirectAttributes redirect) {
+        try {
+            reviews.reopen(UiUser.of(principal), id, reviewerId, reason);
+            redirect.addFlashAttribute("message", "review.reopened");
+        } catch (ReviewRefused e) {
+            redirect.addFlashAttribute("errors", e.problems().isEmpty()
+                    ? List.of(e.getMessage()) : e.problems().stream().map(ReviewRefused.Problem::message).toList());
+        } catch (ProblemException | org.springframework.dao.OptimisticLockingFailureException e) {
             redirect.addFlashAttribute("errors", List.of(e.getMessage()));
         }
         return "redirect:/review/cases/" + id;

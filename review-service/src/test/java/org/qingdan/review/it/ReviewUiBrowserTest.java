@@ -59,7 +59,7 @@ class ReviewUiBrowserTest extends ReviewIntegrationTest {
                 new ApplicationFormSnapshot.Product("浏览器评审测试产品", "基于大数据的风控平台。" + SCRIPT, p.keyTechnologies(),
                         p.goLiveDate(), p.honours(), p.productType(), p.scenarios(), null),
                 f.selfAssessment(), f.operationalEvaluation(), f.supportingMaterials(), f.eligibility(), f.opinion(), f.commitment(),
-                f.attachments());
+                f.attachments(), f.filingDate());
         var call = new org.qingdan.contracts.form.CallSummary("call-ui", "2026年度征集", 2026, 7, 1);
         return new ApplicationAccepted(UUID.randomUUID(), Instant.now(), applicationId, 4, call, 1, form, List.of(), "office");
     }
@@ -82,6 +82,8 @@ class ReviewUiBrowserTest extends ReviewIntegrationTest {
         Files.write(java.nio.file.Path.of("target/review-case.png"),
                 ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         // what the applicant typed is text, never markup
+        // the filing date the system set at submission (填报日期)
+        assertThat(browser.findElement(By.id("filing-date")).getText()).isEqualTo("2026-11-28");
         String introduction = browser.findElement(By.id("introduction")).getText();
         assertThat(introduction).contains(SCRIPT);
         assertThat(browser.getPageSource()).doesNotContain("<script>alert('xss')</script>");
@@ -151,6 +153,68 @@ class ReviewUiBrowserTest extends ReviewIntegrationTest {
         arrivedAt("/review/cases?status=OPEN&size=2");
         assertThat(caseLinks()).containsExactly("/review/cases/ui-page-2", "/review/cases/ui-page-1");
         assertThat(browser.findElements(By.cssSelector("tbody td:nth-child(3)"))).extracting(WebElement::getText).containsOnly("待分配");
+    }
+
+    @Test
+    void the_committee_sees_the_findings_and_the_self_assessment_gap_and_the_office_reopens_a_review() throws Exception {
+        // three submitted reviews: the third finds an Art. 5 situation; all rate innovation two levels below the
+        // applicant's own 优秀 (EXCELLENT)
+        java.util.Map<org.qingdan.contracts.form.AssessmentDimension, org.qingdan.contracts.form.Rating> ratings =
+                new java.util.EnumMap<>(org.qingdan.contracts.form.AssessmentDimension.class);
+        ReviewFixtures.complete().ratings().forEach(ratings::put);
+        ratings.put(org.qingdan.contracts.form.AssessmentDimension.FINANCIAL_INNOVATION, org.qingdan.contracts.form.Rating.QUALIFIED);
+        var base = ReviewFixtures.complete();
+        var plain = new org.qingdan.review.reviewcase.domain.Review(null, ratings, true, base.exclusionsFound(), true,
+                "技术方案成熟", null, false, null, null);
+        var exclusions = new java.util.EnumMap<>(base.exclusionsFound());
+        exclusions.put(org.qingdan.contracts.form.ExclusionGround.MAJOR_INCIDENT_OR_VIOLATION, true);
+        var found = new org.qingdan.review.reviewcase.domain.Review(null, ratings, true, exclusions, false,
+                "2024 年发生过重大数据泄露事故", null, false, null, null);
+        var c = ReviewFixtures.assigned(ReviewFixtures.opened("ui-art5", afterEveryCase().plusSeconds(10)),
+                ReviewFixtures.R1, ReviewFixtures.R2, ReviewFixtures.R3);
+        c = c.saveDraft("r1", plain, ReviewFixtures.NOW).submit("r1", ReviewFixtures.NOW).reviewCase();
+        c = c.saveDraft("r2", plain, ReviewFixtures.NOW).submit("r2", ReviewFixtures.NOW).reviewCase();
+        c = c.saveDraft("r3", found, ReviewFixtures.NOW).submit("r3", ReviewFixtures.NOW).reviewCase();
+        store.insert(c);
+
+        RealInfrastructure.oidc().nextLogin("committee", null, null, List.of(Roles.COMMITTEE));
+        browser.get("http://localhost:" + port + "/review/cases/ui-art5");
+        assertThat(browser.findElement(By.id("findings-bar")).getText()).contains("不得审核通过");
+        assertThat(browser.findElements(By.cssSelector("#findings-table tbody tr"))).extracting(WebElement::getText)
+                .singleElement().asString().contains("专家r3", "近三年存在重大安全、重大质量事故或严重违法行为", "重大数据泄露");
+        assertThat(browser.findElement(By.cssSelector("#score-FINANCIAL_INNOVATION .self-gap")).getText())
+                .isEqualTo("自评与专家评级相差两级及以上");
+        assertThat(browser.findElement(By.cssSelector("#score-FINANCIAL_INNOVATION")).getText()).contains("自评高 2 级");
+        assertThat(browser.findElements(By.cssSelector("#score-LEGAL_COMPLIANCE .self-gap"))).isEmpty();
+        assertThat(browser.findElement(By.id("approval-barred")).getText()).contains("不能审核通过");
+        assertThat(browser.findElement(By.id("decision-approve")).isEnabled()).isFalse();
+        assertThat(browser.findElements(By.id("reopen-r3"))).isEmpty(); // the committee does not reopen
+        lookAt("others");
+        Files.write(java.nio.file.Path.of("target/review-committee-findings.png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+
+        // the office reopens the third expert's review; the earlier answer stays on the page
+        browser.manage().deleteAllCookies();
+        RealInfrastructure.oidc().nextLogin("office", null, null, List.of(Roles.OFFICE));
+        browser.get("http://localhost:" + port + "/review/cases/ui-art5");
+        browser.findElement(By.id("reopen_r3")).sendKeys("请核实事故年份");
+        browser.findElement(By.id("reopen-r3")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("reopenings-table")));
+        assertThat(browser.findElement(By.className("message")).getText()).contains("已退回该专家复核");
+        assertThat(browser.findElement(By.cssSelector("#reopenings-table tbody tr")).getText())
+                .contains("r3", "请核实事故年份", "近三年存在重大安全", "重大数据泄露");
+        assertThat(browser.findElement(By.id("no-findings")).getText()).contains("均未发现");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).endsWith("评审中");
+        lookAt("others");
+        Files.write(java.nio.file.Path.of("target/review-office-reopened.png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
+    /** A window tall enough for the committee's part of the page, scrolled to the element with this id. */
+    private void lookAt(String id) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1500));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
     }
 
     /** Waits for the navigation a click started: clicking returns before the next page has loaded. */

@@ -1,5 +1,6 @@
 package org.qingdan.application.application.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.qingdan.application.application.domain.ApplicationEvent.Accepted;
+import org.qingdan.application.application.domain.ApplicationEvent.NotAccepted;
 import org.qingdan.application.application.domain.ApplicationEvent.Resubmitted;
 import org.qingdan.application.application.domain.ApplicationEvent.ReturnedForCorrection;
 import org.qingdan.application.application.domain.ApplicationEvent.Submitted;
@@ -21,7 +23,8 @@ import org.qingdan.application.application.domain.ApplicationRefused.Kind;
  * adapter saves both in one write.
  *
  * <p>Lifecycle (DOMAIN.md §5): DRAFT → SUBMITTED → ACCEPTED, or SUBMITTED → RETURNED → SUBMITTED as a new
- * version; WITHDRAWN from any state before the committee's decision (once accepted, through
+ * version, or SUBMITTED → NOT_ACCEPTED (不予受理, final), also RETURNED → NOT_ACCEPTED when the correction deadline
+ * passes; WITHDRAWN from any state before the committee's decision (once accepted, through
  * WITHDRAWAL_REQUESTED until review-service closes the case; a decision that came first wins).
  */
 public record Application(
@@ -36,7 +39,12 @@ public record Application(
         String withdrawalReason,
         Set<String> assignedReviewers,
         List<AuditEntry> audit,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant correctionDueAt,
+        String notAcceptedReason) {
+
+    /** Longest reason of a refusal (不予受理) or withdrawal, in characters as a reader counts them. */
+    public static final int MAX_REASON = 500;
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
@@ -55,7 +63,7 @@ public record Application(
                                     Actor by, Instant now) {
         return new Application(id, callId, ownerUscc, ownerName, ApplicationStatus.DRAFT,
                 form == null ? ApplicationForm.empty() : form, List.of(), List.of(), null, Set.of(),
-                List.of(new AuditEntry(now, by, "CREATED", "创建申报草稿")), now);
+                List.of(new AuditEntry(now, by, "CREATED", "创建申报草稿")), now, null, null);
     }
 
     /** Saves a partial form; allowed while the applicant holds the pen (draft, or returned for correction). */
@@ -83,7 +91,9 @@ public record Application(
         if (!result.violations().isEmpty()) {
             throw new ApplicationRefused(Kind.INVALID, "申报表有 " + result.violations().size() + " 处需要修改", result.violations());
         }
-        SubmittedVersion version = new SubmittedVersion(versions.size() + 1, draft, now, by, result.riskFlags());
+        // 填报日期: the system's, not the applicant's, for each version
+        SubmittedVersion version = new SubmittedVersion(versions.size() + 1, draft, now, by, result.riskFlags(),
+                LocalDate.ofInstant(now, CHINA));
         List<SubmittedVersion> nextVersions = new ArrayList<>(versions);
         nextVersions.add(version);
         Application next = with(ApplicationStatus.SUBMITTED, draft, nextVersions, List.of(), null,
@@ -99,7 +109,7 @@ public record Application(
         if (!status.beforeDecision()) {
             throw new ApplicationRefused(Kind.WRONG_STATE, "申报已" + status.label() + "，不能撤回");
         }
-        if (reason == null || reason.isBlank() || reason.codePointCount(0, reason.length()) > 500) {
+        if (reason == null || reason.isBlank() || reason.codePointCount(0, reason.length()) > MAX_REASON) {
             throw new ApplicationRefused(Kind.INVALID, "请说明撤回原因",
                     List.of(new RuleViolation("reason", "required", "请填写撤回原因（不超过 500 字）")));
         }
@@ -120,8 +130,11 @@ public record Application(
         return new Outcome(next, List.of(new Accepted(currentVersion().number(), by, now)));
     }
 
-    /** The office's formal check returns the application for correction (退回补正), with per-field comments. */
-    public Outcome returnForCorrection(List<CorrectionComment> comments, Actor by, Instant now) {
+    /**
+     * The office's formal check returns the application for correction (退回补正), with per-field comments and a
+     * deadline ({@code now + period}): without a corrected submission by then, it lapses into 不予受理 ({@link #lapse}).
+     */
+    public Outcome returnForCorrection(List<CorrectionComment> comments, Duration period, Actor by, Instant now) {
         requireStatus("退回补正", ApplicationStatus.SUBMITTED);
         List<RuleViolation> problems = new ArrayList<>();
         if (comments == null || comments.isEmpty()) {
@@ -140,9 +153,51 @@ public record Application(
         if (!problems.isEmpty()) {
             throw new ApplicationRefused(Kind.INVALID, "补正意见不完整", problems);
         }
-        Application next = with(ApplicationStatus.RETURNED, draft, versions, comments, null,
-                audit(now, by, "RETURNED", "退回补正：" + comments.size() + " 条意见"));
-        return new Outcome(next, List.of(new ReturnedForCorrection(currentVersion().number(), comments, by, now)));
+        if (period == null || period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("the correction period must be positive: " + period);
+        }
+        Instant due = now.plus(period);
+        Application returned = with(ApplicationStatus.RETURNED, draft, versions, comments, null,
+                audit(now, by, "RETURNED", "退回补正：" + comments.size() + " 条意见，补正期限 " + DAY.format(due)));
+        Application next = new Application(id, callId, ownerUscc, ownerName, returned.status(), draft, versions, comments, null,
+                assignedReviewers, returned.audit(), createdAt, due, null);
+        return new Outcome(next, List.of(new ReturnedForCorrection(currentVersion().number(), comments, due, by, now)));
+    }
+
+    /**
+     * The formal check refuses the submitted application (不予受理), with a reason; final: no correction, no resubmission,
+     * no withdrawal follows.
+     */
+    public Outcome refuse(String reason, Actor by, Instant now) {
+        requireStatus("不予受理", ApplicationStatus.SUBMITTED);
+        if (reason == null || reason.isBlank() || reason.codePointCount(0, reason.length()) > MAX_REASON) {
+            throw new ApplicationRefused(Kind.INVALID, "请说明不予受理的理由",
+                    List.of(new RuleViolation("reason", "required", "请填写不予受理的理由（不超过 " + MAX_REASON + " 字）")));
+        }
+        return notAccepted(reason.trim(), false, by, now);
+    }
+
+    /**
+     * The correction deadline passed without a corrected submission: the application lapses into 不予受理 (by the
+     * system). Before the deadline, or in any other state, nothing changes and nothing is raised (idempotent).
+     */
+    public Outcome lapse(Instant now) {
+        if (status != ApplicationStatus.RETURNED || correctionDueAt == null || now.isBefore(correctionDueAt)) {
+            return new Outcome(this, List.of());
+        }
+        return notAccepted("逾期未补正：补正期限 " + DAY.format(correctionDueAt) + " 已过", true, SYSTEM, now);
+    }
+
+    /** Who acts when a deadline passes. */
+    public static final Actor SYSTEM = new Actor("system", "系统");
+    static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
+
+    private Outcome notAccepted(String reason, boolean lapsed, Actor by, Instant now) {
+        Application done = with(ApplicationStatus.NOT_ACCEPTED, draft, versions, corrections, null,
+                audit(now, by, lapsed ? "LAPSED" : "NOT_ACCEPTED", "不予受理：" + reason));
+        Application next = new Application(id, callId, ownerUscc, ownerName, done.status(), draft, versions, corrections, null,
+                assignedReviewers, done.audit(), createdAt, null, reason);
+        return new Outcome(next, List.of(new NotAccepted(currentVersion().number(), reason, lapsed, by, now)));
     }
 
     /**
@@ -172,7 +227,7 @@ public record Application(
         Set<String> reviewers = new LinkedHashSet<>(assignedReviewers);
         reviewers.add(reviewerId);
         return new Application(id, callId, ownerUscc, ownerName, status, draft, versions, corrections, withdrawalReason,
-                reviewers, audit, createdAt);
+                reviewers, audit, createdAt, correctionDueAt, notAcceptedReason);
     }
 
     /** A reviewer who stepped aside (回避) reads this application no more. Idempotent. */
@@ -183,7 +238,7 @@ public record Application(
         Set<String> reviewers = new LinkedHashSet<>(assignedReviewers);
         reviewers.remove(reviewerId);
         return new Application(id, callId, ownerUscc, ownerName, status, draft, versions, corrections, withdrawalReason,
-                reviewers, audit, createdAt);
+                reviewers, audit, createdAt, correctionDueAt, notAcceptedReason);
     }
 
     public SubmittedVersion currentVersion() {
@@ -214,7 +269,9 @@ public record Application(
 
     private Application with(ApplicationStatus nextStatus, ApplicationForm nextDraft, List<SubmittedVersion> nextVersions,
                              List<CorrectionComment> nextCorrections, String reason, List<AuditEntry> nextAudit) {
+        // the correction deadline holds only while the application waits for its correction
         return new Application(id, callId, ownerUscc, ownerName, nextStatus, nextDraft, nextVersions, nextCorrections,
-                reason, assignedReviewers, nextAudit, createdAt);
+                reason, assignedReviewers, nextAudit, createdAt, nextStatus == ApplicationStatus.RETURNED ? correctionDueAt : null,
+                notAcceptedReason);
     }
 }

@@ -17,7 +17,12 @@ public sealed interface ApplicationEvent {
     record Withdrawn(String reason, Actor by, Instant at) implements ApplicationEvent {
     }
 
-    record ReturnedForCorrection(int formVersion, List<CorrectionComment> comments, Actor by, Instant at) implements ApplicationEvent {
+    record ReturnedForCorrection(int formVersion, List<CorrectionComment> comments, Instant correctionDueAt, Actor by, Instant at)
+            implements ApplicationEvent {
+    }
+
+    /** 不予受理: refused by the office with a reason, or lapsed when the correction deadline passed. */
+    record NotAccepted(int formVersion, String reason, boolean lapsed, Actor by, Instant at) implements ApplicationEvent {
     }
 
     record Accepted(int formVersion, Actor by, Instant at) implements ApplicationEvent {

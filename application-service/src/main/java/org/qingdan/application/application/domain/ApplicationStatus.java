@@ -10,6 +10,8 @@ public enum ApplicationStatus {
     REJECTED("审核未通过"),
     /** Withdrawn after acceptance: review-service closes the case, unless the committee decided first. */
     WITHDRAWAL_REQUESTED("撤回待确认"),
+    /** Refused at the formal check, or the correction deadline passed (不予受理): final. */
+    NOT_ACCEPTED("不予受理"),
     WITHDRAWN("已撤回");
 
     private final String label;

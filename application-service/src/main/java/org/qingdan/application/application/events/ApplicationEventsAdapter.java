@@ -11,6 +11,7 @@ import org.qingdan.application.attachment.domain.AttachmentInfo;
 import org.qingdan.application.call.domain.Call;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.application.ApplicationAccepted;
+import org.qingdan.contracts.application.ApplicationNotAccepted;
 import org.qingdan.contracts.application.ApplicationResubmitted;
 import org.qingdan.contracts.application.ApplicationReturnedForCorrection;
 import org.qingdan.contracts.application.ApplicationSubmitted;
@@ -44,7 +45,12 @@ public final class ApplicationEventsAdapter {
             return new ApplicationReturnedForCorrection(id, r.at(), app.id(), aggregateVersion, app.callId(),
                     r.formVersion(), app.ownerUscc(), productName(app.draft()), contact(app.draft()),
                     r.comments().stream().map(c -> new ApplicationReturnedForCorrection.FieldComment(c.field(), c.comment()))
-                            .toList(), name(r.by()));
+                            .toList(), name(r.by()), r.correctionDueAt());
+        }
+        if (event instanceof ApplicationEvent.NotAccepted n) {
+            return new ApplicationNotAccepted(id, n.at(), app.id(), aggregateVersion, app.callId(), n.formVersion(), app.ownerUscc(),
+                    productName(app.currentVersion().form()), contact(app.currentVersion().form()), n.reason(), n.lapsed(),
+                    name(n.by()));
         }
         ApplicationEvent.Accepted a = (ApplicationEvent.Accepted) event;
         SubmittedVersion version = app.version(a.formVersion()).orElseThrow();
@@ -117,7 +123,8 @@ public final class ApplicationEventsAdapter {
                 new ApplicationFormSnapshot.ApplicantOpinion(f.opinion().decision(), f.opinion().signatory(), f.opinion().date()),
                 new ApplicationFormSnapshot.Commitment(yes(f.commitment().accepted()), f.commitment().signedFormAttachmentId()),
                 attachments.stream().map(at -> new ApplicationFormSnapshot.AttachmentRef(at.id(), at.fileName(),
-                        at.mediaType(), at.size(), at.sha256())).toList());
+                        at.mediaType(), at.size(), at.sha256())).toList(),
+                version.filingDate());
     }
 
     private static boolean yes(Boolean b) {

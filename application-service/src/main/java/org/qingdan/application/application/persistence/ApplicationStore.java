@@ -49,6 +49,18 @@ public class ApplicationStore {
         return mongo.find(query, ApplicationDocument.class).stream().map(ApplicationDocument::state).toList();
     }
 
+    /**
+     * The ids of returned applications whose correction deadline is at or before {@code now}, the most overdue first, at
+     * most {@code limit}: a query on the {@code correction_due} index (status and due date, exactly its keys), never a
+     * scan of the applications.
+     */
+    public List<String> correctionsDueBy(java.time.Instant now, int limit) {
+        Query query = Query.query(Criteria.where("state.status").is(ApplicationStatus.RETURNED.name()).and("state.correctionDueAt").lte(now))
+                .with(Sort.by("state.correctionDueAt")).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, "applications").stream().map(d -> d.getString("_id")).toList();
+    }
+
     public long insert(Application application, String requestHash, List<? extends DomainEvent> events) {
         return store.insert(new ApplicationDocument(application.id(), null, application, requestHash), events);
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.qingdan.application.application.ApplicationService;
 import org.qingdan.application.application.domain.Application;
@@ -53,6 +54,9 @@ public class ApplicationController {
     public record ReturnRequest(List<CorrectionComment> comments) {
     }
 
+    public record RefuseRequest(String reason) {
+    }
+
     public record Summary(String id, String callId, String ownerUscc, String ownerName, String productName,
                           String status, String statusLabel, Integer currentVersion, Instant createdAt) {
         static Summary of(Application a) {
@@ -62,17 +66,26 @@ public class ApplicationController {
         }
     }
 
-    public record VersionSummary(int number, Instant submittedAt, String submittedBy, List<String> riskFlags) {
+    /** One submitted version; {@code filingDate} is its 填报日期, set by the system at submission. */
+    public record VersionSummary(int number, Instant submittedAt, LocalDate filingDate, String submittedBy, List<String> riskFlags) {
     }
 
+    /**
+     * An application. {@code filingDate} (填报日期) is the latest submitted version's, set by the system when it was
+     * submitted (null while a draft never submitted). {@code correctionDueAt}: while returned for correction, the
+     * deadline (补正期限) after which it is not accepted; {@code notAcceptedReason}: why it was not accepted (不予受理).
+     */
     public record Detail(String id, String callId, String ownerUscc, String ownerName, String status, String statusLabel,
-                         ApplicationForm form, List<VersionSummary> versions, List<CorrectionComment> corrections,
+                         ApplicationForm form, LocalDate filingDate, List<VersionSummary> versions, List<CorrectionComment> corrections,
+                         Instant correctionDueAt, String notAcceptedReason,
                          String withdrawalReason, List<AuditEntry> audit, long version, Instant createdAt) {
         static Detail of(ApplicationStore.Versioned v) {
             Application a = v.application();
+            LocalDate filed = a.versions().isEmpty() ? null : a.versions().get(a.versions().size() - 1).filingDate();
             return new Detail(a.id(), a.callId(), a.ownerUscc(), a.ownerName(), a.status().name(), a.status().label(),
-                    a.draft(), a.versions().stream().map(s -> new VersionSummary(s.number(), s.submittedAt(),
-                    s.submittedBy().name(), s.riskFlags())).toList(), a.corrections(), a.withdrawalReason(), a.audit(),
+                    a.draft(), filed, a.versions().stream().map(s -> new VersionSummary(s.number(), s.submittedAt(), s.filingDate(),
+                    s.submittedBy().name(), s.riskFlags())).toList(), a.corrections(), a.correctionDueAt(), a.notAcceptedReason(),
+                    a.withdrawalReason(), a.audit(),
                     v.version(), a.createdAt());
         }
     }
@@ -148,10 +161,21 @@ public class ApplicationController {
     }
 
     @PostMapping("/{id}/return")
-    @Operation(summary = "Formal check: return for correction (退回补正) with per-field comments (office)")
+    @Operation(summary = "Formal check: return for correction (退回补正) with per-field comments (office)",
+            description = "The correction is due qingdan.intake.correction-period (15 days by default) later (correctionDueAt); "
+                    + "without a corrected submission by then the application is not accepted (不予受理) by the system.")
     public ResponseEntity<Detail> returnForCorrection(CurrentUser user, @PathVariable String id,
                                                       @RequestBody ReturnRequest request,
                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return ok(applications.returnForCorrection(user, id, request.comments(), IfMatch.version(ifMatch)));
+    }
+
+    @PostMapping("/{id}/refuse")
+    @Operation(summary = "Formal check: refuse (不予受理) with a reason (office); final",
+            description = "Only a submitted application; publishes application.not-accepted.v1 and the applicant is told. "
+                    + "A missing reason is a 422 naming the field.")
+    public ResponseEntity<Detail> refuse(CurrentUser user, @PathVariable String id, @RequestBody RefuseRequest request,
+                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(applications.refuse(user, id, request.reason(), IfMatch.version(ifMatch)));
     }
 }

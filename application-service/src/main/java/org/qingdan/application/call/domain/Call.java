@@ -75,18 +75,40 @@ public record Call(
         return new Call(id, title.trim(), year, opensAt, closesAt, notice, reviewers, CallStatus.PLANNED, createdBy, now);
     }
 
-    public Call open() {
+    /** What happened to a call: announced to the members (Art. 11 定期面向会员单位征集). */
+    public sealed interface Event {
+        Instant at();
+
+        record Opened(String by, Instant at) implements Event {
+        }
+
+        record Closed(String by, Instant at) implements Event {
+        }
+    }
+
+    /** The next state of a call and what happened. */
+    public record Transition(Call call, Event event) {
+    }
+
+    /** The office opens a planned call; every member hears of it. */
+    public Transition open(String by, Instant now) {
         if (status != CallStatus.PLANNED) {
             throw new Refused("只有未开放的征集可以开放（当前：" + status + "）", List.of(new Problem("status", "wrong-state", "征集状态不允许此操作")));
         }
-        return withStatus(CallStatus.OPEN);
+        return new Transition(withStatus(CallStatus.OPEN), new Event.Opened(by, now));
     }
 
-    public Call close() {
+    /** The office closes an open call: no new application; every member hears of it. */
+    public Transition close(String by, Instant now) {
         if (status != CallStatus.OPEN) {
             throw new Refused("只有开放中的征集可以关闭（当前：" + status + "）", List.of(new Problem("status", "wrong-state", "征集状态不允许此操作")));
         }
-        return withStatus(CallStatus.CLOSED);
+        return new Transition(withStatus(CallStatus.CLOSED), new Event.Closed(by, now));
+    }
+
+    /** Open and not past its closing time: shown to the public (the association website) as taking applications. */
+    public boolean takesApplicationsAt(Instant now) {
+        return refusesSubmissionAt(now).isEmpty();
     }
 
     /** Why a submission at {@code now} is refused, or empty if the call takes it. */

@@ -3,6 +3,7 @@ package org.qingdan.application.call.persistence;
 import java.util.List;
 import java.util.Optional;
 import org.qingdan.application.call.domain.Call;
+import org.qingdan.contracts.DomainEvent;
 import org.qingdan.support.outbox.AggregateStore;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -39,7 +40,21 @@ public class CallStore {
         return store.insert(new CallDocument(call.id(), null, call, requestHash), List.of());
     }
 
-    public long update(Call call, long expectedVersion, String requestHash) {
-        return store.update(new CallDocument(call.id(), null, call, requestHash), expectedVersion, List.of());
+    /** The state and its events in one write: the events wait in the document's outbox until published. */
+    public long update(Call call, long expectedVersion, String requestHash, List<? extends DomainEvent> events) {
+        return store.update(new CallDocument(call.id(), null, call, requestHash), expectedVersion, events);
     }
+
+    /**
+     * The calls open at {@code now} by status and closing time, closing soonest first: a query on the
+     * {@code status_closes} index, at most {@value #MAX_OPEN} (calls are few; never the whole collection).
+     */
+    public List<Call> openAt(java.time.Instant now) {
+        Query query = Query.query(org.springframework.data.mongodb.core.query.Criteria.where("state.status").is(Call.CallStatus.OPEN.name())
+                        .and("state.closesAt").gt(now))
+                .with(Sort.by(Sort.Direction.ASC, "state.closesAt").and(Sort.by("_id"))).limit(MAX_OPEN);
+        return mongo.find(query, CallDocument.class).stream().map(CallDocument::state).toList();
+    }
+
+    static final int MAX_OPEN = 100;
 }

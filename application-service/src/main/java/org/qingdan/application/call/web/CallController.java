@@ -77,17 +77,19 @@ public class CallController {
 
     @PostMapping("/{id}/open")
     @PreAuthorize("hasAnyRole('office','admin')")
-    @Operation(summary = "Open a planned call (office)")
-    public ResponseEntity<CallView> open(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        CallStore.Versioned saved = calls.open(id, IfMatch.version(ifMatch));
+    @Operation(summary = "Open a planned call (office)", description = "Publishes application.call-opened.v1: every member hears of it.")
+    public ResponseEntity<CallView> open(CurrentUser user, @PathVariable String id,
+                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        CallStore.Versioned saved = calls.open(user, id, IfMatch.version(ifMatch));
         return ResponseEntity.ok().eTag(IfMatch.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
     }
 
     @PostMapping("/{id}/close")
     @PreAuthorize("hasAnyRole('office','admin')")
-    @Operation(summary = "Close an open call (office)")
-    public ResponseEntity<CallView> close(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        CallStore.Versioned saved = calls.close(id, IfMatch.version(ifMatch));
+    @Operation(summary = "Close an open call (office)", description = "Publishes application.call-closed.v1: every member hears of it.")
+    public ResponseEntity<CallView> close(CurrentUser user, @PathVariable String id,
+                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        CallStore.Versioned saved = calls.close(user, id, IfMatch.version(ifMatch));
         return ResponseEntity.ok().eTag(IfMatch.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
     }
 }

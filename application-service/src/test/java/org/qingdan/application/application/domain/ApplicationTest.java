@@ -17,6 +17,7 @@ class ApplicationTest {
     static final Actor APPLICANT = new Actor("sub-1", "张三");
     static final Actor OFFICE = new Actor("sub-office", "办公室");
     static final Set<String> FILES = Set.of("f-patent", "f-report", "f-signed");
+    static final java.time.Duration PERIOD = java.time.Duration.ofDays(15);
 
     static Application draft() {
         return Application.draft("app-1", "call-1", Forms.ORG_A, Forms.ORG_A_NAME, Forms.complete(Forms.files()), APPLICANT, NOW);
@@ -65,7 +66,7 @@ class ApplicationTest {
     void returned_then_corrected_becomes_version_two_and_version_one_stays_readable() {
         Application submitted = draft().submit(Optional.empty(), FILES, APPLICANT, NOW).application();
         Application.Outcome returned = submitted.returnForCorrection(
-                List.of(new CorrectionComment("product.name", "请去掉品牌信息")), OFFICE, NOW);
+                List.of(new CorrectionComment("product.name", "请去掉品牌信息")), PERIOD, OFFICE, NOW);
         assertThat(returned.events()).singleElement().isInstanceOf(ApplicationEvent.ReturnedForCorrection.class);
         assertThat(returned.application().status()).isEqualTo(ApplicationStatus.RETURNED);
 
@@ -131,5 +132,103 @@ class ApplicationTest {
         Application app = draft().editDraft(violating, APPLICANT, NOW);
         assertThatThrownBy(() -> app.submit(Optional.empty(), FILES, APPLICANT, NOW)).isInstanceOfSatisfying(ApplicationRefused.class,
                 e -> assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.INADMISSIBLE));
+    }
+
+    @Test
+    void the_filing_date_is_set_by_the_system_at_submission_in_china_time_and_per_version() {
+        // 2026-11-27 17:30 UTC is 2026-11-28 01:30 in Beijing: the filing date is the Chinese calendar day
+        Instant lateEvening = Instant.parse("2026-11-27T17:30:00Z");
+        Application submitted = draft().submit(Optional.empty(), FILES, APPLICANT, lateEvening).application();
+        assertThat(submitted.currentVersion().filingDate()).isEqualTo(java.time.LocalDate.parse("2026-11-28"));
+        Application returned = submitted.returnForCorrection(List.of(new CorrectionComment("product.name", "请修改")), PERIOD, OFFICE,
+                lateEvening).application();
+        Instant later = Instant.parse("2026-12-03T04:00:00Z");
+        Application.Outcome resubmitted = returned.submit(Optional.empty(), FILES, APPLICANT, later);
+        assertThat(resubmitted.application().version(1).orElseThrow().filingDate()).isEqualTo(java.time.LocalDate.parse("2026-11-28"));
+        assertThat(resubmitted.application().version(2).orElseThrow().filingDate()).isEqualTo(java.time.LocalDate.parse("2026-12-03"));
+        assertThat(resubmitted.events()).singleElement().isInstanceOfSatisfying(ApplicationEvent.Resubmitted.class,
+                r -> assertThat(r.version().filingDate()).isEqualTo(java.time.LocalDate.parse("2026-12-03")));
+        // a draft has none
+        assertThat(draft().versions()).isEmpty();
+    }
+
+    static Application submitted() {
+        return draft().submit(Optional.empty(), FILES, APPLICANT, NOW).application();
+    }
+
+    @Test
+    void art11_the_formal_check_refuses_with_a_reason_and_that_is_final() {
+        assertThatThrownBy(() -> submitted().refuse("  ", OFFICE, NOW)).isInstanceOfSatisfying(ApplicationRefused.class, e -> {
+            assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.INVALID);
+            assertThat(e.violations()).extracting(RuleViolation::field, RuleViolation::rule).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("reason", "required"));
+        });
+        assertThatThrownBy(() -> submitted().refuse("理".repeat(Application.MAX_REASON + 1), OFFICE, NOW))
+                .isInstanceOf(ApplicationRefused.class);
+        Application.Outcome refused = submitted().refuse("申报单位不是协会会员单位，不符合第七条", OFFICE, NOW);
+        Application done = refused.application();
+        assertThat(done.status()).isEqualTo(ApplicationStatus.NOT_ACCEPTED);
+        assertThat(done.status().label()).isEqualTo("不予受理");
+        assertThat(done.notAcceptedReason()).isEqualTo("申报单位不是协会会员单位，不符合第七条");
+        assertThat(refused.events()).singleElement().isEqualTo(
+                new ApplicationEvent.NotAccepted(1, "申报单位不是协会会员单位，不符合第七条", false, OFFICE, NOW));
+        assertThat(done.audit()).extracting(AuditEntry::action).endsWith("NOT_ACCEPTED");
+        // final: nothing follows
+        assertThatThrownBy(() -> done.accept(OFFICE, NOW)).isInstanceOfSatisfying(ApplicationRefused.class,
+                e -> assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.WRONG_STATE));
+        assertThatThrownBy(() -> done.refuse("再次", OFFICE, NOW)).isInstanceOf(ApplicationRefused.class);
+        assertThatThrownBy(() -> done.submit(Optional.empty(), FILES, APPLICANT, NOW)).isInstanceOf(ApplicationRefused.class);
+        assertThatThrownBy(() -> done.editDraft(done.draft(), APPLICANT, NOW)).isInstanceOf(ApplicationRefused.class);
+        assertThatThrownBy(() -> done.withdraw("撤回", APPLICANT, NOW)).isInstanceOf(ApplicationRefused.class);
+        assertThatThrownBy(() -> done.returnForCorrection(List.of(new CorrectionComment("x", "y")), PERIOD, OFFICE, NOW))
+                .isInstanceOf(ApplicationRefused.class);
+        // only a submitted application is refused: a draft nobody submitted is not the office's to refuse
+        assertThatThrownBy(() -> draft().refuse("不符合", OFFICE, NOW)).isInstanceOf(ApplicationRefused.class);
+    }
+
+    @Test
+    void art11_a_return_for_correction_carries_its_deadline_and_a_correction_in_time_clears_it() {
+        Application.Outcome returned = submitted().returnForCorrection(List.of(new CorrectionComment("product.name", "请修改")),
+                PERIOD, OFFICE, NOW);
+        Instant due = NOW.plus(PERIOD);
+        assertThat(returned.application().correctionDueAt()).isEqualTo(due);
+        assertThat(returned.events()).singleElement().isInstanceOfSatisfying(ApplicationEvent.ReturnedForCorrection.class,
+                r -> assertThat(r.correctionDueAt()).isEqualTo(due));
+        // the applicant edits: the deadline stays; a corrected submission before it clears it
+        Application edited = returned.application().editDraft(returned.application().draft(), APPLICANT, NOW.plusSeconds(60));
+        assertThat(edited.correctionDueAt()).isEqualTo(due);
+        Application corrected = edited.submit(Optional.empty(), FILES, APPLICANT, due.minusSeconds(1)).application();
+        assertThat(corrected.status()).isEqualTo(ApplicationStatus.SUBMITTED);
+        assertThat(corrected.correctionDueAt()).isNull();
+        assertThat(corrected.lapse(due.plusSeconds(86400)).events()).isEmpty();
+    }
+
+    @Test
+    void art11_an_uncorrected_application_lapses_into_not_accepted_when_the_deadline_passes_once() {
+        Application returned = submitted().returnForCorrection(List.of(new CorrectionComment("product.name", "请修改")),
+                PERIOD, OFFICE, NOW).application();
+        Instant due = NOW.plus(PERIOD);
+        // before the deadline nothing happens
+        Application.Outcome early = returned.lapse(due.minusSeconds(1));
+        assertThat(early.application()).isEqualTo(returned);
+        assertThat(early.events()).isEmpty();
+        // at the deadline it lapses, by the system, with the reason
+        Application.Outcome lapsed = returned.lapse(due);
+        assertThat(lapsed.application().status()).isEqualTo(ApplicationStatus.NOT_ACCEPTED);
+        assertThat(lapsed.application().correctionDueAt()).isNull();
+        assertThat(lapsed.application().notAcceptedReason()).startsWith("逾期未补正").contains("2026-12-13 10:00");
+        assertThat(lapsed.events()).singleElement().isInstanceOfSatisfying(ApplicationEvent.NotAccepted.class, n -> {
+            assertThat(n.lapsed()).isTrue();
+            assertThat(n.by()).isEqualTo(Application.SYSTEM);
+            assertThat(n.formVersion()).isEqualTo(1);
+        });
+        assertThat(lapsed.application().audit()).extracting(AuditEntry::action).endsWith("LAPSED");
+        // once: a second look changes nothing and raises nothing
+        Application.Outcome again = lapsed.application().lapse(due.plusSeconds(3600));
+        assertThat(again.application()).isEqualTo(lapsed.application());
+        assertThat(again.events()).isEmpty();
+        // a withdrawn one does not lapse
+        Application withdrawn = returned.withdraw("不再申报", APPLICANT, NOW).application();
+        assertThat(withdrawn.lapse(due.plusSeconds(1)).events()).isEmpty();
     }
 }

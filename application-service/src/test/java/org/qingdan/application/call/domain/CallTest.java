@@ -24,10 +24,12 @@ class CallTest {
     @Test
     void only_an_open_call_within_its_dates_takes_submissions() {
         assertThat(planned().refusesSubmissionAt(NOW)).hasValueSatisfying(r -> assertThat(r).contains("尚未开始"));
-        Call open = planned().open();
+        Call open = planned().open("office", NOW).call();
         assertThat(open.refusesSubmissionAt(NOW)).isEmpty();
+        assertThat(open.takesApplicationsAt(NOW)).isTrue();
         assertThat(open.refusesSubmissionAt(NOW.plus(Duration.ofDays(31)))).hasValueSatisfying(r -> assertThat(r).contains("已截止"));
-        assertThat(open.close().refusesSubmissionAt(NOW)).hasValueSatisfying(r -> assertThat(r).contains("已截止"));
+        assertThat(open.takesApplicationsAt(NOW.plus(Duration.ofDays(31)))).isFalse();
+        assertThat(open.close("office", NOW).call().refusesSubmissionAt(NOW)).hasValueSatisfying(r -> assertThat(r).contains("已截止"));
     }
 
     @Test
@@ -39,7 +41,18 @@ class CallTest {
 
     @Test
     void transitions_follow_planned_open_closed() {
-        assertThatThrownBy(() -> planned().close()).isInstanceOf(Call.Refused.class);
-        assertThatThrownBy(() -> planned().open().open()).isInstanceOf(Call.Refused.class);
+        assertThatThrownBy(() -> planned().close("office", NOW)).isInstanceOf(Call.Refused.class);
+        assertThatThrownBy(() -> planned().open("office", NOW).call().open("office", NOW)).isInstanceOf(Call.Refused.class);
+    }
+
+    @Test
+    void opening_and_closing_are_announced_events_art11() {
+        Call.Transition opened = planned().open("office-1", NOW);
+        assertThat(opened.call().status()).isEqualTo(Call.CallStatus.OPEN);
+        assertThat(opened.event()).isEqualTo(new Call.Event.Opened("office-1", NOW));
+        Call.Transition closed = opened.call().close("office-2", NOW.plusSeconds(60));
+        assertThat(closed.call().status()).isEqualTo(Call.CallStatus.CLOSED);
+        assertThat(closed.event()).isEqualTo(new Call.Event.Closed("office-2", NOW.plusSeconds(60)));
+        assertThat(closed.call().takesApplicationsAt(NOW)).isFalse();
     }
 }

@@ -20,7 +20,19 @@ public record ApplicationFormSnapshot(
         /* 认定条件 (Art. 4), at least one */ List<EligibilityClaim> eligibility,
         /* 九、申报单位意见 */ ApplicantOpinion opinion,
         /* 十、申报单位承诺书 */ Commitment commitment,
-        /* metadata of every file attached to the form */ List<AttachmentRef> attachments) {
+        /* metadata of every file attached to the form */ List<AttachmentRef> attachments,
+        /* 填报日期: set by the system when this version was submitted (China time); null in forms of earlier releases */
+        LocalDate filingDate) {
+
+    /** A form without its filing date (as published before the filing date was added). */
+    public ApplicationFormSnapshot(ApplicantOrganisation applicant, DesignatedContact contact, List<Participant> participants,
+                                   FintechEnterprise enterprise, Product product, SelfAssessment selfAssessment,
+                                   OperationalEvaluation operationalEvaluation, List<SupportingMaterial> supportingMaterials,
+                                   List<EligibilityClaim> eligibility, ApplicantOpinion opinion, Commitment commitment,
+                                   List<AttachmentRef> attachments) {
+        this(applicant, contact, participants, enterprise, product, selfAssessment, operationalEvaluation, supportingMaterials,
+                eligibility, opinion, commitment, attachments, null);
+    }
 
     /** 申报机构: the lead applicant (牵头申报单位). {@code financialLicenceNumber} is "无" for a non-financial lead. */
     public record ApplicantOrganisation(

@@ -79,7 +79,13 @@ public final class ContractSamples {
                 new ApplicantOpinion(OpinionDecision.AGREE, "王五", LocalDate.parse("2026-11-20")),
                 new Commitment(true, "a3"),
                 List.of(new AttachmentRef("a1", "专利证书.pdf", "application/pdf", 102400,
-                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")));
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")),
+                LocalDate.parse("2026-11-28"));
+    }
+
+    public static org.qingdan.contracts.application.CallOpened callOpened(String callId) {
+        return new org.qingdan.contracts.application.CallOpened(UUID.randomUUID(), NOW, callId, 2,
+                "2026年度金融科技企业和产品清单征集", 2026, NOW, NOW.plusSeconds(86400 * 30), 7, 3, "office-1");
     }
 
     public static PublicProduct product() {
@@ -103,8 +109,13 @@ public final class ContractSamples {
                 new ApplicationReturnedForCorrection(UUID.randomUUID(), NOW, "app-1", 2, "call-2026", 1, BANK_USCC,
                         "智能风控平台", CONTACT,
                         List.of(new ApplicationReturnedForCorrection.FieldComment("product.name", "名称含品牌信息")),
-                        "office-1"),
+                        "office-1", NOW.plusSeconds(86400 * 15)),
                 new ApplicationAccepted(UUID.randomUUID(), NOW, "app-1", 4, CALL, 2, form(), List.of(), "office-1"),
+                new org.qingdan.contracts.application.ApplicationNotAccepted(UUID.randomUUID(), NOW, "app-1", 5, "call-2026", 1,
+                        BANK_USCC, "智能风控平台", CONTACT, "逾期未补正：补正期限已过", true, "system"),
+                callOpened("call-2026"),
+                new org.qingdan.contracts.application.CallClosed(UUID.randomUUID(), NOW, "call-2026", 3,
+                        "2026年度金融科技企业和产品清单征集", 2026, NOW.plusSeconds(86400 * 30), NOW.plusSeconds(86400 * 30), "office-1"),
                 new ReviewerAssigned(UUID.randomUUID(), NOW, "case-1", 2, "app-1", "智能风控平台", "reviewer-1", "赵六",
                         "zhaoliu@expert.example.cn", VENDOR_USCC, NOW.plusSeconds(86400 * 14), "office-1"),
                 new ReviewCompleted(UUID.randomUUID(), NOW, "case-1", 9, "app-1", CALL, ReviewCompleted.Decision.APPROVED,

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.application.ApplicationAccepted;
+import org.qingdan.contracts.application.ApplicationNotAccepted;
+import org.qingdan.contracts.application.CallClosed;
+import org.qingdan.contracts.application.CallOpened;
 import org.qingdan.contracts.application.ApplicationResubmitted;
 import org.qingdan.contracts.application.ApplicationReturnedForCorrection;
 import org.qingdan.contracts.application.ApplicationSubmitted;
@@ -31,7 +34,8 @@ import org.qingdan.contracts.review.ReviewerRecused;
  * Who hears of what (DOMAIN.md §5, issue 6): the applicant's designated contact of every step of its
  * application; reviewers of their assignments; the office of new submissions, withdrawals, quorum and objections;
  * an objecting member of its objection's outcome;
- * all members of every public notice, listing and delisting (Art. 11, 12). Mail and the in-app inbox.
+ * all members of every call opened and closed and of every public notice, listing and delisting (Art. 11, 12); the
+ * applicant of a refusal at the formal check (不予受理) and before its correction deadline. Mail and the in-app inbox.
  */
 public final class NotificationPlan {
 
@@ -53,8 +57,21 @@ public final class NotificationPlan {
             office(plan, "office-new-submission", to, v);
         } else if (event instanceof ApplicationReturnedForCorrection e) {
             Map<String, Object> v = values("productName", e.productName(), "formVersion", e.formVersion(),
-                    "comments", e.comments().stream().map(x -> values("field", x.field(), "comment", x.comment())).toList());
+                    "comments", e.comments().stream().map(x -> values("field", x.field(), "comment", x.comment())).toList(),
+                    "correctionDueAt", e.correctionDueAt() == null ? null : TIME.format(e.correctionDueAt()));
             applicant(plan, "application-returned", e.contact().email(), e.contact().name(), e.applicantUscc(), v);
+        } else if (event instanceof ApplicationNotAccepted e) {
+            Map<String, Object> v = values("productName", e.productName(), "formVersion", e.formVersion(), "reason", e.reason(),
+                    "lapsed", e.lapsed());
+            applicant(plan, "application-not-accepted", e.contact() == null ? null : e.contact().email(),
+                    e.contact() == null ? null : e.contact().name(), e.applicantUscc(), v);
+        } else if (event instanceof CallOpened e) {
+            // Art. 11: calls are announced to the members (定期面向会员单位征集)
+            members(plan, "call-opened", to, values("title", e.title(), "year", e.year(), "opensAt", TIME.format(e.opensAt()),
+                    "closesAt", TIME.format(e.closesAt()), "callId", e.aggregateId()));
+        } else if (event instanceof CallClosed e) {
+            members(plan, "call-closed", to, values("title", e.title(), "year", e.year(), "closedAt", TIME.format(e.closedAt()),
+                    "callId", e.aggregateId()));
         } else if (event instanceof ApplicationAccepted e) {
             var c = e.form().contact();
             applicant(plan, "application-accepted", c.email(), c.name(), e.form().applicant().uscc(),
@@ -119,6 +136,15 @@ public final class NotificationPlan {
         return plan;
     }
 
+    /** The applicant's reminder before the correction deadline (补正期限) of a returned application. */
+    public static List<Planned> correctionReminder(String contactEmail, String contactName, String applicantUscc, String productName,
+                                                   int formVersion, Instant dueAt) {
+        List<Planned> plan = new ArrayList<>();
+        applicant(plan, "correction-reminder", contactEmail, contactName, applicantUscc, values("productName", productName,
+                "formVersion", formVersion, "correctionDueAt", TIME.format(dueAt)));
+        return plan;
+    }
+
     /** A reviewer's reminder before the review deadline. */
     public static List<Planned> reminder(String reviewerId, String reviewerName, String reviewerEmail, String productName, Instant dueAt) {
         Map<String, Object> v = values("productName", productName, "reviewerName", reviewerName, "dueAt", TIME.format(dueAt));
@@ -161,6 +187,14 @@ public final class NotificationPlan {
             values.put("contactName", c.name());
             plan.add(new Planned(Channel.EMAIL, Planned.mailto(c.email()), c.name(), template, values));
         });
+        if (to.membersEmail() != null && !to.membersEmail().isBlank()) {
+            plan.add(new Planned(Channel.EMAIL, Planned.mailto(to.membersEmail()), "全体会员单位", template, v));
+        }
+        plan.add(new Planned(Channel.INBOX, "all", "全体会员单位", template, v));
+    }
+
+    /** To every member: the members' distribution list, and everyone's inbox once. */
+    private static void members(List<Planned> plan, String template, Recipients to, Map<String, Object> v) {
         if (to.membersEmail() != null && !to.membersEmail().isBlank()) {
             plan.add(new Planned(Channel.EMAIL, Planned.mailto(to.membersEmail()), "全体会员单位", template, v));
         }

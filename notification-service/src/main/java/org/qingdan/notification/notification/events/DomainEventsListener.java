@@ -3,6 +3,7 @@ package org.qingdan.notification.notification.events;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.Topics;
 import org.qingdan.notification.notification.NotificationService;
+import org.qingdan.notification.notification.CorrectionReminders;
 import org.qingdan.notification.notification.ReviewReminders;
 import org.qingdan.notification.webhook.WebhookService;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -14,17 +15,21 @@ public class DomainEventsListener {
 
     private final NotificationService notifications;
     private final ReviewReminders reminders;
+    private final CorrectionReminders corrections;
     private final WebhookService webhooks;
 
-    public DomainEventsListener(NotificationService notifications, ReviewReminders reminders, WebhookService webhooks) {
+    public DomainEventsListener(NotificationService notifications, ReviewReminders reminders, CorrectionReminders corrections,
+                                WebhookService webhooks) {
         this.notifications = notifications;
         this.reminders = reminders;
+        this.corrections = corrections;
         this.webhooks = webhooks;
     }
 
     @KafkaListener(topics = {Topics.APPLICATION_EVENTS, Topics.REVIEW_EVENTS, Topics.LISTING_EVENTS})
     void on(DomainEvent event) {
         reminders.learn(event);
+        corrections.learn(event);
         notifications.handle(event);
         webhooks.handle(event);
     }

@@ -37,15 +37,19 @@ public record ReviewCase(
         List<Review> reviews,
         Decision decision,
         Instant openedAt,
-        String closedReason) {
+        String closedReason,
+        List<Reopening> reopenings) {
 
     public static final int MAX_TEXT = 2000;
+    /** How often the office may reopen one expert's review of one case: the history stays bounded. */
+    public static final int MAX_REOPENINGS_PER_REVIEWER = 3;
 
     public ReviewCase {
         riskFlags = riskFlags == null ? List.of() : List.copyOf(riskFlags);
         formVersionsSeen = formVersionsSeen == null ? List.of() : List.copyOf(formVersionsSeen);
         assignments = assignments == null ? List.of() : List.copyOf(assignments);
         reviews = reviews == null ? List.of() : List.copyOf(reviews);
+        reopenings = reopenings == null ? List.of() : List.copyOf(reopenings);
     }
 
     /** What happened to a case. */
@@ -78,7 +82,7 @@ public record ReviewCase(
     public static ReviewCase open(String applicationId, CallSummary call, int formVersion, ApplicationFormSnapshot form,
                                   List<String> riskFlags, Instant now) {
         return new ReviewCase(applicationId, applicationId, call, formVersion, form, riskFlags, List.of(formVersion),
-                CaseStatus.OPEN, List.of(), List.of(), null, now, null);
+                CaseStatus.OPEN, List.of(), List.of(), null, now, null, List.of());
     }
 
     /** A later version of the form replaces the snapshot; the versions seen stay listed. Idempotent. */
@@ -88,7 +92,8 @@ public record ReviewCase(
         }
         List<Integer> seen = new ArrayList<>(formVersionsSeen);
         seen.add(version);
-        return new ReviewCase(id, applicationId, call, version, newer, flags, seen, status, assignments, reviews, decision, openedAt, closedReason);
+        return new ReviewCase(id, applicationId, call, version, newer, flags, seen, status, assignments, reviews, decision, openedAt, closedReason,
+                reopenings);
     }
 
     /**
@@ -101,7 +106,7 @@ public record ReviewCase(
             return new Outcome(this, List.of());
         }
         ReviewCase closed = new ReviewCase(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, CaseStatus.CLOSED,
-                assignments, reviews, decision, openedAt, reason);
+                assignments, reviews, decision, openedAt, reason, reopenings);
         return new Outcome(closed, List.of(new Event.Closed(reason)));
     }
 
@@ -326,7 +331,62 @@ public record ReviewCase(
         return Scores.of(submittedReviews(), self);
     }
 
-    /** The committee's decision, exactly once: the second attempt finds the case decided. */
+    /**
+     * Every finding of the submitted reviews that bars an approval (Art. 5 不得纳入): each Art. 5 situation an expert
+     * found, and each expert who did not confirm the Art. 4 basis; in the order of the reviews, then of the grounds.
+     */
+    public List<Finding> findings() {
+        List<Finding> findings = new ArrayList<>();
+        for (Review r : submittedReviews()) {
+            String name = assignmentOf(r.reviewerId()).map(Assignment::reviewerName).orElse(r.reviewerId());
+            for (ExclusionGround g : ExclusionGround.values()) {
+                if (Boolean.TRUE.equals(r.exclusionsFound().get(g))) {
+                    findings.add(new Finding(r.reviewerId(), name, Finding.Kind.EXCLUSION, g, r.commentsForCommittee()));
+                }
+            }
+            if (Boolean.FALSE.equals(r.eligibilityConfirmed())) {
+                findings.add(new Finding(r.reviewerId(), name, Finding.Kind.ELIGIBILITY_NOT_CONFIRMED, null, r.commentsForCommittee()));
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * The office reopens one expert's submitted review for a second look (复核): the review becomes that expert's
+     * draft again and the case waits for it (评审中); the answer as submitted stays in {@link #reopenings()}. Only
+     * before the decision, and at most {@value #MAX_REOPENINGS_PER_REVIEWER} times per expert.
+     */
+    public Outcome reopen(String reviewerId, String reason, String by, Instant now) {
+        if (status == CaseStatus.DECIDED || status == CaseStatus.CLOSED) {
+            throw new ReviewRefused(Kind.WRONG_STATE, "评审当前为“" + status.label() + "”，不能退回专家复核");
+        }
+        Assignment assignment = assignmentOf(reviewerId).filter(Assignment::active)
+                .orElseThrow(() -> new ReviewRefused(Kind.INVALID, "专家 " + reviewerId + " 未被分配评审本申报",
+                        List.of(new Problem("reviewerId", "assigned", "请选择本申报在任的评审专家"))));
+        Review submitted = reviewOf(reviewerId).filter(Review::submitted)
+                .orElseThrow(() -> new ReviewRefused(Kind.WRONG_STATE, "专家 " + assignment.reviewerName() + " 尚未提交评审意见，无需退回复核"));
+        if (reason == null || reason.isBlank() || reason.length() > MAX_TEXT) {
+            throw new ReviewRefused(Kind.INVALID, "请说明退回复核的原因",
+                    List.of(new Problem("reason", "required", "请说明退回复核的原因（不超过 " + MAX_TEXT + " 字）")));
+        }
+        if (reopenings.stream().filter(x -> x.reviewerId().equals(reviewerId)).count() >= MAX_REOPENINGS_PER_REVIEWER) {
+            throw new ReviewRefused(Kind.INVALID, "专家 " + assignment.reviewerName() + " 的评审意见已退回复核 "
+                    + MAX_REOPENINGS_PER_REVIEWER + " 次，不能再退回",
+                    List.of(new Problem("reviewerId", "max-reopenings", "同一专家至多退回复核 " + MAX_REOPENINGS_PER_REVIEWER + " 次")));
+        }
+        Review draft = new Review(reviewerId, submitted.ratings(), submitted.eligibilityConfirmed(), submitted.exclusionsFound(),
+                submitted.recommend(), submitted.commentsForCommittee(), submitted.commentsForApplicant(), false, now, null);
+        List<Reopening> history = new ArrayList<>(reopenings);
+        history.add(new Reopening(reviewerId, submitted, reason.trim(), by, now));
+        ReviewCase reopened = new ReviewCase(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, CaseStatus.ASSIGNED,
+                assignments, replaceReview(draft), decision, openedAt, closedReason, history);
+        return new Outcome(reopened, List.of());
+    }
+
+    /**
+     * The committee's decision, exactly once: the second attempt finds the case decided. An approval is refused while
+     * any submitted review finds an Art. 5 situation or does not confirm the Art. 4 basis ({@link ApprovalBarred}).
+     */
     public Outcome decide(boolean approve, List<String> reasons, String by, Instant now) {
         if (status == CaseStatus.DECIDED) {
             throw new ReviewRefused(Kind.WRONG_STATE, "本申报已审核，不能重复决定");
@@ -335,6 +395,10 @@ public record ReviewCase(
         List<String> clean = reasons == null ? List.of() : reasons.stream().filter(r -> r != null && !r.isBlank()).map(String::trim).toList();
         if (clean.isEmpty()) {
             throw new ReviewRefused(Kind.INVALID, "请填写审核理由", List.of(new Problem("reasons", "required", "请至少填写一条理由")));
+        }
+        List<Finding> findings = findings();
+        if (approve && !findings.isEmpty()) {
+            throw new ApprovalBarred(findings);
         }
         Decision d = new Decision(approve, clean, by, now);
         ReviewCase decided = with(CaseStatus.DECIDED, assignments, reviews, d);
@@ -374,6 +438,6 @@ public record ReviewCase(
 
     private ReviewCase with(CaseStatus nextStatus, List<Assignment> nextAssignments, List<Review> nextReviews, Decision nextDecision) {
         return new ReviewCase(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, nextStatus, nextAssignments,
-                nextReviews, nextDecision, openedAt, closedReason);
+                nextReviews, nextDecision, openedAt, closedReason, reopenings);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /** A command on a case the rules do not allow, with the field-level reasons. */
 public class ReviewRefused extends RuntimeException {
 
-    public enum Kind { INVALID, WRONG_STATE, NOT_ASSIGNED, CONFLICT_OF_INTEREST, NO_CANDIDATES }
+    public enum Kind { INVALID, WRONG_STATE, NOT_ASSIGNED, CONFLICT_OF_INTEREST, NO_CANDIDATES, APPROVAL_BARRED }
 
     /** One broken rule. */
     public record Problem(String field, String rule, String message) {

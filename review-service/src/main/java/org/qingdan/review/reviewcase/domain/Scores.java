@@ -10,12 +10,25 @@ import org.qingdan.contracts.form.Rating;
 /**
  * The reviewers' scores of one case side by side: per dimension how many gave each rating, the median
  * (the lower one for an even count, so that a tie never rounds up), whether reviewers disagree (two or
- * more levels apart), and the applicant's own rating beside them.
+ * more levels apart), and the applicant's own rating beside them, flagged when the median is two or more levels
+ * away from it.
  */
 public record Scores(List<Dimension> dimensions, int reviewCount, int recommendations) {
 
+    /**
+     * One dimension. {@code selfGap}: the reviewers' median less the applicant's own rating, in levels (negative when
+     * the applicant rated itself higher), null when either is missing; {@code selfGapFlagged} when it is two levels
+     * or more either way (自评与专家评级差距较大).
+     */
     public record Dimension(AssessmentDimension dimension, Map<Rating, Integer> distribution, Rating median,
-                            Rating selfAssessed, boolean reviewersDisagree) {
+                            Rating selfAssessed, boolean reviewersDisagree, Integer selfGap, boolean selfGapFlagged) {
+    }
+
+    /** The gap that flags a self-assessment: two levels or more between it and the reviewers' median. */
+    public static final int SELF_GAP_FLAG = 2;
+
+    public boolean anySelfGapFlagged() {
+        return dimensions.stream().anyMatch(Dimension::selfGapFlagged);
     }
 
     public boolean anyDisagreement() {
@@ -37,7 +50,9 @@ public record Scores(List<Dimension> dimensions, int reviewCount, int recommenda
             given.sort(null);
             Rating median = given.isEmpty() ? null : given.get((given.size() - 1) / 2);
             boolean disagree = !given.isEmpty() && given.get(given.size() - 1).ordinal() - given.get(0).ordinal() >= 2;
-            dimensions.add(new Dimension(d, distribution, median, selfAssessment.get(d), disagree));
+            Rating self = selfAssessment.get(d);
+            Integer gap = median == null || self == null ? null : median.ordinal() - self.ordinal();
+            dimensions.add(new Dimension(d, distribution, median, self, disagree, gap, gap != null && Math.abs(gap) >= SELF_GAP_FLAG));
         }
         int recommendations = (int) submitted.stream().filter(r -> Boolean.TRUE.equals(r.recommend())).count();
         return new Scores(dimensions, submitted.size(), recommendations);

@@ -11,7 +11,10 @@ import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.review.reviewcase.CaseQuery;
 import org.qingdan.review.reviewcase.ReviewService;
+import org.qingdan.review.reviewcase.domain.ApprovalBarred;
 import org.qingdan.review.reviewcase.domain.Assignment;
+import org.qingdan.review.reviewcase.domain.Finding;
+import org.qingdan.review.reviewcase.domain.Reopening;
 import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.Decision;
 import org.qingdan.review.reviewcase.domain.Review;
@@ -63,6 +66,9 @@ public class ReviewController {
     public record AssignInput(String reviewerId) {
     }
 
+    public record ReopenInput(String reason) {
+    }
+
     public record DecisionInput(String decision, List<String> reasons) {
     }
 
@@ -75,8 +81,23 @@ public class ReviewController {
         }
     }
 
+    /**
+     * A case as the user may see it. For the office and the committee also {@code findings} (every Art. 5 situation
+     * and every unconfirmed Art. 4 basis in the submitted reviews: while there is one, an approval is refused) and
+     * {@code reopenings} (reviews the office reopened, with the answer as it was); null for an expert.
+     */
     public record CaseView(CaseSummary summary, ApplicationFormSnapshot form, List<String> riskFlags, List<Integer> formVersionsSeen,
-                           List<Assignment> assignments, List<Review> reviews, Scores scores, Decision decision, long version) {
+                           List<Assignment> assignments, List<Review> reviews, Scores scores, Decision decision, long version,
+                           List<FindingView> findings, List<Reopening> reopenings) {
+    }
+
+    /** One finding that bars an approval, with its field, rule and Chinese label. */
+    public record FindingView(String reviewerId, String reviewerName, String kind, String ground, String label, String field,
+                              String rule, String commentsForCommittee) {
+        static FindingView of(Finding f) {
+            return new FindingView(f.reviewerId(), f.reviewerName(), f.kind().name(), f.ground() == null ? null : f.ground().name(),
+                    f.label(), f.field(), f.rule(), f.commentsForCommittee());
+        }
     }
 
     static CaseView view(ReviewCaseStore.Versioned v, CurrentUser user) {
@@ -86,7 +107,8 @@ public class ReviewController {
         List<Assignment> assignments = all ? c.assignments() : c.assignmentOf(user.username()).map(List::of).orElse(List.of());
         Scores scores = all && (c.status() == CaseStatus.READY_FOR_DECISION || c.status() == CaseStatus.DECIDED) ? c.scores() : null;
         return new CaseView(CaseSummary.of(c), c.form(), c.riskFlags(), c.formVersionsSeen(), assignments, visible, scores,
-                c.decision(), v.version());
+                c.decision(), v.version(), all ? c.findings().stream().map(FindingView::of).toList() : null,
+                all ? c.reopenings() : null);
     }
 
     @GetMapping("/reviewers")
@@ -151,8 +173,21 @@ public class ReviewController {
         return reviews.submit(user, id).reviewOf(user.username()).orElseThrow();
     }
 
+    @PostMapping("/cases/{id}/reviews/{reviewerId}/reopen")
+    @Operation(summary = "Reopen one expert's submitted review for a second look (office)",
+            description = "The review becomes the expert's draft again and the case waits for it; the answer as submitted "
+                    + "stays in the case's reopenings. Before the decision only, at most " + ReviewCase.MAX_REOPENINGS_PER_REVIEWER
+                    + " times per expert.")
+    public CaseSummary reopen(CurrentUser user, @PathVariable String id, @PathVariable String reviewerId,
+                              @RequestBody ReopenInput input) {
+        return CaseSummary.of(reviews.reopen(user, id, reviewerId, input.reason()));
+    }
+
     @PostMapping("/cases/{id}/decision")
-    @Operation(summary = "The committee's decision: APPROVED or REJECTED with reasons, exactly once (committee or office)")
+    @Operation(summary = "The committee's decision: APPROVED or REJECTED with reasons, exactly once (committee or office)",
+            description = "An approval is a 409 problem (type approval-barred) while any submitted review finds an Art. 5 "
+                    + "situation or does not confirm the Art. 4 basis: each violation names the review's field and the rule, "
+                    + "and `findings` lists them; reject, or let the office reopen the review.")
     public Decision decide(CurrentUser user, @PathVariable String id, @RequestBody DecisionInput input,
                            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         if (input.decision() == null || !(input.decision().equals("APPROVED") || input.decision().equals("REJECTED"))) {
@@ -171,7 +206,11 @@ public class ReviewController {
             case NOT_ASSIGNED -> Problems.of(403, "not-assigned", "未分配", e.getMessage());
             case CONFLICT_OF_INTEREST -> Problems.of(422, "conflict-of-interest", "须回避", e.getMessage());
             case NO_CANDIDATES -> Problems.of(409, "no-candidates", "可分配专家不足", e.getMessage());
+            case APPROVAL_BARRED -> Problems.of(409, "approval-barred", "不得纳入清单（第五条）", e.getMessage());
         };
+        if (e instanceof ApprovalBarred barred) {
+            problem.setProperty("findings", barred.findings().stream().map(FindingView::of).toList());
+        }
         return Problems.response(Problems.withViolations(problem,
                 e.problems().stream().map(p -> new Violation(p.field(), p.rule(), p.message())).toList()));
     }

@@ -205,4 +205,137 @@ class ReviewCaseTest {
         assertThat(late.reviewCase()).isEqualTo(decided);
         assertThat(late.events()).isEmpty();
     }
+
+    static Review finding(ExclusionGround ground, Boolean eligible) {
+        Review r = complete(Rating.GOOD, false);
+        Map<ExclusionGround, Boolean> exclusions = new EnumMap<>(r.exclusionsFound());
+        if (ground != null) {
+            exclusions.put(ground, true);
+        }
+        return new Review(null, r.ratings(), eligible, exclusions, false, "发现问题，需复核", null, false, null, null);
+    }
+
+    static ReviewCase ready(Review r1, Review r2, Review r3) {
+        ReviewCase c = assignedToThree();
+        c = c.saveDraft("r1", r1, NOW).submit("r1", NOW).reviewCase();
+        c = c.saveDraft("r2", r2, NOW).submit("r2", NOW).reviewCase();
+        return c.saveDraft("r3", r3, NOW).submit("r3", NOW).reviewCase();
+    }
+
+    @Test
+    void art5_an_approval_is_refused_naming_each_ground_and_the_review_that_found_it_and_a_rejection_goes_through() {
+        ReviewCase c = ready(complete(Rating.GOOD, true), finding(ExclusionGround.UNRESOLVED_COMPLAINTS, true),
+                finding(ExclusionGround.FRAUD, false));
+        assertThat(c.status()).isEqualTo(CaseStatus.READY_FOR_DECISION);
+        assertThat(c.findings()).extracting(Finding::reviewerId, Finding::kind, Finding::ground).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("r2", Finding.Kind.EXCLUSION, ExclusionGround.UNRESOLVED_COMPLAINTS),
+                org.assertj.core.groups.Tuple.tuple("r3", Finding.Kind.EXCLUSION, ExclusionGround.FRAUD),
+                org.assertj.core.groups.Tuple.tuple("r3", Finding.Kind.ELIGIBILITY_NOT_CONFIRMED, null));
+        assertThatThrownBy(() -> c.decide(true, List.of("多数推荐"), "committee", NOW)).isInstanceOfSatisfying(ApprovalBarred.class, e -> {
+            assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.APPROVAL_BARRED);
+            assertThat(e.problems()).extracting(ReviewRefused.Problem::field, ReviewRefused.Problem::rule).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("reviews[r2].exclusionsFound.UNRESOLVED_COMPLAINTS", "art5-exclusion"),
+                    org.assertj.core.groups.Tuple.tuple("reviews[r3].exclusionsFound.FRAUD", "art5-exclusion"),
+                    org.assertj.core.groups.Tuple.tuple("reviews[r3].eligibilityConfirmed", "art4-eligibility-not-confirmed"));
+            assertThat(e.problems().get(0).message()).contains("专家r2", ExclusionGround.UNRESOLVED_COMPLAINTS.label());
+        });
+        ReviewCase.Outcome rejected = c.decide(false, List.of("存在第五条情形"), "committee", NOW);
+        assertThat(rejected.reviewCase().status()).isEqualTo(CaseStatus.DECIDED);
+        assertThat(rejected.reviewCase().decision().approved()).isFalse();
+    }
+
+    @Test
+    void art4_an_approval_is_refused_while_one_review_does_not_confirm_the_eligibility_basis() {
+        ReviewCase c = ready(complete(Rating.GOOD, true), complete(Rating.GOOD, true), finding(null, false));
+        assertThatThrownBy(() -> c.decide(true, List.of("推荐"), "committee", NOW)).isInstanceOfSatisfying(ApprovalBarred.class,
+                e -> assertThat(e.findings()).singleElement().satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo(Finding.Kind.ELIGIBILITY_NOT_CONFIRMED);
+                    assertThat(f.field()).isEqualTo("reviews[r3].eligibilityConfirmed");
+                    assertThat(f.label()).isEqualTo("未确认第四条认定条件");
+                }));
+        // drafts and recused experts' reviews are no findings: only submitted reviews of active assignments count
+        assertThat(assignedToThree().saveDraft("r1", finding(ExclusionGround.FRAUD, false), NOW).findings()).isEmpty();
+    }
+
+    @Test
+    void the_office_reopens_one_review_the_earlier_answer_stays_and_a_second_look_can_clear_the_way() {
+        ReviewCase c = ready(complete(Rating.GOOD, true), complete(Rating.GOOD, true), finding(ExclusionGround.LEGAL_OR_REGULATORY_RISK, true));
+        Review earlier = c.reviewOf("r3").orElseThrow();
+        ReviewCase.Outcome reopened = c.reopen("r3", "请核实违法违规风险的依据", "office", NOW.plusSeconds(60));
+        ReviewCase open = reopened.reviewCase();
+        assertThat(open.status()).isEqualTo(CaseStatus.ASSIGNED);
+        assertThat(open.reviewOf("r3")).get().satisfies(r -> {
+            assertThat(r.submitted()).isFalse(); // the expert's draft again, prefilled with its answer
+            assertThat(r.exclusionsFound()).containsEntry(ExclusionGround.LEGAL_OR_REGULATORY_RISK, true);
+        });
+        assertThat(open.reopenings()).singleElement().satisfies(o -> {
+            assertThat(o.reviewerId()).isEqualTo("r3");
+            assertThat(o.earlier()).isEqualTo(earlier);
+            assertThat(o.reason()).isEqualTo("请核实违法违规风险的依据");
+            assertThat(o.reopenedBy()).isEqualTo("office");
+        });
+        assertThat(open.findings()).isEmpty(); // the reopened review is no longer submitted
+        assertThatThrownBy(() -> open.decide(false, List.of("过早"), "committee", NOW)).isInstanceOfSatisfying(ReviewRefused.class,
+                e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.WRONG_STATE));
+
+        // the expert looks again and finds nothing: quorum again, and the approval goes through
+        ReviewCase.Outcome again = open.saveDraft("r3", complete(Rating.GOOD, true), NOW).submit("r3", NOW.plusSeconds(120));
+        assertThat(again.reviewCase().status()).isEqualTo(CaseStatus.READY_FOR_DECISION);
+        assertThat(again.events()).hasSize(2).last().isInstanceOf(ReviewCase.Event.ReadyForDecision.class);
+        assertThat(again.reviewCase().reopenings()).singleElement().extracting(Reopening::earlier).isEqualTo(earlier);
+        assertThat(again.reviewCase().decide(true, List.of("复核后无第五条情形"), "committee", NOW).reviewCase().decision().approved()).isTrue();
+    }
+
+    @Test
+    void a_reopening_needs_a_submitted_review_a_reason_and_no_decision_and_is_bounded() {
+        ReviewCase c = ready(complete(Rating.GOOD, true), complete(Rating.GOOD, true), finding(ExclusionGround.OTHER, true));
+        assertThatThrownBy(() -> c.reopen("r3", " ", "office", NOW)).isInstanceOfSatisfying(ReviewRefused.class,
+                e -> assertThat(e.problems()).extracting(ReviewRefused.Problem::field).containsExactly("reason"));
+        assertThatThrownBy(() -> c.reopen("r4", "不在本案", "office", NOW)).isInstanceOfSatisfying(ReviewRefused.class,
+                e -> assertThat(e.problems()).extracting(ReviewRefused.Problem::field).containsExactly("reviewerId"));
+        ReviewCase reopened = c.reopen("r3", "复核", "office", NOW).reviewCase();
+        assertThatThrownBy(() -> reopened.reopen("r3", "再次复核", "office", NOW)).isInstanceOfSatisfying(ReviewRefused.class,
+                e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.WRONG_STATE)); // not submitted again yet
+        ReviewCase decided = c.decide(false, List.of("不予通过"), "committee", NOW).reviewCase();
+        assertThatThrownBy(() -> decided.reopen("r3", "复核", "office", NOW)).isInstanceOfSatisfying(ReviewRefused.class,
+                e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.WRONG_STATE));
+        ReviewCase cycled = c;
+        for (int i = 0; i < ReviewCase.MAX_REOPENINGS_PER_REVIEWER; i++) {
+            cycled = cycled.reopen("r3", "复核 " + i, "office", NOW).reviewCase().submit("r3", NOW).reviewCase();
+        }
+        ReviewCase limit = cycled;
+        assertThatThrownBy(() -> limit.reopen("r3", "第四次", "office", NOW)).isInstanceOfSatisfying(ReviewRefused.class,
+                e -> assertThat(e.problems()).extracting(ReviewRefused.Problem::rule).containsExactly("max-reopenings"));
+        assertThat(limit.reopenings()).hasSize(ReviewCase.MAX_REOPENINGS_PER_REVIEWER);
+    }
+
+    @Test
+    void the_self_assessment_is_flagged_where_the_reviewers_median_is_two_levels_or_more_away() {
+        // self: legal GOOD, innovation EXCELLENT, risk GOOD, after-sales QUALIFIED
+        Map<AssessmentDimension, Rating> ratings = new EnumMap<>(Map.of(AssessmentDimension.LEGAL_COMPLIANCE, Rating.GOOD,
+                AssessmentDimension.FINANCIAL_INNOVATION, Rating.QUALIFIED, AssessmentDimension.RISK_CONTROL, Rating.QUALIFIED,
+                AssessmentDimension.AFTER_SALES_SERVICE, Rating.OUTSTANDING));
+        Review r = complete(Rating.GOOD, true);
+        Review scored = new Review(null, ratings, true, r.exclusionsFound(), true, "意见", null, false, null, null);
+        Scores scores = ready(scored, scored, scored).scores();
+        Map<AssessmentDimension, Scores.Dimension> by = new EnumMap<>(AssessmentDimension.class);
+        scores.dimensions().forEach(d -> by.put(d.dimension(), d));
+        assertThat(by.get(AssessmentDimension.LEGAL_COMPLIANCE)).extracting(Scores.Dimension::selfGap, Scores.Dimension::selfGapFlagged)
+                .containsExactly(0, false);
+        assertThat(by.get(AssessmentDimension.FINANCIAL_INNOVATION)).extracting(Scores.Dimension::selfGap, Scores.Dimension::selfGapFlagged)
+                .containsExactly(-2, true); // rated itself two levels above the experts
+        assertThat(by.get(AssessmentDimension.RISK_CONTROL)).extracting(Scores.Dimension::selfGap, Scores.Dimension::selfGapFlagged)
+                .containsExactly(-1, false);
+        assertThat(by.get(AssessmentDimension.AFTER_SALES_SERVICE)).extracting(Scores.Dimension::selfGap, Scores.Dimension::selfGapFlagged)
+                .containsExactly(3, true); // the experts rate it three levels higher
+        assertThat(scores.anySelfGapFlagged()).isTrue();
+        // the gap is against the median, not against every reviewer
+        Review high = new Review(null, new EnumMap<>(Map.of(AssessmentDimension.LEGAL_COMPLIANCE, Rating.OUTSTANDING,
+                AssessmentDimension.FINANCIAL_INNOVATION, Rating.EXCELLENT, AssessmentDimension.RISK_CONTROL, Rating.GOOD,
+                AssessmentDimension.AFTER_SALES_SERVICE, Rating.QUALIFIED)), true, r.exclusionsFound(), true, "意见", null, false, null, null);
+        Review same = new Review(null, new EnumMap<>(Map.of(AssessmentDimension.LEGAL_COMPLIANCE, Rating.GOOD,
+                AssessmentDimension.FINANCIAL_INNOVATION, Rating.EXCELLENT, AssessmentDimension.RISK_CONTROL, Rating.GOOD,
+                AssessmentDimension.AFTER_SALES_SERVICE, Rating.QUALIFIED)), true, r.exclusionsFound(), true, "意见", null, false, null, null);
+        assertThat(ready(same, high, same).scores().anySelfGapFlagged()).isFalse();
+    }
 }

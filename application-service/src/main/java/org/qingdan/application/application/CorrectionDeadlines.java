@@ -1,0 +1,73 @@
+package org.qingdan.application.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lapses applications returned for correction whose deadline (补正期限) passed into 不予受理, a hundred at a time.
+ * Safe with several instances: a lease in MongoDB (taken and released by compare-and-set on its owner) lets one
+ * instance run at a time, and each lapse is a write guarded by the application's version, so even two runs at once
+ * lapse each application once and publish one ApplicationNotAccepted.
+ */
+@Component
+public class CorrectionDeadlines {
+
+    private static final Logger log = LoggerFactory.getLogger(CorrectionDeadlines.class);
+    static final String LOCKS = "scheduleLocks";
+    static final String LEASE = "correction-deadlines";
+    static final int BATCH = 100;
+
+    private final ApplicationService applications;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final String owner = UUID.randomUUID().toString();
+
+    public CorrectionDeadlines(ApplicationService applications, MongoTemplate mongo, Clock clock) {
+        this.applications = applications;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${qingdan.intake.deadline-interval:PT1M}", initialDelayString = "PT5S")
+    public void run() {
+        if (!acquire(Duration.ofMinutes(2))) {
+            return;
+        }
+        try {
+            int lapsed;
+            do {
+                lapsed = applications.lapseOverdueCorrections(BATCH);
+                if (lapsed > 0) {
+                    log.info("{} application(s) not corrected in time: not accepted (不予受理)", lapsed);
+                }
+            } while (lapsed == BATCH);
+        } finally {
+            mongo.getCollection(LOCKS).deleteOne(new Document("_id", LEASE).append("owner", owner));
+        }
+    }
+
+    /** Takes the lease unless another live instance holds it (expired leases are taken over). */
+    boolean acquire(Duration length) {
+        var now = clock.instant();
+        try {
+            mongo.getCollection(LOCKS).findOneAndUpdate(
+                    new Document("_id", LEASE).append("$or", List.of(new Document("until", new Document("$lt", Date.from(now))),
+                            new Document("owner", owner))),
+                    new Document("$set", new Document("owner", owner).append("until", Date.from(now.plus(length)))),
+                    new com.mongodb.client.model.FindOneAndUpdateOptions().upsert(true));
+            return true;
+        } catch (com.mongodb.MongoCommandException | com.mongodb.MongoWriteException | DuplicateKeyException held) {
+            return false; // the upsert collided with a live lease of another instance
+        }
+    }
+}
