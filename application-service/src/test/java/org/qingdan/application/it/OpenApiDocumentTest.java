@@ -19,5 +19,12 @@ class OpenApiDocumentTest extends IntegrationTest {
         JsonNode document = OpenApiDocuments.fetchAndWrite(port, "application-service");
         assertThat(OpenApiDocuments.gaps(document, Set.of("GET /api/public/calls"))).isEmpty();
         assertThat(OpenApiDocuments.securedButOpen(port, document)).isEmpty();
+        // what only the operation knows: the upload's size and type refusals, a create's 201, the submission's 422
+        JsonNode paths = document.get("paths");
+        assertThat(paths.get("/api/applications/{applicationId}/attachments").get("post").get("responses").propertyNames())
+                .contains("201", "404", "409", "413", "415", "422").doesNotContain("200");
+        assertThat(paths.get("/api/applications/{id}/submit").get("post").get("responses").propertyNames())
+                .contains("404", "409", "412", "422");
+        assertThat(paths.get("/api/applications").get("post").get("parameters").toString()).doesNotContain("\"user\"");
     }
 }
