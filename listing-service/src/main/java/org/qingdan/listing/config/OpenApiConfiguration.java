@@ -1,12 +1,12 @@
 package org.qingdan.listing.config;
 
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** The service's title and description; the security scheme, problem responses, licence and server come from
+ * service-support's {@code QingdanOpenApi}, as in every service. */
 @Configuration
 public class OpenApiConfiguration {
 
@@ -17,8 +17,6 @@ public class OpenApiConfiguration {
                         .description("The public list (anonymous, under /api/public): filters, search, notices, Atom feed, "
                                 + "server-sent events, editions with their hash chain, CSV and JSON exports, statistics. "
                                 + "Objections, delisting and voluntary withdrawal under /api/listings (signed in). "
-                                + "The same facts travel as events on listing.events (see asyncapi.yaml in infra/contracts)."))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+                                + "The same facts travel as events on listing.events (see asyncapi.yaml in infra/contracts)."));
     }
 }

@@ -1,6 +1,7 @@
 package org.qingdan.application.application.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -97,6 +98,9 @@ public class ApplicationController {
     @PostMapping
     @Operation(summary = "Start an application (draft) in an open call",
             description = "Applicants and vendors; the owning organisation is taken from the token. Accepts Idempotency-Key.")
+    @ApiResponse(responseCode = "201", description = "Created: the draft, with Location and ETag")
+    @ApiResponse(responseCode = "409", description = "征集未开放 (call-not-open): the call is not open")
+    @ApiResponse(responseCode = "422", description = "The form breaks rules (each field and rule), or the Idempotency-Key was used for other content (idempotency-key-reused)")
     public ResponseEntity<Detail> create(CurrentUser user, @RequestBody CreateRequest request,
                                          @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         if (request.callId() == null || request.callId().isBlank()) {
@@ -121,12 +125,17 @@ public class ApplicationController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One application (申报) with its form, versions, corrections and audit trail; ETag is its version")
+    @ApiResponse(responseCode = "200", description = "The application")
+    @ApiResponse(responseCode = "404", description = "申报不存在，或不是本用户可见的 (no such application, or not one the user may see)")
     public ResponseEntity<Detail> one(CurrentUser user, @PathVariable String id) {
         return ok(applications.get(user, id));
     }
 
     @GetMapping("/{id}/versions/{number}")
     @Operation(summary = "A submitted version of the form; earlier versions stay readable")
+    @ApiResponse(responseCode = "200", description = "The version as submitted")
+    @ApiResponse(responseCode = "404", description = "No such application or version")
     public SubmittedVersion version(CurrentUser user, @PathVariable String id, @PathVariable int number) {
         return applications.get(user, id).application().version(number)
                 .orElseThrow(() -> ProblemException.notFound("申报 " + id + " 没有第 " + number + " 版"));
@@ -134,6 +143,9 @@ public class ApplicationController {
 
     @PutMapping("/{id}/form")
     @Operation(summary = "Save the form as a draft (partial forms are fine)")
+    @ApiResponse(responseCode = "200", description = "Saved")
+    @ApiResponse(responseCode = "404", description = "申报不存在，或不是本用户可见的 (no such application, or not one the user may see)")
+    @ApiResponse(responseCode = "409", description = "当前状态不允许此操作 (wrong-state), or a concurrent change won (concurrent-modification)")
     public ResponseEntity<Detail> saveDraft(CurrentUser user, @PathVariable String id, @RequestBody ApplicationForm form,
                                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return ok(applications.saveDraft(user, id, form, IfMatch.version(ifMatch)));
@@ -141,6 +153,10 @@ public class ApplicationController {
 
     @PostMapping("/{id}/submit")
     @Operation(summary = "Submit: the whole form is checked and every violation reported at once")
+    @ApiResponse(responseCode = "200", description = "Submitted: a new version with its filing date (填报日期)")
+    @ApiResponse(responseCode = "404", description = "申报不存在，或不是本用户可见的 (no such application, or not one the user may see)")
+    @ApiResponse(responseCode = "409", description = "当前状态不允许此操作 (wrong-state), or a concurrent change won (concurrent-modification)")
+    @ApiResponse(responseCode = "422", description = "申报内容不符合要求 (validation) or 不予受理 (inadmissible): every violation with its field and rule")
     public ResponseEntity<Detail> submit(CurrentUser user, @PathVariable String id,
                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return ok(applications.submit(user, id, IfMatch.version(ifMatch)));
@@ -148,6 +164,9 @@ public class ApplicationController {
 
     @PostMapping("/{id}/withdraw")
     @Operation(summary = "Withdraw with a reason, any time before the committee's decision")
+    @ApiResponse(responseCode = "200", description = "Withdrawn, or WITHDRAWAL_REQUESTED once accepted")
+    @ApiResponse(responseCode = "404", description = "申报不存在，或不是本用户可见的 (no such application, or not one the user may see)")
+    @ApiResponse(responseCode = "409", description = "当前状态不允许此操作 (wrong-state), or a concurrent change won (concurrent-modification)")
     public ResponseEntity<Detail> withdraw(CurrentUser user, @PathVariable String id, @RequestBody WithdrawRequest request,
                                            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return ok(applications.withdraw(user, id, request.reason(), IfMatch.version(ifMatch)));
@@ -155,6 +174,9 @@ public class ApplicationController {
 
     @PostMapping("/{id}/accept")
     @Operation(summary = "Formal check: accept (受理) (office)")
+    @ApiResponse(responseCode = "200", description = "Accepted")
+    @ApiResponse(responseCode = "404", description = "申报不存在，或不是本用户可见的 (no such application, or not one the user may see)")
+    @ApiResponse(responseCode = "409", description = "当前状态不允许此操作 (wrong-state), or a concurrent change won (concurrent-modification)")
     public ResponseEntity<Detail> accept(CurrentUser user, @PathVariable String id,
                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return ok(applications.accept(user, id, IfMatch.version(ifMatch)));
@@ -164,6 +186,9 @@ public class ApplicationController {
     @Operation(summary = "Formal check: return for correction (退回补正) with per-field comments (office)",
             description = "The correction is due qingdan.intake.correction-period (15 days by default) later (correctionDueAt); "
                     + "without a corrected submission by then the application is not accepted (不予受理) by the system.")
+    @ApiResponse(responseCode = "200", description = "Returned for correction, with correctionDueAt")
+    @ApiResponse(responseCode = "404", description = "申报不存在，或不是本用户可见的 (no such application, or not one the user may see)")
+    @ApiResponse(responseCode = "409", description = "当前状态不允许此操作 (wrong-state), or a concurrent change won (concurrent-modification)")
     public ResponseEntity<Detail> returnForCorrection(CurrentUser user, @PathVariable String id,
                                                       @RequestBody ReturnRequest request,
                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
@@ -174,6 +199,9 @@ public class ApplicationController {
     @Operation(summary = "Formal check: refuse (不予受理) with a reason (office); final",
             description = "Only a submitted application; publishes application.not-accepted.v1 and the applicant is told. "
                     + "A missing reason is a 422 naming the field.")
+    @ApiResponse(responseCode = "200", description = "Not accepted (NOT_ACCEPTED), final")
+    @ApiResponse(responseCode = "404", description = "申报不存在，或不是本用户可见的 (no such application, or not one the user may see)")
+    @ApiResponse(responseCode = "409", description = "当前状态不允许此操作 (wrong-state), or a concurrent change won (concurrent-modification)")
     public ResponseEntity<Detail> refuse(CurrentUser user, @PathVariable String id, @RequestBody RefuseRequest request,
                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return ok(applications.refuse(user, id, request.reason(), IfMatch.version(ifMatch)));

@@ -1,6 +1,7 @@
 package org.qingdan.application.attachment.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
@@ -34,6 +35,12 @@ public class AttachmentController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a file (multipart field 'file'); its type is decided by content")
+    @ApiResponse(responseCode = "201", description = "Stored: its id, name, media type, size and SHA-256")
+    @ApiResponse(responseCode = "404", description = "申报不存在，或不是本用户可见的 (no such application, or not one the user may see)")
+    @ApiResponse(responseCode = "409", description = "申报当前状态不能上传附件 (wrong-state): only drafts and returned applications take files")
+    @ApiResponse(responseCode = "413", description = "附件超过大小上限 (attachment-too-large): qingdan.attachments.max-size, 20 MB by default")
+    @ApiResponse(responseCode = "415", description = "不支持的文件类型 (attachment-type): not PDF, PNG, JPEG, Word, Excel or PowerPoint by content, or not multipart/form-data")
+    @ApiResponse(responseCode = "422", description = "附件不符合要求: empty, too many, encrypted, unreadable, or with active content or macros (the rule names which)")
     public ResponseEntity<AttachmentInfo> upload(CurrentUser user, @PathVariable String applicationId,
                                                  @RequestParam("file") MultipartFile file) throws IOException {
         AttachmentInfo info = attachments.upload(user, applicationId, file.getOriginalFilename(), file.getInputStream());
@@ -41,12 +48,17 @@ public class AttachmentController {
     }
 
     @GetMapping
+    @Operation(summary = "The application's files (附件), without their content")
+    @ApiResponse(responseCode = "200", description = "The files")
+    @ApiResponse(responseCode = "404", description = "申报不存在，或不是本用户可见的 (no such application, or not one the user may see)")
     public List<AttachmentInfo> list(CurrentUser user, @PathVariable String applicationId) {
         return attachments.list(user, applicationId);
     }
 
     @GetMapping("/{attachmentId}")
     @Operation(summary = "Download, always as an attachment and never sniffed")
+    @ApiResponse(responseCode = "200", description = "The file, with Content-Disposition: attachment and a Digest")
+    @ApiResponse(responseCode = "404", description = "No such application or file, or not one the user may see")
     public ResponseEntity<InputStreamResource> download(CurrentUser user, @PathVariable String applicationId,
                                                         @PathVariable String attachmentId) {
         AttachmentService.Download download = attachments.download(user, applicationId, attachmentId);

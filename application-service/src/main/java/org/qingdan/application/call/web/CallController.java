@@ -1,6 +1,7 @@
 package org.qingdan.application.call.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -54,6 +55,8 @@ public class CallController {
     @PostMapping
     @PreAuthorize("hasAnyRole('office','admin')")
     @Operation(summary = "Plan a call (office)", description = "Accepts an Idempotency-Key header.")
+    @ApiResponse(responseCode = "201", description = "Planned: the call, with Location and ETag")
+    @ApiResponse(responseCode = "422", description = "征集设置不符合要求 (validation, each field and rule), or the Idempotency-Key was used for other content (idempotency-key-reused)")
     public ResponseEntity<CallView> plan(CurrentUser user, @RequestBody CallRequest request,
                                          @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         String hash = Idempotency.hash(String.valueOf(request));
@@ -70,6 +73,9 @@ public class CallController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One call (征集); ETag is its version")
+    @ApiResponse(responseCode = "200", description = "The call")
+    @ApiResponse(responseCode = "404", description = "征集不存在 (no such call)")
     public ResponseEntity<CallView> one(@PathVariable String id) {
         CallStore.Versioned found = calls.get(id);
         return ResponseEntity.ok().eTag(IfMatch.etag(found.version())).body(CallView.of(found.call(), found.version()));
@@ -78,6 +84,9 @@ public class CallController {
     @PostMapping("/{id}/open")
     @PreAuthorize("hasAnyRole('office','admin')")
     @Operation(summary = "Open a planned call (office)", description = "Publishes application.call-opened.v1: every member hears of it.")
+    @ApiResponse(responseCode = "200", description = "Open")
+    @ApiResponse(responseCode = "404", description = "征集不存在 (no such call)")
+    @ApiResponse(responseCode = "409", description = "Not PLANNED (wrong-state), or a concurrent change won")
     public ResponseEntity<CallView> open(CurrentUser user, @PathVariable String id,
                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         CallStore.Versioned saved = calls.open(user, id, IfMatch.version(ifMatch));
@@ -87,6 +96,9 @@ public class CallController {
     @PostMapping("/{id}/close")
     @PreAuthorize("hasAnyRole('office','admin')")
     @Operation(summary = "Close an open call (office)", description = "Publishes application.call-closed.v1: every member hears of it.")
+    @ApiResponse(responseCode = "200", description = "Closed")
+    @ApiResponse(responseCode = "404", description = "征集不存在 (no such call)")
+    @ApiResponse(responseCode = "409", description = "Not OPEN (wrong-state), or a concurrent change won")
     public ResponseEntity<CallView> close(CurrentUser user, @PathVariable String id,
                                           @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         CallStore.Versioned saved = calls.close(user, id, IfMatch.version(ifMatch));

@@ -5,6 +5,9 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/admin/outbox")
 @PreAuthorize("hasRole('admin')")
+@Tag(name = "发件箱 Outbox (admin)", description = "Events the broker refused for good, parked beside their documents. Role admin.")
 public class OutboxAdminController {
 
     static final int LIMIT = 100;
@@ -33,6 +37,8 @@ public class OutboxAdminController {
     }
 
     @GetMapping("/parked")
+    @Operation(summary = "Parked events (搁置的事件): which document, which event, why and when; at most 100, oldest documents first")
+    @ApiResponse(responseCode = "200", description = "The parked events; empty when none")
     public List<Map<String, Object>> parked() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String collection : properties.getCollections()) {

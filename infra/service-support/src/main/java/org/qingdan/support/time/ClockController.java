@@ -1,5 +1,7 @@
 package org.qingdan.support.time;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/dev/clock")
 @PreAuthorize("hasRole('admin')")
+@Tag(name = "开发时钟 Development clock", description = "Development only (qingdan.dev.clock-control): the service's clock, moved forward by an admin")
 public class ClockController {
 
     private final ShiftedClock clock;
@@ -27,11 +30,13 @@ public class ClockController {
     }
 
     @GetMapping
+    @Operation(summary = "The development clock (开发时钟): its time and how far it is ahead of the system's")
     public ClockState read() {
         return new ClockState(clock.instant(), clock.offset().toString());
     }
 
     @PostMapping("/advance")
+    @Operation(summary = "Move the development clock forward (拨快时钟) by an ISO-8601 duration such as P8D; never back")
     public ClockState advance(@RequestBody Advance request) {
         Duration by;
         try {

@@ -1,6 +1,7 @@
 package org.qingdan.listing.register.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,9 @@ public class ListingOfficeController {
 
     @PostMapping("/{id}/objections")
     @Operation(summary = "Lodge an objection during public notice (applicant or vendor of a member organisation; one open per organisation)")
+    @ApiResponse(responseCode = "201", description = "Lodged: the objection")
+    @ApiResponse(responseCode = "404", description = "清单条目不存在 (no such listing)")
+    @ApiResponse(responseCode = "409", description = "Not in public notice, or the organisation has an open objection already (wrong-state); or a concurrent change won")
     public ResponseEntity<Objection> lodge(CurrentUser user, @PathVariable String id, @RequestBody ObjectionRequest request) {
         Listing listing = register.lodgeObjection(user, id, request.grounds(), request.evidence());
         Objection lodged = listing.objections().get(listing.objections().size() - 1);
@@ -73,6 +77,9 @@ public class ListingOfficeController {
 
     @GetMapping("/{id}/objections")
     @PreAuthorize("hasAnyRole('office','admin')")
+    @Operation(summary = "The objections (异议) lodged against a listing, with their decisions (office)")
+    @ApiResponse(responseCode = "200", description = "The objections")
+    @ApiResponse(responseCode = "404", description = "清单条目不存在 (no such listing)")
     public List<Objection> objections(@PathVariable String id) {
         return listings.find(id).orElseThrow(() -> ProblemException.notFound("清单条目 " + id + " 不存在")).listing().objections();
     }
@@ -80,6 +87,9 @@ public class ListingOfficeController {
     @PostMapping("/{id}/objections/{objectionId}/uphold")
     @PreAuthorize("hasAnyRole('office','admin')")
     @Operation(summary = "Uphold an objection: the product does not enter the list (office)")
+    @ApiResponse(responseCode = "200", description = "Upheld; the listing as it is now")
+    @ApiResponse(responseCode = "404", description = "No such listing or objection")
+    @ApiResponse(responseCode = "409", description = "当前状态不允许此操作 (wrong-state), or a concurrent change won (concurrent-modification)")
     public Listing uphold(CurrentUser user, @PathVariable String id, @PathVariable String objectionId,
                           @RequestBody DecisionRequest request) {
         return register.decideObjection(user, id, objectionId, true, request.reason());
@@ -88,6 +98,9 @@ public class ListingOfficeController {
     @PostMapping("/{id}/objections/{objectionId}/dismiss")
     @PreAuthorize("hasAnyRole('office','admin')")
     @Operation(summary = "Dismiss an objection: notice goes on (office)")
+    @ApiResponse(responseCode = "200", description = "Dismissed; the listing as it is now")
+    @ApiResponse(responseCode = "404", description = "No such listing or objection")
+    @ApiResponse(responseCode = "409", description = "当前状态不允许此操作 (wrong-state), or a concurrent change won (concurrent-modification)")
     public Listing dismiss(CurrentUser user, @PathVariable String id, @PathVariable String objectionId,
                            @RequestBody DecisionRequest request) {
         return register.decideObjection(user, id, objectionId, false, request.reason());
@@ -96,6 +109,9 @@ public class ListingOfficeController {
     @PostMapping("/{id}/delist")
     @PreAuthorize("hasAnyRole('office','admin')")
     @Operation(summary = "Delist for an Art. 12 reason, with explanation and evidence (office)")
+    @ApiResponse(responseCode = "200", description = "Delisted; a new edition follows")
+    @ApiResponse(responseCode = "404", description = "清单条目不存在 (no such listing)")
+    @ApiResponse(responseCode = "409", description = "Not listed (wrong-state), or a concurrent change won")
     public Listing delist(CurrentUser user, @PathVariable String id, @RequestBody DelistRequest request) {
         return register.delist(user, id, request.reason(), request.exclusionGround(), request.explanation(), request.evidence())
                 ;
@@ -103,6 +119,9 @@ public class ListingOfficeController {
 
     @PostMapping("/{id}/withdraw")
     @Operation(summary = "Voluntary withdrawal at the enterprise's request (Art. 3)")
+    @ApiResponse(responseCode = "200", description = "Withdrawn from the list")
+    @ApiResponse(responseCode = "404", description = "清单条目不存在 (no such listing)")
+    @ApiResponse(responseCode = "409", description = "Not listed or in notice (wrong-state), or a concurrent change won")
     public Listing withdraw(CurrentUser user, @PathVariable String id, @RequestBody WithdrawRequest request) {
         return register.withdrawVoluntarily(user, id, request.explanation());
     }

@@ -1,6 +1,9 @@
 package org.qingdan.listing.register.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -102,6 +105,9 @@ public class PublicListController {
 
     @GetMapping("/listings/{id}")
     @Operation(summary = "A product's public page with its history")
+    @ApiResponse(responseCode = "200", description = "The product and its history; ETag of the current edition")
+    @ApiResponse(responseCode = "304", description = "Not modified since the If-None-Match edition")
+    @ApiResponse(responseCode = "404", description = "清单条目不存在 (no such product on the public list)")
     public ResponseEntity<PublicViews.Detail> listing(@PathVariable String id, WebRequest request) {
         String etag = current(request);
         if (etag == null) {
@@ -135,6 +141,8 @@ public class PublicListController {
 
     @GetMapping(value = "/feed.atom", produces = "application/atom+xml;charset=UTF-8")
     @Operation(summary = "Atom feed of the latest 50 notices, newest first")
+    @ApiResponse(responseCode = "200", description = "The Atom feed", content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "304", description = "Not modified since the If-None-Match edition")
     public ResponseEntity<String> feed(WebRequest request) {
         String etag = current(request);
         if (etag == null) {
@@ -148,12 +156,17 @@ public class PublicListController {
 
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Server-sent events of listing.events, for websites that cannot read Kafka")
+    @ApiResponse(responseCode = "200", description = "The stream: one event per fact on listing.events, until the client goes or is too slow", content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "429", description = "订阅过多: too many streams from this client address; Retry-After says when to try again")
+    @ApiResponse(responseCode = "503", description = "订阅数已满: the stream has as many subscribers as it takes; Retry-After says when to try again")
     public SseEmitter stream(jakarta.servlet.http.HttpServletRequest request) {
         return stream.subscribe(stream.client(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
     }
 
     @GetMapping(value = "/listings.csv", produces = "text/csv;charset=UTF-8")
     @Operation(summary = "The current edition's entries as CSV, streamed")
+    @ApiResponse(responseCode = "200", description = "CSV with a header row, UTF-8", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "304", description = "Not modified since the If-None-Match edition")
     public ResponseEntity<StreamingResponseBody> currentCsv(WebRequest request) {
         String etag = current(request);
         if (etag == null) {
@@ -164,6 +177,8 @@ public class PublicListController {
 
     @GetMapping(value = "/listings.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The current edition: number, hashes, digest and every entry, streamed")
+    @ApiResponse(responseCode = "200", description = "The edition with its entries", content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "304", description = "Not modified since the If-None-Match edition")
     public ResponseEntity<StreamingResponseBody> currentJson(WebRequest request) {
         String etag = current(request);
         if (etag == null) {
@@ -188,6 +203,9 @@ public class PublicListController {
 
     @GetMapping("/editions/{number}")
     @Operation(summary = "One edition exactly as hashed: SHA-256 over the canonical JSON of everything but 'hash'")
+    @ApiResponse(responseCode = "200", description = "The edition")
+    @ApiResponse(responseCode = "304", description = "Not modified")
+    @ApiResponse(responseCode = "404", description = "没有这一版 (no such edition)")
     public ResponseEntity<Map<String, Object>> edition(@PathVariable long number, WebRequest request) {
         Edition edition = edition(number);
         if (request.checkNotModified("\"" + edition.hash() + "\"")) {
@@ -198,6 +216,8 @@ public class PublicListController {
 
     @GetMapping(value = "/editions/{number}/entries", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The whole list at an edition, streamed; the SHA-256 of its entries add up (mod 2^256) to its digest")
+    @ApiResponse(responseCode = "200", description = "The entries, immutable", content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "404", description = "没有这一版 (no such edition)")
     public ResponseEntity<StreamingResponseBody> editionEntries(@PathVariable long number) {
         Edition edition = edition(number);
         return ResponseEntity.ok().eTag("\"" + edition.hash() + "-entries\"").cacheControl(IMMUTABLE)
@@ -206,6 +226,8 @@ public class PublicListController {
 
     @GetMapping(value = "/editions/{number}.csv", produces = "text/csv;charset=UTF-8")
     @Operation(summary = "The whole list at an edition as CSV, streamed")
+    @ApiResponse(responseCode = "200", description = "CSV with a header row, UTF-8, immutable", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", description = "没有这一版 (no such edition)")
     public ResponseEntity<StreamingResponseBody> editionCsv(@PathVariable long number) {
         Edition edition = edition(number);
         return csv(number, "qingdan-edition-" + number + ".csv",
@@ -272,6 +294,9 @@ public class PublicListController {
 
     @GetMapping("/editions/{from}/diff/{to}")
     @Operation(summary = "What changed between two editions (at most 1000 apart): entries added, removed, and whose status changed")
+    @ApiResponse(responseCode = "200", description = "The changes")
+    @ApiResponse(responseCode = "400", description = "版次范围不正确: to before from (order) or more than 1000 apart (max-span), or not a number")
+    @ApiResponse(responseCode = "404", description = "没有这一版 (no such edition)")
     public Map<String, Object> diff(@PathVariable long from, @PathVariable long to) {
         if (from > to || to - from > MAX_DIFF_SPAN) {
             throw ProblemException.badRequest("版次范围不正确", List.of(new Violation("to", from > to ? "order" : "max-span",

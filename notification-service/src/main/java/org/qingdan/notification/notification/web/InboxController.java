@@ -1,6 +1,7 @@
 package org.qingdan.notification.notification.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,6 +76,8 @@ public class InboxController {
 
     @PostMapping("/{id}/read")
     @Operation(summary = "Mark one of my notifications read")
+    @ApiResponse(responseCode = "200", description = "Marked read")
+    @ApiResponse(responseCode = "404", description = "通知不存在 (no such notification in the user's inbox)")
     public void read(CurrentUser user, @PathVariable String id) {
         var result = mongo.updateFirst(Query.query(mine(user).and("_id").is(id)), new Update().addToSet("readBy", user.username()),
                 NotificationDocument.class);
@@ -94,6 +97,8 @@ public class InboxController {
     @PostMapping("/deliveries/{id}/retry")
     @PreAuthorize("hasAnyRole('office','admin')")
     @Operation(summary = "Retry a failed mail (office)")
+    @ApiResponse(responseCode = "200", description = "Queued again")
+    @ApiResponse(responseCode = "409", description = "只有投递失败的邮件可以重试 (wrong-state): no failed mail with this id")
     public NotificationDocument retry(@PathVariable String id) {
         if (!notifications.retry(id)) {
             throw ProblemException.conflict("wrong-state", "只有投递失败的邮件可以重试");

@@ -1,6 +1,7 @@
 package org.qingdan.notification.webhook.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ public class WebhookController {
 
     @PostMapping
     @Operation(summary = "Register a subscriber; the answer shows its signing secret, once")
+    @ApiResponse(responseCode = "201", description = "Registered: the subscriber, its secret (shown this once) and how deliveries are signed")
+    @ApiResponse(responseCode = "422", description = "订阅设置不正确: the url is not https (https-url), not resolvable (resolvable) or not a public address (public-address), or an event type is unknown")
     public ResponseEntity<Map<String, Object>> register(CurrentUser user, @RequestBody Registration r) {
         WebhookService.Registered registered = webhooks.register(r.url(), r.eventTypes(), r.description(), user.username());
         return ResponseEntity.status(201).body(Map.of("subscriber", SubscriberView.of(registered.subscriber()),
@@ -52,11 +55,16 @@ public class WebhookController {
     }
 
     @GetMapping
+    @Operation(summary = "The webhook subscribers (Webhook 订阅), oldest first, with their state and last error's category")
+    @ApiResponse(responseCode = "200", description = "The subscribers")
     public List<SubscriberView> all() {
         return webhooks.subscribers().stream().map(SubscriberView::of).toList();
     }
 
     @DeleteMapping("/{id}")
+    @Operation(summary = "Remove a subscriber (删除订阅); nothing more is delivered to it")
+    @ApiResponse(responseCode = "204", description = "Removed")
+    @ApiResponse(responseCode = "404", description = "订阅不存在 (no such subscriber)")
     public ResponseEntity<Void> remove(@PathVariable String id) {
         webhooks.remove(id);
         return ResponseEntity.noContent().build();
@@ -64,6 +72,8 @@ public class WebhookController {
 
     @PostMapping("/{id}/resume")
     @Operation(summary = "Resume a paused subscriber; what waited is delivered")
+    @ApiResponse(responseCode = "204", description = "Resumed")
+    @ApiResponse(responseCode = "404", description = "订阅不存在 (no such subscriber)")
     public ResponseEntity<Void> resume(@PathVariable String id) {
         webhooks.resume(id);
         return ResponseEntity.noContent().build();
@@ -71,6 +81,7 @@ public class WebhookController {
 
     @GetMapping("/{id}/deliveries")
     @Operation(summary = "The subscriber's deliveries, newest first: status, attempts, last error and status code")
+    @ApiResponse(responseCode = "200", description = "At most 200 deliveries; empty for an unknown subscriber")
     public List<Document> deliveries(@PathVariable String id) {
         return webhooks.deliveries(id);
     }

@@ -1,6 +1,7 @@
 package org.qingdan.review.reviewcase.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -112,6 +113,8 @@ public class ReviewController {
     }
 
     @GetMapping("/reviewers")
+    @Operation(summary = "The reviewer pool (专家库): every expert with expertise, organisation and load limit (office, committee)")
+    @ApiResponse(responseCode = "200", description = "The experts")
     public List<Reviewer> pool(CurrentUser user) {
         if (!ReviewService.seesAll(user)) {
             throw org.qingdan.support.web.ProblemException.forbidden("只有专委会办公室可以查看专家库");
@@ -121,6 +124,7 @@ public class ReviewController {
 
     @PutMapping("/reviewers/{id}")
     @Operation(summary = "Add or change an expert of the pool (office)")
+    @ApiResponse(responseCode = "200", description = "Saved")
     public Reviewer saveReviewer(CurrentUser user, @PathVariable String id, @RequestBody Reviewer reviewer) {
         return reviews.saveReviewer(user, new Reviewer(id, reviewer.name(), reviewer.email(), reviewer.orgUscc(), reviewer.orgName(),
                 reviewer.scenarios(), reviewer.technologies(), reviewer.loadLimit(), reviewer.active()));
@@ -138,6 +142,9 @@ public class ReviewController {
     }
 
     @GetMapping("/cases/{id}")
+    @Operation(summary = "One review case (评审): the accepted form, assignments, the reviews the user may see, scores and decision; ETag is its version")
+    @ApiResponse(responseCode = "200", description = "The case")
+    @ApiResponse(responseCode = "404", description = "评审不存在，或不是本用户可见的 (no such review case, or not one the user may see)")
     public ResponseEntity<CaseView> one(CurrentUser user, @PathVariable String id) {
         ReviewCaseStore.Versioned v = reviews.get(user, id);
         return ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(view(v, user));
@@ -145,30 +152,47 @@ public class ReviewController {
 
     @PostMapping("/cases/{id}/assignments/auto")
     @Operation(summary = "Fill the call's number of reviewers automatically (office)")
+    @ApiResponse(responseCode = "200", description = "Assigned")
+    @ApiResponse(responseCode = "404", description = "评审不存在，或不是本用户可见的 (no such review case, or not one the user may see)")
+    @ApiResponse(responseCode = "409", description = "Not open for assignment (wrong-state), too few experts without a conflict of interest (no-candidates), or a concurrent change won")
     public CaseSummary autoAssign(CurrentUser user, @PathVariable String id) {
         return CaseSummary.of(reviews.autoAssign(user, id));
     }
 
     @PostMapping("/cases/{id}/assignments")
     @Operation(summary = "Assign one expert by hand (office)")
+    @ApiResponse(responseCode = "200", description = "Assigned")
+    @ApiResponse(responseCode = "404", description = "No such case or expert")
+    @ApiResponse(responseCode = "409", description = "当前状态不允许此操作 (wrong-state), or a concurrent change won (concurrent-modification)")
+    @ApiResponse(responseCode = "422", description = "The expert is inactive, already assigned, at the load limit, or has a conflict of interest (conflict-of-interest)")
     public CaseSummary assign(CurrentUser user, @PathVariable String id, @RequestBody AssignInput input) {
         return CaseSummary.of(reviews.assign(user, id, input.reviewerId()));
     }
 
     @PostMapping("/cases/{id}/conflict")
     @Operation(summary = "The assigned expert declares a conflict of interest")
+    @ApiResponse(responseCode = "200", description = "Declared; the expert is withdrawn from the case")
+    @ApiResponse(responseCode = "404", description = "评审不存在，或不是本用户可见的 (no such review case, or not one the user may see)")
+    @ApiResponse(responseCode = "409", description = "当前状态不允许此操作 (wrong-state), or a concurrent change won (concurrent-modification)")
     public CaseSummary conflict(CurrentUser user, @PathVariable String id, @RequestBody ConflictInput input) {
         return CaseSummary.of(reviews.declareConflict(user, id, input.reason()));
     }
 
     @PutMapping("/cases/{id}/review")
     @Operation(summary = "Save my review as a draft")
+    @ApiResponse(responseCode = "200", description = "Saved")
+    @ApiResponse(responseCode = "404", description = "评审不存在，或不是本用户可见的 (no such review case, or not one the user may see)")
+    @ApiResponse(responseCode = "409", description = "当前状态不允许此操作 (wrong-state), or a concurrent change won (concurrent-modification)")
     public Review saveDraft(CurrentUser user, @PathVariable String id, @RequestBody ReviewInput input) {
         return reviews.saveDraft(user, id, input.toDraft()).reviewOf(user.username()).orElseThrow();
     }
 
     @PostMapping("/cases/{id}/review/submit")
     @Operation(summary = "Submit my review: every part is checked")
+    @ApiResponse(responseCode = "200", description = "Submitted")
+    @ApiResponse(responseCode = "404", description = "评审不存在，或不是本用户可见的 (no such review case, or not one the user may see)")
+    @ApiResponse(responseCode = "409", description = "当前状态不允许此操作 (wrong-state), or a concurrent change won (concurrent-modification)")
+    @ApiResponse(responseCode = "422", description = "内容不符合要求 (validation): every missing or invalid part with its field and rule")
     public Review submit(CurrentUser user, @PathVariable String id) {
         return reviews.submit(user, id).reviewOf(user.username()).orElseThrow();
     }
@@ -178,6 +202,9 @@ public class ReviewController {
             description = "The review becomes the expert's draft again and the case waits for it; the answer as submitted "
                     + "stays in the case's reopenings. Before the decision only, at most " + ReviewCase.MAX_REOPENINGS_PER_REVIEWER
                     + " times per expert.")
+    @ApiResponse(responseCode = "200", description = "Reopened")
+    @ApiResponse(responseCode = "404", description = "No such case, or the expert has no submitted review in it")
+    @ApiResponse(responseCode = "409", description = "Decided already, reopened too often (wrong-state), or a concurrent change won")
     public CaseSummary reopen(CurrentUser user, @PathVariable String id, @PathVariable String reviewerId,
                               @RequestBody ReopenInput input) {
         return CaseSummary.of(reviews.reopen(user, id, reviewerId, input.reason()));
@@ -188,6 +215,9 @@ public class ReviewController {
             description = "An approval is a 409 problem (type approval-barred) while any submitted review finds an Art. 5 "
                     + "situation or does not confirm the Art. 4 basis: each violation names the review's field and the rule, "
                     + "and `findings` lists them; reject, or let the office reopen the review.")
+    @ApiResponse(responseCode = "200", description = "Decided")
+    @ApiResponse(responseCode = "404", description = "评审不存在，或不是本用户可见的 (no such review case, or not one the user may see)")
+    @ApiResponse(responseCode = "409", description = "Approval barred by a review (approval-barred, with findings), decided already or not ready (wrong-state), or a concurrent change won")
     public Decision decide(CurrentUser user, @PathVariable String id, @RequestBody DecisionInput input,
                            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         if (input.decision() == null || !(input.decision().equals("APPROVED") || input.decision().equals("REJECTED"))) {
