@@ -53,17 +53,26 @@ final class MailCatcher {
     record Received(String to, String subject) {
     }
 
+    /** Each message read once (thousands in the fault suite, counted every second). */
+    private final java.util.Map<MimeMessage, java.util.List<Received>> parsed = new java.util.IdentityHashMap<>();
+
     /** Every mail received so far, once per recipient. */
-    java.util.List<Received> received() {
+    synchronized java.util.List<Received> received() {
         java.util.List<Received> all = new java.util.ArrayList<>();
         for (MimeMessage message : server.getReceivedMessages()) {
-            try {
-                for (var to : message.getAllRecipients()) {
-                    all.add(new Received(to.toString(), message.getSubject()));
+            all.addAll(parsed.computeIfAbsent(message, m -> {
+                try {
+                    return java.util.Arrays.stream(m.getAllRecipients()).map(to -> {
+                        try {
+                            return new Received(to.toString(), m.getSubject());
+                        } catch (jakarta.mail.MessagingException e) {
+                            throw new IllegalStateException("an unreadable mail", e);
+                        }
+                    }).toList();
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException("an unreadable mail", e);
                 }
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException("an unreadable mail", e);
-            }
+            }));
         }
         return all;
     }
