@@ -2,13 +2,9 @@ package org.qingdan.application.application;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Date;
-import java.util.List;
-import java.util.UUID;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
+import org.qingdan.support.lease.Leases;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -28,19 +24,16 @@ public class CorrectionDeadlines {
     static final int BATCH = 100;
 
     private final ApplicationService applications;
-    private final MongoTemplate mongo;
-    private final Clock clock;
-    private final String owner = UUID.randomUUID().toString();
+    private final Leases leases;
 
     public CorrectionDeadlines(ApplicationService applications, MongoTemplate mongo, Clock clock) {
         this.applications = applications;
-        this.mongo = mongo;
-        this.clock = clock;
+        this.leases = new Leases(mongo, clock, LOCKS);
     }
 
     @Scheduled(fixedDelayString = "${qingdan.intake.deadline-interval:PT1M}", initialDelayString = "PT5S")
     public void run() {
-        if (!acquire(Duration.ofMinutes(2))) {
+        if (!leases.acquire(LEASE, Duration.ofMinutes(2))) {
             return;
         }
         try {
@@ -52,22 +45,7 @@ public class CorrectionDeadlines {
                 }
             } while (lapsed == BATCH);
         } finally {
-            mongo.getCollection(LOCKS).deleteOne(new Document("_id", LEASE).append("owner", owner));
-        }
-    }
-
-    /** Takes the lease unless another live instance holds it (expired leases are taken over). */
-    boolean acquire(Duration length) {
-        var now = clock.instant();
-        try {
-            mongo.getCollection(LOCKS).findOneAndUpdate(
-                    new Document("_id", LEASE).append("$or", List.of(new Document("until", new Document("$lt", Date.from(now))),
-                            new Document("owner", owner))),
-                    new Document("$set", new Document("owner", owner).append("until", Date.from(now.plus(length)))),
-                    new com.mongodb.client.model.FindOneAndUpdateOptions().upsert(true));
-            return true;
-        } catch (com.mongodb.MongoCommandException | com.mongodb.MongoWriteException | DuplicateKeyException held) {
-            return false; // the upsert collided with a live lease of another instance
+            leases.release(LEASE);
         }
     }
 }

@@ -3,7 +3,7 @@ package org.qingdan.listing.register;
 import java.time.Clock;
 import java.time.Duration;
 import org.qingdan.listing.register.persistence.EditionStore;
-import org.qingdan.listing.register.persistence.Leases;
+import org.qingdan.support.lease.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.qingdan.support.lease.Leases;
 import org.qingdan.listing.register.domain.Edition;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.support.outbox.AggregateStore;

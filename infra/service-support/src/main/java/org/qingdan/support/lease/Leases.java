@@ -1,4 +1,4 @@
-package org.qingdan.listing.register.persistence;
+package org.qingdan.support.lease;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +10,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Named leases in one MongoDB collection, so that one instance at a time does a piece of work (the
- * notice-end schedule, the migration). A lease expires by itself when its holder dies; the holder may
+ * Named leases in one MongoDB collection, so that one instance at a time does a piece of work (listing-service's
+ * notice-end schedule and migration, application-service's correction deadlines). A lease expires by itself when its holder dies; the holder may
  * take it again before it expires.
  */
 public final class Leases {
