@@ -42,7 +42,23 @@ class TcpProxyTest {
         });
         server.setDaemon(true);
         server.start();
-        proxy = TcpProxy.to(echo.getLocalPort());
+        proxy = belowEphemeralPorts(echo.getLocalPort());
+    }
+
+    /**
+     * The proxy on a port below Linux's ephemeral range (32768 and up): a connection to a port without listener
+     * in that range can connect to itself (TCP self-connect) when the kernel happens to pick the same local port,
+     * and then "refused" would not hold.
+     */
+    private static TcpProxy belowEphemeralPorts(int target) {
+        for (int port = 20_000 + new java.util.Random().nextInt(5_000); port < 32_000; port++) {
+            try {
+                return TcpProxy.on(port, target);
+            } catch (IllegalStateException taken) {
+                // in use: the next one
+            }
+        }
+        throw new IllegalStateException("no free loopback port between 20000 and 32000");
     }
 
     @AfterEach
