@@ -345,6 +345,14 @@ public final class DevStack {
     }
 
     /** Kills a part of the stack at once (SIGKILL: no shutdown hook, no flush), and waits until it is gone. */
+    /** The process id of a running child (for a thread dump when a fault test times out). */
+    long pid(String name) {
+        synchronized (children) {
+            return children.stream().filter(c -> c.name().equals(name) && c.process().isAlive()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(name + " is not running")).process().pid();
+        }
+    }
+
     void kill(String name) throws InterruptedException {
         Child child;
         synchronized (children) {

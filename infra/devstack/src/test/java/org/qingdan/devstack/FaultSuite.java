@@ -497,6 +497,7 @@ class FaultSuite {
                     new Document("$group", new Document("_id", new Document("status", "$status").append("attempts", "$attempts")
                             .append("error", "$lastError")).append("n", new Document("$sum", 1)).append("next", new Document("$max", "$nextAttemptAt")))))
                     .forEach(d -> figure("mail waiting", "%s", d.toJson()));
+            dumpMailThread();
             throw e;
         }
         long delivered = notifications.countDocuments(Filters.and(Filters.eq("channel", "EMAIL"), Filters.eq("recipient", "mailto:" + CONTACT),
@@ -505,6 +506,27 @@ class FaultSuite {
                 .as("mails the applicant received = mails delivered to it").isEqualTo(delivered);
         assertNoDuplicateSideEffects();
         return seconds(started);
+    }
+
+    /** What notification-service's mail sender is doing, and how much it sent: the evidence for a stuck queue. */
+    private void dumpMailThread() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(stack.pid("notification-service")), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            for (String thread : dump.split("\n\n")) {
+                if (thread.startsWith("\"mail-")) {
+                    figure("mail thread", "%s", thread);
+                }
+            }
+            java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://127.0.0.1:9084/actuator/prometheus")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            metrics.body().lines().filter(l -> l.startsWith("qingdan_notifications") || l.startsWith("mongodb_driver_pool"))
+                    .forEach(l -> figure("mail metrics", "%s", l));
+        } catch (Exception e) {
+            figure("mail thread", "no dump: %s", e);
+        }
     }
 
     private long countCases(Set<String> ids) {

@@ -49,11 +49,20 @@ public class KafkaSupportAutoConfiguration {
     /** Kafka's default {@code max.poll.interval.ms}. */
     private static final long DEFAULT_MAX_POLL_INTERVAL_MS = 300_000;
 
+    /**
+     * A dead letter is work not done: it must not expire (Kafka's default is seven days) before an admin has
+     * looked at it and replayed or dismissed it, so dead-letter topics keep their records for ever. They are
+     * written rarely and stay small; infra/kafka/init.sh and infra/k8s set the same.
+     */
+    public static final java.util.Map<String, String> DEAD_LETTER_TOPIC_CONFIG = java.util.Map.of("retention.ms", "-1");
+
     @Bean
     KafkaAdmin.NewTopics qingdanTopics(KafkaSupportProperties properties) {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
-                .flatMap(t -> java.util.stream.Stream.of(t, Topics.deadLetterOf(t)))
-                .map(t -> new NewTopic(t, properties.getPartitions(), properties.getReplicationFactor()))
+                .flatMap(t -> java.util.stream.Stream.of(
+                        new NewTopic(t, properties.getPartitions(), properties.getReplicationFactor()),
+                        new NewTopic(Topics.deadLetterOf(t), properties.getPartitions(), properties.getReplicationFactor())
+                                .configs(DEAD_LETTER_TOPIC_CONFIG)))
                 .toArray(NewTopic[]::new));
     }
 

@@ -53,6 +53,21 @@ class DeadLetterAdminTest extends SupportIntegrationTest {
         listener.refusing = false;
     }
 
+    @Autowired
+    org.springframework.kafka.core.KafkaAdmin kafkaAdmin;
+
+    @Test
+    void dead_letter_topics_keep_their_records_until_handled_and_event_topics_keep_the_default() throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
+            String topic = Topics.ALL.get(0);
+            var dlt = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.deadLetterOf(topic));
+            var events = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+            var configs = admin.describeConfigs(List.of(dlt, events)).all().get();
+            assertThat(configs.get(dlt).get("retention.ms").value()).isEqualTo("-1");
+            assertThat(configs.get(events).get("retention.ms").value()).isEqualTo(String.valueOf(Duration.ofDays(7).toMillis()));
+        }
+    }
+
     @Test
     void a_refused_event_is_dead_lettered_listed_looked_at_and_after_the_fix_replayed_and_applied_once() throws Exception {
         listener.refusing = true;
