@@ -44,7 +44,8 @@ grep -v '^\s*#' "$HERE/topics.conf" | awk 'NF {print $1}' | while read -r topic;
   "$KAFKA_HOME/bin/kafka-topics.sh" "${ADMIN[@]}" --create --if-not-exists --topic "$topic" \
     --partitions "$PARTITIONS" --replication-factor "$REPLICATION" >/dev/null
   case "$topic" in
-    *.DLT) # a dead letter is work not done: kept until an admin replays it (KafkaSupportAutoConfiguration)
+    *.DLT|listing.events) # a dead letter is work not done: kept until an admin replays it; listing.events is the
+      # public contract the association website can rebuild the list from (KafkaSupportAutoConfiguration)
       "$KAFKA_HOME/bin/kafka-configs.sh" "${ADMIN[@]}" --alter --entity-type topics --entity-name "$topic" \
         --add-config retention.ms=-1 >/dev/null ;;
   esac

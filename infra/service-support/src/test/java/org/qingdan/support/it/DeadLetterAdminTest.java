@@ -57,12 +57,14 @@ class DeadLetterAdminTest extends SupportIntegrationTest {
     org.springframework.kafka.core.KafkaAdmin kafkaAdmin;
 
     @Test
-    void dead_letter_topics_keep_their_records_until_handled_and_event_topics_keep_the_default() throws Exception {
+    void dead_letter_topics_and_the_public_topic_keep_their_records_and_internal_topics_keep_the_default() throws Exception {
         try (var admin = org.apache.kafka.clients.admin.AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
-            String topic = Topics.ALL.get(0);
+            String topic = Topics.APPLICATION_EVENTS;
+            var publicTopic = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.LISTING_EVENTS);
             var dlt = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.deadLetterOf(topic));
             var events = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
-            var configs = admin.describeConfigs(List.of(dlt, events)).all().get();
+            var configs = admin.describeConfigs(List.of(dlt, events, publicTopic)).all().get();
+            assertThat(configs.get(publicTopic).get("retention.ms").value()).as("the public contract").isEqualTo("-1");
             assertThat(configs.get(dlt).get("retention.ms").value()).isEqualTo("-1");
             assertThat(configs.get(events).get("retention.ms").value()).isEqualTo(String.valueOf(Duration.ofDays(7).toMillis()));
         }
