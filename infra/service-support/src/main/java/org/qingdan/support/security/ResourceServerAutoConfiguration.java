@@ -61,17 +61,37 @@ public class ResourceServerAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
                           SecurityProperties properties) {
-        // Lazy: a service may start before the issuer answers; the first request resolves it.
+        // Lazy: a service may start before the issuer answers; the first request resolves it. A slow first answer
+        // (an issuer starting, a loaded machine) is tried three times before that request fails; a failure is
+        // not kept, so the next request tries again.
         return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer)
-                    .jwsAlgorithms(algorithms -> {
-                        algorithms.clear();
-                        algorithms.add(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256);
-                    })
-                    .build();
-            decoder.setJwtValidator(validator(issuer, properties.getAudience()));
-            return decoder;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return issuerDecoder(issuer, properties);
+                } catch (RuntimeException e) {
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                    try {
+                        Thread.sleep(500L * attempt);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
         });
+    }
+
+    private static JwtDecoder issuerDecoder(String issuer, SecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer)
+                .jwsAlgorithms(algorithms -> {
+                    algorithms.clear();
+                    algorithms.add(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256);
+                })
+                .build();
+        decoder.setJwtValidator(validator(issuer, properties.getAudience()));
+        return decoder;
     }
 
     static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
