@@ -76,8 +76,12 @@ public class ApplicationService {
         });
         String id = Idempotency.idFor("application", org, idempotencyKey);
         Application draft = Application.draft(id, callId, org, user.orgName(), form, actor(user), clock.instant());
+        // the participants named in the first form are asked to confirm, as those named later are
+        Application.Outcome created = new Application.Outcome(draft,
+                Application.named(ApplicationForm.empty(), draft.draft(), actor(user), clock.instant()));
         try {
-            long version = applications.insert(draft, requestHash, List.of());
+            long version = applications.insert(draft, requestHash,
+                    created.events().isEmpty() ? List.of() : toContracts(created, 0L));
             return new ApplicationStore.Versioned(draft, version, requestHash);
         } catch (DuplicateKeyException replay) {
             ApplicationStore.Versioned existing = applications.find(id).orElseThrow();
@@ -108,8 +112,47 @@ public class ApplicationService {
     }
 
     public ApplicationStore.Versioned saveDraft(CurrentUser user, String id, ApplicationForm form, Long ifMatch) {
-        return change(user, id, ifMatch, true, app -> new Application.Outcome(
-                app.editDraft(form, actor(user), clock.instant()), List.of()));
+        return change(user, id, ifMatch, true, app -> app.edit(form, actor(user), clock.instant()));
+    }
+
+    /**
+     * The applications that name the user's organisation as a participant (其他参与机构), newest first: what it may see of
+     * them is its own part ({@link Application#participant}), never the whole form.
+     */
+    public List<ApplicationStore.Versioned> participations(CurrentUser user, int page, int size) {
+        return applications.naming(requireOrganisation(user), page, size);
+    }
+
+    /** One application naming the user's organisation as a participant; any other answers 404, so nothing leaks. */
+    public ApplicationStore.Versioned participation(CurrentUser user, String id) {
+        String org = requireOrganisation(user);
+        ApplicationStore.Versioned found = applications.find(id).orElseThrow(() -> notFound(id));
+        if (found.application().participant(org).isEmpty()) {
+            throw notFound(id);
+        }
+        return found;
+    }
+
+    /** The participant confirms its current role (Art. 8, Annex 2 §1). */
+    public ApplicationStore.Versioned confirmParticipation(CurrentUser user, String id, String role, Long ifMatch) {
+        return asParticipant(user, id, ifMatch, (app, org) -> app.confirmParticipation(org, role, actor(user), clock.instant()));
+    }
+
+    /** The participant declines its role, with a reason. */
+    public ApplicationStore.Versioned declineParticipation(CurrentUser user, String id, String reason, Long ifMatch) {
+        return asParticipant(user, id, ifMatch, (app, org) -> app.declineParticipation(org, reason, actor(user), clock.instant()));
+    }
+
+    private ApplicationStore.Versioned asParticipant(CurrentUser user, String id, Long ifMatch,
+                                                     java.util.function.BiFunction<Application, String, Application> answer) {
+        ApplicationStore.Versioned current = participation(user, id);
+        IfMatch.require(ifMatch, current.version());
+        Application next = answer.apply(current.application(), requireOrganisation(user));
+        if (next == current.application()) {
+            return current; // nothing to write (a repeated confirmation)
+        }
+        long version = applications.update(next, current.version(), current.requestHash(), List.of());
+        return new ApplicationStore.Versioned(next, version, current.requestHash());
     }
 
     public ApplicationStore.Versioned submit(CurrentUser user, String id, Long ifMatch) {
