@@ -668,7 +668,7 @@ public final class DevStack {
         System.out.println("  time (dev only)        POST http://localhost:8083/dev/clock/advance {\"by\":\"P8D\"} as admin ends a public notice");
         System.out.println();
         System.out.println("  demo users (password = user name, dev only):");
-        System.out.println("    office, committee, admin, reviewer1..reviewer4, applicant-a and vendor-a (甲银行), applicant-b (乙银行)");
+        System.out.println("    office, committee, admin, reviewer1..reviewer4, applicant-a and vendor-a (甲银行), applicant-b (乙银行), vendor-z (北京智信, the sample's participant)");
         System.out.println();
         System.out.println("  a token:  curl -s -d grant_type=password -d client_id=qingdan-cli -d username=office -d password=office \\");
         System.out.println("              http://localhost:8180/realms/qingdan/protocol/openid-connect/token");

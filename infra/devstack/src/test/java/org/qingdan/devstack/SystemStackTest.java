@@ -219,7 +219,7 @@ class SystemStackTest {
     @Test
     void every_role_endpoint_and_organisation_is_allowed_or_refused_as_the_measures_say() throws Exception {
         Map<String, String> tokens = new LinkedHashMap<>();
-        for (String user : List.of("office", "committee", "reviewer1", "applicant-a", "vendor-a", "applicant-b", "admin")) {
+        for (String user : List.of("office", "committee", "reviewer1", "applicant-a", "vendor-a", "applicant-b", "vendor-z", "admin")) {
             tokens.put(user, demo(user));
         }
         tokens.put("anonymous", null);
@@ -229,13 +229,17 @@ class SystemStackTest {
         String callId = gateway.post("/api/calls", tokens.get("office"), call).json().get("id").asString();
         assertThat(gateway.post("/api/calls/" + callId + "/open", tokens.get("office"), "").status()).isEqualTo(200);
         String appA = gateway.post("/api/applications", tokens.get("applicant-a"), Map.of("callId", callId)).json().get("id").asString();
+        // a joint application of A naming 北京智信 (vendor-z) as its participant (Art. 8): only vendor-z answers for it
+        String joint = gateway.post("/api/applications", tokens.get("applicant-a"), Map.of("callId", callId, "form", Map.of("participants",
+                List.of(Map.of("name", "北京智信科技有限公司", "uscc", "91110108551385082Q", "role", "产品研发、测试与运维"))))).json().get("id").asString();
 
         List<Row> rows = new ArrayList<>();
         for (String user : tokens.keySet()) {
             boolean anonymous = user.equals("anonymous");
             boolean office = user.equals("office") || user.equals("admin");
             boolean orgA = user.equals("applicant-a") || user.equals("vendor-a");
-            boolean applicant = orgA || user.equals("applicant-b");
+            boolean participant = user.equals("vendor-z");
+            boolean applicant = orgA || user.equals("applicant-b") || participant;
             rows.add(new Row(user, "GET", "/api/public/listings", null, 200));
             rows.add(new Row(user, "GET", "/api/calls", null, anonymous ? 401 : 200));
             rows.add(new Row(user, "POST", "/api/calls", call, anonymous ? 401 : office ? 201 : 403));
@@ -244,6 +248,11 @@ class SystemStackTest {
             rows.add(new Row(user, "PUT", "/api/applications/" + appA + "/form", Map.of(), anonymous ? 401 : orgA ? 200 : office ? 403 : 404));
             rows.add(new Row(user, "POST", "/api/applications/" + appA + "/accept", "", anonymous ? 401 : office ? 409 : 403));
             // experts list their own assignments (none here); applicants and vendors have no business in review
+            // the participant sees its part of the joint application and confirms; everyone else as if it did not exist
+            rows.add(new Row(user, "GET", "/api/applications/" + joint + "/participation", null,
+                    anonymous ? 401 : participant ? 200 : applicant ? 404 : 403));
+            rows.add(new Row(user, "POST", "/api/applications/" + joint + "/participation/confirm", "",
+                    anonymous ? 401 : participant ? 200 : applicant ? 404 : 403));
             rows.add(new Row(user, "GET", "/api/reviews/cases", null, anonymous ? 401
                     : (office || user.equals("committee") || user.equals("reviewer1")) ? 200 : 403));
             rows.add(new Row(user, "GET", "/api/listings", null, anonymous ? 401 : office ? 200 : 403));
