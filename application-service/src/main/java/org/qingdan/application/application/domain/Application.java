@@ -395,6 +395,12 @@ public record Application(
 
     private List<AuditEntry> audit(Instant at, Actor by, String action, String detail) {
         List<AuditEntry> next = new ArrayList<>(audit);
+        // a run of saves by one person is one step of the owner's history, so the document does not grow with every
+        // save; the office's audit trail (its own collection) keeps each
+        AuditEntry last = next.isEmpty() ? null : next.get(next.size() - 1);
+        if ("DRAFT_SAVED".equals(action) && last != null && last.action().equals(action) && last.by().id().equals(by.id())) {
+            next.remove(next.size() - 1);
+        }
         next.add(new AuditEntry(at, by, action, detail));
         return next;
     }
