@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.qingdan.support.web.TraceIds;
@@ -52,7 +52,7 @@ public final class AuditRecorder {
     /** A user's command: who, from the token; the organisation from its claims only. */
     public AuditRecord record(String aggregateType, String aggregateId, CurrentUser user, String action, String detail) {
         String name = user.displayName() == null ? user.username() : user.displayName();
-        return write(new AuditRecord(UUID.randomUUID().toString(), aggregateType, aggregateId, clock.instant(), user.subject(), name,
+        return write(new AuditRecord(new ObjectId().toHexString(), aggregateType, aggregateId, clock.instant(), user.subject(), name,
                 user.orgUscc(), user.orgName(), user.roles() == null ? List.of() : user.roles().stream().sorted().toList(),
                 action, detail, TraceIds.current()));
     }
@@ -63,7 +63,7 @@ public final class AuditRecorder {
      */
     public AuditRecord recordSystem(String aggregateType, String aggregateId, String actorId, String actorName, String action,
                                     String detail) {
-        return write(new AuditRecord(UUID.randomUUID().toString(), aggregateType, aggregateId, clock.instant(), actorId, actorName,
+        return write(new AuditRecord(new ObjectId().toHexString(), aggregateType, aggregateId, clock.instant(), actorId, actorName,
                 null, null, List.of(), action, detail, TraceIds.current()));
     }
 
@@ -102,7 +102,8 @@ public final class AuditRecorder {
     }
 
     private static Document toBson(AuditRecord r) {
-        return new Document("_id", r.id()).append("aggregateType", r.aggregateType()).append("aggregateId", r.aggregateId())
+        // an ObjectId grows with each record a process writes: records of one instant keep their order
+        return new Document("_id", new ObjectId(r.id())).append("aggregateType", r.aggregateType()).append("aggregateId", r.aggregateId())
                 .append("at", java.util.Date.from(r.at())).append("actorId", r.actorId()).append("actorName", r.actorName())
                 .append("orgUscc", r.orgUscc()).append("orgName", r.orgName()).append("roles", r.roles())
                 .append("action", r.action()).append("detail", r.detail()).append("traceId", r.traceId());
@@ -111,7 +112,7 @@ public final class AuditRecorder {
     private static AuditRecord fromBson(Document d) {
         @SuppressWarnings("unchecked")
         List<String> roles = d.get("roles", List.class);
-        return new AuditRecord(d.getString("_id"), d.getString("aggregateType"), d.getString("aggregateId"), d.getDate("at").toInstant(),
+        return new AuditRecord(d.getObjectId("_id").toHexString(), d.getString("aggregateType"), d.getString("aggregateId"), d.getDate("at").toInstant(),
                 d.getString("actorId"), d.getString("actorName"), d.getString("orgUscc"), d.getString("orgName"),
                 roles == null ? List.of() : List.copyOf(roles), d.getString("action"), d.getString("detail"), d.getString("traceId"));
     }

@@ -54,6 +54,12 @@ class AuditRecorderTest {
             audit.recordSystem("listing", "L-1", "system", "系统", "STEP_" + i, "第 " + i + " 步");
         }
         audit.record("listing", "L-2", OFFICE, "OTHER", "另一个清单项");
+        // records of one instant (a clock standing still) keep the order they were written in
+        for (int i = 0; i < 20; i++) {
+            audit.recordSystem("listing", "L-3", "system", "系统", "SAME_" + i, "同一时刻");
+        }
+        assertThat(audit.trail("listing", "L-3", 0, 100).items()).extracting(AuditRecord::action)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "SAME_" + i).toList());
 
         AuditRecorder.Page first = audit.trail("listing", "L-1", 0, 2);
         assertThat(first.total()).isEqualTo(5);
