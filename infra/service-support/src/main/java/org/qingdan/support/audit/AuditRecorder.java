@@ -28,7 +28,7 @@ import org.springframework.data.mongodb.core.query.Query;
  * <p>A record is written right after its command's single-document write succeeded: MongoDB may run without
  * transactions, so the two are not atomic. If the record cannot be written, the command still stands (answering an
  * error for a change that happened would invite a second one); the record goes whole to the log at ERROR, where it is
- * kept, and {@code qingdan_audit_failures_total} counts it for the alert.
+ * kept, and {@code qingdan_audit_failures_total} (Prometheus) counts it for the alert {@code AuditRecordsNotWritten}.
  */
 public final class AuditRecorder {
 
@@ -43,7 +43,7 @@ public final class AuditRecorder {
     public AuditRecorder(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.clock = clock;
-        this.failures = meters == null ? null : Counter.builder("qingdan_audit_failures_total")
+        this.failures = meters == null ? null : Counter.builder("qingdan.audit.failures")
                 .description("audit records that could not be written (kept in the log)").register(meters);
         mongo.indexOps(COLLECTION).createIndex(new Index().on("aggregateType", Sort.Direction.ASC).on("aggregateId", Sort.Direction.ASC)
                 .on("at", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("trail"));
