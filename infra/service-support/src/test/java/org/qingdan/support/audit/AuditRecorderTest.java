@@ -79,6 +79,17 @@ class AuditRecorderTest {
     }
 
     @Test
+    void a_record_that_cannot_be_written_leaves_the_command_standing_and_is_counted() {
+        var meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        MongoClient lost = MongoClients.create(RealInfrastructure.mongo().uri("audit-test"));
+        AuditRecorder audit = new AuditRecorder(new MongoTemplate(lost, "audit-test"), CLOCK, meters);
+        lost.close(); // the database is gone after the command's own write
+        AuditRecord kept = audit.record("call", "C-1", OFFICE, "OPENED", "开始征集");
+        assertThat(kept.action()).isEqualTo("OPENED");
+        assertThat(meters.get("qingdan.audit.failures").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
     void the_trail_is_append_only_and_bad_paging_is_a_problem_naming_the_parameter() {
         AuditRecorder audit = new AuditRecorder(mongo, CLOCK, null);
         // nothing to change or remove a record with
