@@ -145,6 +145,28 @@ class SystemStackTest {
             List<String> history = new ArrayList<>();
             detail.get("history").forEach(h -> history.add(h.get("type").asString()));
             assertThat(history).containsExactly("PUBLIC_NOTICE_STARTED", "OBJECTION_LODGED", "OBJECTION_DISMISSED", "LISTED", "DELISTED");
+            // each step names the body that acted, never a person
+            List<String> bodies = new ArrayList<>();
+            detail.get("history").forEach(h -> bodies.add(h.get("actedBy").asString()));
+            assertThat(bodies).containsExactly("COMMITTEE", "MEMBER", "OFFICE", "OFFICE", "OFFICE");
+            // the office's audit trails, through the gateway with Keycloak's tokens: who, which organisation, which request
+            String office = walk.token("office");
+            JsonNode intake = gateway.get("/api/applications/" + result.applicationId() + "/audit?size=100", office).json();
+            List<String> intakeActions = new ArrayList<>();
+            intake.get("items").forEach(r -> intakeActions.add(r.get("action").asString()));
+            assertThat(intakeActions).containsSubsequence("CREATED", "DRAFT_SAVED", "PARTICIPANT_CONFIRMED", "SUBMITTED", "ACCEPTED");
+            intake.get("items").forEach(r -> {
+                if (r.get("action").asString().equals("PARTICIPANT_CONFIRMED")) {
+                    assertThat(r.get("orgUscc").asString()).isEqualTo("91110108551385082Q");
+                    assertThat(r.get("traceId").isNull()).isFalse();
+                }
+            });
+            JsonNode caseTrail = gateway.get("/api/reviews/cases/" + result.applicationId() + "/audit?size=100", office).json();
+            assertThat(caseTrail.get("total").asLong()).isGreaterThanOrEqualTo(8); // opened, assigned, three reviews saved and submitted, decided
+            JsonNode listingTrail = gateway.get("/api/listings/" + result.applicationId() + "/audit", office).json();
+            List<String> listingActions = new ArrayList<>();
+            listingTrail.get("items").forEach(r -> listingActions.add(r.get("action").asString()));
+            assertThat(listingActions).containsExactly("PUBLIC_NOTICE_STARTED", "OBJECTION_LODGED", "OBJECTION_DISMISSED", "LISTED", "DELISTED");
             String atom = gateway.get("/api/public/feed.atom", null).body();
             assertThat(atom).contains("公示期满，异议经核实不成立，纳入清单：" + result.productName());
             assertThat(atom).contains("移出清单：第十二条（一）出现重大缺陷，可能造成严重安全风险：" + result.productName());
@@ -153,6 +175,7 @@ class SystemStackTest {
             Path mail = Path.of(System.getProperty("qingdan.system-stack", "target/system-stack")).resolve("mail");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(subjects(mail)).anyMatch(s -> s.startsWith("申报已提交：" + result.productName()))
                     .anyMatch(s -> s.startsWith("申报已受理：" + result.productName()))
+                    .anyMatch(s -> s.startsWith("参与机构确认：" + result.productName()))
                     .anyMatch(s -> s.startsWith("评审任务：" + result.productName()))
                     .anyMatch(s -> s.startsWith("待审核：" + result.productName()))
                     .anyMatch(s -> s.startsWith("审核结果：" + result.productName()))
