@@ -406,10 +406,9 @@ public final class DevStack {
             Unzip.extract(zip, home);
             installed.resolve("bin/kc.sh").toFile().setExecutable(true);
         }
-        Path imports = installed.resolve("data/import");
-        Files.createDirectories(imports);
-        Files.copy(repo.resolve("infra/keycloak/qingdan-realm.json"), imports.resolve("qingdan-realm.json"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (importRealm(installed, Files.readAllBytes(repo.resolve("infra/keycloak/qingdan-realm.json")))) {
+            step("Keycloak", "the realm file changed since its import (new demo users?): development database reset, the realm is imported again");
+        }
         Map<String, String> kcEnv = new LinkedHashMap<>();
         kcEnv.put("KC_BOOTSTRAP_ADMIN_USERNAME", env.getOrDefault("KC_BOOTSTRAP_ADMIN_USERNAME", "kcadmin"));
         kcEnv.put("KC_BOOTSTRAP_ADMIN_PASSWORD", env.getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", "kcadmin"));
@@ -478,6 +477,23 @@ public final class DevStack {
             Thread.currentThread().interrupt();
             throw new StartFailure("interrupted");
         }
+    }
+
+    /**
+     * Puts the realm where start-dev imports it. start-dev skips a realm that exists already, so a realm file that changed
+     * since the last import (a new demo user, say) would never arrive: then Keycloak's development database
+     * ({@code data/h2}, demo data only) is removed and the realm imported whole on this start. Answers whether it was.
+     */
+    static boolean importRealm(Path keycloakHome, byte[] realm) throws IOException {
+        Path imports = keycloakHome.resolve("data/import");
+        Files.createDirectories(imports);
+        Path imported = imports.resolve("qingdan-realm.json");
+        boolean changed = Files.exists(imported) && !java.util.Arrays.equals(Files.readAllBytes(imported), realm);
+        if (changed) {
+            deleteRecursively(keycloakHome.resolve("data/h2"));
+        }
+        Files.write(imported, realm);
+        return changed;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
