@@ -219,6 +219,8 @@ class SystemStackTest {
         assertThat(finished).as("the walk-through ends within 5 minutes:\n" + printed).isTrue();
         assertThat(bash.exitValue()).as("the walk-through's exit status:\n" + printed).isZero();
         // the empty draft's problem, the public history of the product, and a valid chain of editions
+        // the submission refused until the participant confirmed (Art. 8), then its confirmation
+        assertThat(printed).contains("participants-unconfirmed").contains("participant-unconfirmed").contains("已确认");
         assertThat(printed).contains("\"field\":").contains("LISTED  公示期满，异议经核实不成立，纳入清单")
                 .contains("DELISTED  移出清单：第十二条（一）").contains("{\"valid\":true");
     }
