@@ -19,6 +19,7 @@ import org.qingdan.application.attachment.persistence.GridFsAttachments;
 import org.qingdan.application.call.domain.Call;
 import org.qingdan.application.call.persistence.CallStore;
 import org.qingdan.application.shared.Idempotency;
+import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.web.IfMatch;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.support.security.CurrentUser;
@@ -40,10 +41,15 @@ public class ApplicationService {
     private final GridFsAttachments attachments;
     private final Clock clock;
     private final Duration correctionPeriod;
+    private final AuditRecorder audit;
+
+    /** The aggregate type of applications in the audit trail. */
+    public static final String AUDIT_TYPE = "application";
 
     public ApplicationService(ApplicationStore applications, CallStore calls, GridFsAttachments attachments, Clock clock,
-                              @Value("${qingdan.intake.correction-period:P15D}") Duration correctionPeriod) {
+                              @Value("${qingdan.intake.correction-period:P15D}") Duration correctionPeriod, AuditRecorder audit) {
         this.applications = applications;
+        this.audit = audit;
         this.calls = calls;
         this.attachments = attachments;
         this.clock = clock;
@@ -76,8 +82,13 @@ public class ApplicationService {
         });
         String id = Idempotency.idFor("application", org, idempotencyKey);
         Application draft = Application.draft(id, callId, org, user.orgName(), form, actor(user), clock.instant());
+        // the participants named in the first form are asked to confirm, as those named later are
+        Application.Outcome created = new Application.Outcome(draft,
+                Application.named(ApplicationForm.empty(), draft.draft(), actor(user), clock.instant()));
         try {
-            long version = applications.insert(draft, requestHash, List.of());
+            long version = applications.insert(draft, requestHash,
+                    created.events().isEmpty() ? List.of() : toContracts(created, 0L));
+            audited(user, null, draft);
             return new ApplicationStore.Versioned(draft, version, requestHash);
         } catch (DuplicateKeyException replay) {
             ApplicationStore.Versioned existing = applications.find(id).orElseThrow();
@@ -108,8 +119,65 @@ public class ApplicationService {
     }
 
     public ApplicationStore.Versioned saveDraft(CurrentUser user, String id, ApplicationForm form, Long ifMatch) {
-        return change(user, id, ifMatch, true, app -> new Application.Outcome(
-                app.editDraft(form, actor(user), clock.instant()), List.of()));
+        return change(user, id, ifMatch, true, app -> app.edit(form, actor(user), clock.instant()));
+    }
+
+    /**
+     * The applications that name the user's organisation as a participant (其他参与机构), newest first: what it may see of
+     * them is its own part ({@link Application#participant}), never the whole form.
+     */
+    public List<ApplicationStore.Versioned> participations(CurrentUser user, int page, int size) {
+        return applications.naming(requireOrganisation(user), page, size);
+    }
+
+    /** One application naming the user's organisation as a participant; any other answers 404, so nothing leaks. */
+    public ApplicationStore.Versioned participation(CurrentUser user, String id) {
+        String org = requireOrganisation(user);
+        ApplicationStore.Versioned found = applications.find(id).orElseThrow(() -> notFound(id));
+        if (found.application().participant(org).isEmpty()) {
+            throw notFound(id);
+        }
+        return found;
+    }
+
+    /** The participant confirms its current role (Art. 8, Annex 2 §1). */
+    public ApplicationStore.Versioned confirmParticipation(CurrentUser user, String id, String role, Long ifMatch) {
+        return asParticipant(user, id, ifMatch, (app, org) -> app.confirmParticipation(org, role, actor(user), clock.instant()));
+    }
+
+    /** The participant declines its role, with a reason. */
+    public ApplicationStore.Versioned declineParticipation(CurrentUser user, String id, String reason, Long ifMatch) {
+        return asParticipant(user, id, ifMatch, (app, org) -> app.declineParticipation(org, reason, actor(user), clock.instant()));
+    }
+
+    private ApplicationStore.Versioned asParticipant(CurrentUser user, String id, Long ifMatch,
+                                                     java.util.function.BiFunction<Application, String, Application> answer) {
+        ApplicationStore.Versioned current = participation(user, id);
+        IfMatch.require(ifMatch, current.version());
+        Application next = answer.apply(current.application(), requireOrganisation(user));
+        if (next == current.application()) {
+            return current; // nothing to write (a repeated confirmation)
+        }
+        long version = applications.update(next, current.version(), current.requestHash(), List.of());
+        audited(user, current.application(), next);
+        return new ApplicationStore.Versioned(next, version, current.requestHash());
+    }
+
+    /**
+     * The office's audit trail of the application's command: the domain's own account of it (its newest trail entry:
+     * action and detail), with who, the organisation and the request. The application keeps that account in its
+     * document too, as the history its owner reads, written atomically with the state.
+     */
+    private void audited(CurrentUser user, Application before, Application after) {
+        if (before != null && after.audit().equals(before.audit())) {
+            return; // nothing happened (a repeated request)
+        }
+        var entry = after.audit().get(after.audit().size() - 1);
+        if (user == null) {
+            audit.recordSystem(AUDIT_TYPE, after.id(), entry.by().id(), entry.by().name(), entry.action(), entry.detail());
+        } else {
+            audit.record(AUDIT_TYPE, after.id(), user, entry.action(), entry.detail());
+        }
     }
 
     public ApplicationStore.Versioned submit(CurrentUser user, String id, Long ifMatch) {
@@ -161,6 +229,7 @@ public class ApplicationService {
             try {
                 applications.update(outcome.application(), current.get().version(), current.get().requestHash(),
                         toContracts(outcome, current.get().version() + 1));
+                audited(null, current.get().application(), outcome.application());
                 lapsed++;
             } catch (org.springframework.dao.OptimisticLockingFailureException changedMeanwhile) {
                 // another instance lapsed it, or the applicant corrected it just now: the next run looks again
@@ -171,12 +240,16 @@ public class ApplicationService {
 
     /** review-service assigned a reviewer: from now on it may download this application's attachments. */
     public void reviewerAssigned(String applicationId, String reviewerId) {
-        applyFromEvent(applicationId, app -> app.assignedReviewers().contains(reviewerId) ? app : app.reviewerAssigned(reviewerId));
+        if (applyFromEvent(applicationId, app -> app.assignedReviewers().contains(reviewerId) ? app : app.reviewerAssigned(reviewerId))) {
+            audit.recordSystem(AUDIT_TYPE, applicationId, "review-service", "评审", "REVIEWER_ASSIGNED", "评审专家 " + reviewerId + " 可查阅附件");
+        }
     }
 
     /** A reviewer stepped aside for a conflict of interest: it may no longer download the attachments. */
     public void reviewerRecused(String applicationId, String reviewerId) {
-        applyFromEvent(applicationId, app -> app.reviewerRecused(reviewerId));
+        if (applyFromEvent(applicationId, app -> app.reviewerRecused(reviewerId))) {
+            audit.recordSystem(AUDIT_TYPE, applicationId, "review-service", "评审", "REVIEWER_RECUSED", "评审专家 " + reviewerId + " 回避，不再可查阅附件");
+        }
     }
 
     /** review-service closed the case on the applicant's withdrawal. */
@@ -193,19 +266,20 @@ public class ApplicationService {
      * Applies what another service's event says. Both changes are idempotent in the domain (a redelivered
      * event changes nothing and writes nothing); a concurrent user change is retried, not lost.
      */
-    private void applyFromEvent(String applicationId, java.util.function.UnaryOperator<Application> change) {
+    private boolean applyFromEvent(String applicationId, java.util.function.UnaryOperator<Application> change) {
         for (int attempt = 1; ; attempt++) {
             var current = applications.find(applicationId);
             if (current.isEmpty()) {
-                return; // not ours (or already gone): nothing to apply
+                return false; // not ours (or already gone): nothing to apply
             }
             Application next = change.apply(current.get().application());
             if (next.equals(current.get().application())) {
-                return;
+                return false;
             }
             try {
                 applications.update(next, current.get().version(), current.get().requestHash(), List.of());
-                return;
+                audited(null, current.get().application(), next);
+                return true;
             } catch (org.springframework.dao.OptimisticLockingFailureException e) {
                 if (attempt >= 5) {
                     throw e; // transient: the listener's error handler retries with back-off until it succeeds
@@ -229,6 +303,7 @@ public class ApplicationService {
         long nextVersion = current.version() + 1;
         List<DomainEvent> events = outcome.events().isEmpty() ? List.of() : toContracts(outcome, nextVersion);
         long version = applications.update(outcome.application(), current.version(), current.requestHash(), events);
+        audited(user, current.application(), outcome.application());
         return new ApplicationStore.Versioned(outcome.application(), version, current.requestHash());
     }
 

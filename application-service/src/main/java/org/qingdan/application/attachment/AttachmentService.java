@@ -43,9 +43,12 @@ public class AttachmentService {
     private final ContentInspector inspector;
     private final Clock clock;
     private final long maxSize;
+    private final org.qingdan.support.audit.AuditRecorder audit;
 
     public AttachmentService(ApplicationStore applications, GridFsAttachments files, ContentInspector inspector, Clock clock,
-                             @Value("${qingdan.attachments.max-size:20MB}") DataSize maxSize) {
+                             @Value("${qingdan.attachments.max-size:20MB}") DataSize maxSize,
+                             org.qingdan.support.audit.AuditRecorder audit) {
+        this.audit = audit;
         this.applications = applications;
         this.files = files;
         this.inspector = inspector;
@@ -76,6 +79,8 @@ public class AttachmentService {
             try (InputStream in = Files.newInputStream(spooled)) {
                 files.store(info, in);
             }
+            audit.record(ApplicationService.AUDIT_TYPE, applicationId, user, "ATTACHMENT_UPLOADED",
+                    "上传附件 " + info.fileName() + "（" + info.mediaType() + "，" + info.size() + " 字节，SHA-256 " + sha256 + "）");
             return info;
         } finally {
             Files.deleteIfExists(spooled);

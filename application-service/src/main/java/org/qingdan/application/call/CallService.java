@@ -20,10 +20,15 @@ public class CallService {
 
     private final CallStore calls;
     private final Clock clock;
+    private final org.qingdan.support.audit.AuditRecorder audit;
 
-    public CallService(CallStore calls, Clock clock) {
+    /** The aggregate type of calls in the audit trail. */
+    public static final String AUDIT_TYPE = "call";
+
+    public CallService(CallStore calls, Clock clock, org.qingdan.support.audit.AuditRecorder audit) {
         this.calls = calls;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public record Draft(String title, Integer year, java.time.Instant opensAt, java.time.Instant closesAt,
@@ -36,6 +41,8 @@ public class CallService {
                 draft.reviewersPerApplication(), office.username(), clock.instant());
         try {
             long version = calls.insert(call, requestHash);
+            audit.record(AUDIT_TYPE, id, office, "PLANNED", "计划征集“" + call.title() + "”（" + call.year() + " 年度），"
+                    + call.opensAt() + " 至 " + call.closesAt());
             return new CallStore.Versioned(call, version, requestHash);
         } catch (DuplicateKeyException replay) {
             CallStore.Versioned existing = calls.find(id).orElseThrow();
@@ -56,11 +63,16 @@ public class CallService {
     }
 
     public CallStore.Versioned open(CurrentUser office, String id, Long expectedVersion) {
-        return transition(id, expectedVersion, c -> c.open(office.username(), clock.instant()));
+        return audited(office, "OPENED", "开始征集", transition(id, expectedVersion, c -> c.open(office.username(), clock.instant())));
     }
 
     public CallStore.Versioned close(CurrentUser office, String id, Long expectedVersion) {
-        return transition(id, expectedVersion, c -> c.close(office.username(), clock.instant()));
+        return audited(office, "CLOSED", "结束征集", transition(id, expectedVersion, c -> c.close(office.username(), clock.instant())));
+    }
+
+    private CallStore.Versioned audited(CurrentUser office, String action, String what, CallStore.Versioned done) {
+        audit.record(AUDIT_TYPE, done.call().id(), office, action, what + "“" + done.call().title() + "”");
+        return done;
     }
 
     /** The calls that take applications now, for the public (the association website), closing soonest first. */

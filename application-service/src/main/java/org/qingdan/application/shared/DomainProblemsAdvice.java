@@ -28,6 +28,10 @@ public class DomainProblemsAdvice {
             case INADMISSIBLE -> Problems.of(422, "inadmissible", "不予受理", e.getMessage());
             case WRONG_STATE -> Problems.of(409, "wrong-state", "当前状态不允许此操作", e.getMessage());
             case CALL_NOT_OPEN -> Problems.of(409, "call-not-open", "征集未开放", e.getMessage());
+            // a state of the application to be reached (the participants' answers), not a fault of the request
+            case PARTICIPANTS_UNCONFIRMED -> Problems.of(409, "participants-unconfirmed", "参与机构尚未全部确认", e.getMessage());
+            case ROLE_CHANGED -> Problems.of(409, "participant-role-changed", "分工已变更", e.getMessage());
+            case NOT_PARTICIPANT -> Problems.of(404, "not-found", "申报不存在", e.getMessage());
         };
         return Problems.response(Problems.withViolations(problem, violations));
     }

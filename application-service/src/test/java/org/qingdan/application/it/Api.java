@@ -25,6 +25,11 @@ final class Api extends HttpApi {
         return RealInfrastructure.oidc().token("applicant-b", Forms.ORG_B, "乙银行股份有限公司", List.of(Roles.APPLICANT));
     }
 
+    /** A user of the sample form's participant, the enterprise 北京智信科技有限公司 (vendor). */
+    static String vendorZ() {
+        return RealInfrastructure.oidc().token("vendor-z", Forms.VENDOR, Forms.VENDOR_NAME, List.of(Roles.VENDOR));
+    }
+
     static String reviewer(String name) {
         return RealInfrastructure.oidc().token(name, "911301006789123452", "某评审机构", List.of(Roles.REVIEWER));
     }

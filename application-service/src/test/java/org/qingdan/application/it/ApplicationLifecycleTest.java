@@ -42,7 +42,7 @@ class ApplicationLifecycleTest extends IntegrationTest {
         HttpApi.Response accepted = api.post("/api/applications/" + id + "/accept", Api.office(), "");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.json().get("audit")).extracting(a -> a.get("action").asString())
-                .containsExactly("CREATED", "DRAFT_SAVED", "SUBMITTED", "RETURNED", "RESUBMITTED", "ACCEPTED");
+                .containsExactly("CREATED", "DRAFT_SAVED", "PARTICIPANT_CONFIRMED", "SUBMITTED", "RETURNED", "RESUBMITTED", "ACCEPTED");
 
         List<ConsumerRecord<String, String>> events = events(id, 4);
         assertThat(events).extracting(r -> header(r, CloudEventHeaders.TYPE)).containsExactly(

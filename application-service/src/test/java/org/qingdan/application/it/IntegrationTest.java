@@ -48,8 +48,19 @@ abstract class IntegrationTest {
         return id;
     }
 
-    /** A draft of organisation A with the three files it needs and the complete form referring to them. */
+    /**
+     * A draft of organisation A with the three files it needs and the complete form referring to them, its participant
+     * (the vendor) having confirmed its role, so that it can be submitted.
+     */
     String completeDraft(String callId) {
+        String id = completeUnconfirmedDraft(callId);
+        HttpApi.Response confirmed = api.post("/api/applications/" + id + "/participation/confirm", Api.vendorZ(), "");
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        return id;
+    }
+
+    /** The same draft, its participant not asked yet. */
+    String completeUnconfirmedDraft(String callId) {
         String id = api.post("/api/applications", Api.applicantA(), Map.of("callId", callId)).json().get("id").asString();
         String patent = uploadOk(id, "专利证书.pdf", TestFiles.pdf());
         String report = uploadOk(id, "运行评估报告.docx", TestFiles.docx());
@@ -66,8 +77,20 @@ abstract class IntegrationTest {
         return uploaded.json().get("id").asString();
     }
 
-    /** The records of one aggregate on application.events, read from the beginning as any consumer would. */
+    /**
+     * The records of one aggregate on application.events, read from the beginning as any consumer would, but for the
+     * participants' invitations (ParticipantsTest reads those with {@link #allEvents}).
+     */
     static List<ConsumerRecord<String, String>> events(String key, int expected) {
+        return read(key, expected, r -> !"application.participant-named.v1".equals(header(r, org.qingdan.contracts.CloudEventHeaders.TYPE)));
+    }
+
+    static List<ConsumerRecord<String, String>> allEvents(String key, int expected) {
+        return read(key, expected, r -> true);
+    }
+
+    private static List<ConsumerRecord<String, String>> read(String key, int expected,
+                                                             java.util.function.Predicate<ConsumerRecord<String, String>> wanted) {
         Properties p = new Properties();
         p.put("bootstrap.servers", RealInfrastructure.kafka().bootstrapServers());
         p.put("group.id", "test-reader-" + System.nanoTime());
@@ -78,7 +101,7 @@ abstract class IntegrationTest {
             long deadline = System.currentTimeMillis() + 20_000;
             while (found.size() < expected && System.currentTimeMillis() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
+                    if (key.equals(r.key()) && wanted.test(r)) {
                         found.add(r);
                     }
                 });

@@ -2,6 +2,7 @@ package org.qingdan.application.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.qingdan.testsupport.OpenApiDocuments;
@@ -26,5 +27,13 @@ class OpenApiDocumentTest extends IntegrationTest {
         assertThat(paths.get("/api/applications/{id}/submit").get("post").get("responses").propertyNames())
                 .contains("404", "409", "412", "422");
         assertThat(paths.get("/api/applications").get("post").get("parameters").toString()).doesNotContain("\"user\"");
+        // participation (Art. 8) and the office's audit trails
+        assertThat(paths.get("/api/applications/{id}/participation/confirm").get("post").get("responses").propertyNames())
+                .contains("200", "404", "409", "412");
+        assertThat(paths.get("/api/applications/{id}/participation/decline").get("post").get("responses").propertyNames())
+                .contains("200", "404", "409", "422");
+        for (String trail : List.of("/api/applications/{id}/audit", "/api/calls/{id}/audit")) {
+            assertThat(paths.get(trail).get("get").get("responses").propertyNames()).as(trail).contains("200", "400", "401", "403", "404");
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.qingdan.contracts.application.ApplicationAccepted;
 import org.qingdan.contracts.application.ApplicationNotAccepted;
 import org.qingdan.contracts.application.CallClosed;
 import org.qingdan.contracts.application.CallOpened;
+import org.qingdan.contracts.application.ParticipantNamed;
 import org.qingdan.contracts.application.ApplicationResubmitted;
 import org.qingdan.contracts.application.ApplicationReturnedForCorrection;
 import org.qingdan.contracts.application.ApplicationSubmitted;
@@ -50,6 +51,7 @@ public final class EventCatalog {
             new Entry(ApplicationNotAccepted.TYPE, Topics.APPLICATION_EVENTS, ApplicationNotAccepted.class),
             new Entry(CallOpened.TYPE, Topics.APPLICATION_EVENTS, CallOpened.class),
             new Entry(CallClosed.TYPE, Topics.APPLICATION_EVENTS, CallClosed.class),
+            new Entry(ParticipantNamed.TYPE, Topics.APPLICATION_EVENTS, ParticipantNamed.class),
             new Entry(ReviewerAssigned.TYPE, Topics.REVIEW_EVENTS, ReviewerAssigned.class),
             new Entry(ReviewCompleted.TYPE, Topics.REVIEW_EVENTS, ReviewCompleted.class),
             new Entry(ReviewReadyForDecision.TYPE, Topics.REVIEW_EVENTS, ReviewReadyForDecision.class),

@@ -414,10 +414,9 @@ public final class DevStack {
             Unzip.extract(zip, home);
             installed.resolve("bin/kc.sh").toFile().setExecutable(true);
         }
-        Path imports = installed.resolve("data/import");
-        Files.createDirectories(imports);
-        Files.copy(repo.resolve("infra/keycloak/qingdan-realm.json"), imports.resolve("qingdan-realm.json"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (importRealm(installed, Files.readAllBytes(repo.resolve("infra/keycloak/qingdan-realm.json")))) {
+            step("Keycloak", "the realm file changed since its import (new demo users?): development database reset, the realm is imported again");
+        }
         Map<String, String> kcEnv = new LinkedHashMap<>();
         kcEnv.put("KC_BOOTSTRAP_ADMIN_USERNAME", env.getOrDefault("KC_BOOTSTRAP_ADMIN_USERNAME", "kcadmin"));
         kcEnv.put("KC_BOOTSTRAP_ADMIN_PASSWORD", env.getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", "kcadmin"));
@@ -486,6 +485,23 @@ public final class DevStack {
             Thread.currentThread().interrupt();
             throw new StartFailure("interrupted");
         }
+    }
+
+    /**
+     * Puts the realm where start-dev imports it. start-dev skips a realm that exists already, so a realm file that changed
+     * since the last import (a new demo user, say) would never arrive: then Keycloak's development database
+     * ({@code data/h2}, demo data only) is removed and the realm imported whole on this start. Answers whether it was.
+     */
+    static boolean importRealm(Path keycloakHome, byte[] realm) throws IOException {
+        Path imports = keycloakHome.resolve("data/import");
+        Files.createDirectories(imports);
+        Path imported = imports.resolve("qingdan-realm.json");
+        boolean changed = Files.exists(imported) && !java.util.Arrays.equals(Files.readAllBytes(imported), realm);
+        if (changed) {
+            deleteRecursively(keycloakHome.resolve("data/h2"));
+        }
+        Files.write(imported, realm);
+        return changed;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
@@ -676,7 +692,7 @@ public final class DevStack {
         System.out.println("  time (dev only)        POST http://localhost:8083/dev/clock/advance {\"by\":\"P8D\"} as admin ends a public notice");
         System.out.println();
         System.out.println("  demo users (password = user name, dev only):");
-        System.out.println("    office, committee, admin, reviewer1..reviewer4, applicant-a and vendor-a (甲银行), applicant-b (乙银行)");
+        System.out.println("    office, committee, admin, reviewer1..reviewer4, applicant-a and vendor-a (甲银行), applicant-b (乙银行), vendor-z (北京智信, the sample's participant)");
         System.out.println();
         System.out.println("  a token:  curl -s -d grant_type=password -d client_id=qingdan-cli -d username=office -d password=office \\");
         System.out.println("              http://localhost:8180/realms/qingdan/protocol/openid-connect/token");

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * The way of one product through the running system, as its users take it, through the gateway with
- * tokens Keycloak issues for the demo users: the office opens a call; applicant A drafts, attaches and
- * submits; the office accepts; the review case opens; automatic assignment; three experts review; the
+ * tokens Keycloak issues for the demo users: the office opens a call; applicant A drafts and attaches; its
+ * submission is refused until the participant (vendor-z) confirms its role, then it submits; the office accepts; the review case opens; automatic assignment; three experts review; the
  * committee approves; public notice starts; an objection is lodged and dismissed; the notice ends (the
  * listing-service's development clock is moved past its end) and the product is listed; the office delists
  * it for an Art. 12 reason. Each step checks what it expects and says which step failed. Used by the
@@ -89,8 +89,19 @@ public final class Walkthrough {
         return id;
     }
 
-    /** A complete draft of applicant A with its three files; returns the application id. */
+    /** The sample form's participant (其他参与机构): 北京智信科技有限公司, whose demo user is {@code vendor-z}. */
+    static final String PARTICIPANT = "vendor-z";
+    static final String PARTICIPANT_USCC = "91110108551385082Q";
+
+    /** A complete draft of applicant A with its three files, its participant having confirmed; returns the application id. */
     public String draft(String callId, String productName) {
+        String id = unconfirmedDraft(callId, productName);
+        participantConfirms(id);
+        return id;
+    }
+
+    /** A complete draft of applicant A with its three files; its participant is asked but has not answered yet. */
+    public String unconfirmedDraft(String callId, String productName) {
         String id = field(send(json("POST", "/api/applications", "applicant-a", "{\"callId\":\"" + callId + "\"}")
                 .header("Idempotency-Key", UUID.randomUUID().toString()), 201, "start a draft"), "id");
         String patent = upload(id, "专利证书.pdf");
@@ -98,6 +109,26 @@ public final class Walkthrough {
         String signed = upload(id, "申报表盖章扫描件.pdf");
         send(json("PUT", "/api/applications/" + id + "/form", "applicant-a", form(productName, patent, report, signed)), 200, "save the form");
         return id;
+    }
+
+    /**
+     * Art. 8: before the participant confirmed its role the submission is refused, naming it (409 participants-unconfirmed).
+     */
+    public void submitRefusedUntilConfirmed(String applicationId) {
+        String problem = send(json("POST", "/api/applications/" + applicationId + "/submit", "applicant-a", ""), 409,
+                "submit before the participant confirmed");
+        if (!problem.contains("participants-unconfirmed") || !problem.contains("participants[0]") || !problem.contains(PARTICIPANT_USCC)) {
+            throw new IllegalStateException("the refused submission does not name the unconfirmed participant: " + problem);
+        }
+    }
+
+    /** The participant (vendor-z) reads its part of the application and confirms its role. */
+    public void participantConfirms(String applicationId) {
+        String view = send(json("GET", "/api/applications/" + applicationId + "/participation", PARTICIPANT, null), 200,
+                "the participant reads its part");
+        String role = field(view, "role");
+        send(json("POST", "/api/applications/" + applicationId + "/participation/confirm", PARTICIPANT,
+                "{\"role\":\"" + role + "\"}"), 200, "the participant confirms its role");
     }
 
     public void submit(String applicationId) {
@@ -186,7 +217,9 @@ public final class Walkthrough {
         pool();
         String call = openCall();
         String name = "风控平台" + Integer.toString((int) (System.nanoTime() % 100000), 36);
-        String id = draft(call, name);
+        String id = unconfirmedDraft(call, name);
+        submitRefusedUntilConfirmed(id);
+        participantConfirms(id);
         submit(id);
         return afterSubmission(id, name);
     }

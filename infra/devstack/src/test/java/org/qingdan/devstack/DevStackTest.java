@@ -29,6 +29,21 @@ class DevStackTest {
     }
 
     @Test
+    void a_changed_realm_file_resets_keycloaks_development_database_so_it_is_imported_again(@TempDir Path keycloak) throws IOException {
+        byte[] first = "{\"realm\":\"qingdan\",\"users\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] second = "{\"realm\":\"qingdan\",\"users\":[{\"username\":\"vendor-z\"}]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(DevStack.importRealm(keycloak, first)).as("first import: nothing to reset").isFalse();
+        Path database = keycloak.resolve("data/h2/keycloakdb.mv.db");
+        Files.createDirectories(database.getParent());
+        Files.writeString(database, "the realm as imported");
+        assertThat(DevStack.importRealm(keycloak, first)).as("unchanged: the database stays").isFalse();
+        assertThat(database).exists();
+        assertThat(DevStack.importRealm(keycloak, second)).isTrue();
+        assertThat(database).doesNotExist();
+        assertThat(Files.readAllBytes(keycloak.resolve("data/import/qingdan-realm.json"))).isEqualTo(second);
+    }
+
+    @Test
     void kafka_cluster_ids_are_sixteen_bytes_in_url_safe_base64() {
         String id = DevStack.kafkaClusterId();
         assertThat(id).hasSize(22).matches("[A-Za-z0-9_-]+");

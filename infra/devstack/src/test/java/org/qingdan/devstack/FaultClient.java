@@ -41,7 +41,8 @@ final class FaultClient {
             "reviewer1", new String[] {"911301006789123452", "河北省金融科技研究院", "reviewer"},
             "reviewer2", new String[] {"91130100401234561E", "丙银行股份有限公司", "reviewer"},
             "reviewer3", new String[] {"12130000400007199N", "河北省金融科技中心", "reviewer"},
-            "applicant-a", new String[] {"91130100100003962C", "甲银行股份有限公司", "applicant"});
+            "applicant-a", new String[] {"91130100100003962C", "甲银行股份有限公司", "applicant"},
+            "vendor-z", new String[] {"91110108551385082Q", "北京智信科技有限公司", "vendor"});
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();

@@ -145,6 +145,28 @@ class SystemStackTest {
             List<String> history = new ArrayList<>();
             detail.get("history").forEach(h -> history.add(h.get("type").asString()));
             assertThat(history).containsExactly("PUBLIC_NOTICE_STARTED", "OBJECTION_LODGED", "OBJECTION_DISMISSED", "LISTED", "DELISTED");
+            // each step names the body that acted, never a person
+            List<String> bodies = new ArrayList<>();
+            detail.get("history").forEach(h -> bodies.add(h.get("actedBy").asString()));
+            assertThat(bodies).containsExactly("COMMITTEE", "MEMBER", "OFFICE", "OFFICE", "OFFICE");
+            // the office's audit trails, through the gateway with Keycloak's tokens: who, which organisation, which request
+            String office = walk.token("office");
+            JsonNode intake = gateway.get("/api/applications/" + result.applicationId() + "/audit?size=100", office).json();
+            List<String> intakeActions = new ArrayList<>();
+            intake.get("items").forEach(r -> intakeActions.add(r.get("action").asString()));
+            assertThat(intakeActions).containsSubsequence("CREATED", "DRAFT_SAVED", "PARTICIPANT_CONFIRMED", "SUBMITTED", "ACCEPTED");
+            intake.get("items").forEach(r -> {
+                if (r.get("action").asString().equals("PARTICIPANT_CONFIRMED")) {
+                    assertThat(r.get("orgUscc").asString()).isEqualTo("91110108551385082Q");
+                    assertThat(r.get("traceId").isNull()).isFalse();
+                }
+            });
+            JsonNode caseTrail = gateway.get("/api/reviews/cases/" + result.applicationId() + "/audit?size=100", office).json();
+            assertThat(caseTrail.get("total").asLong()).isGreaterThanOrEqualTo(8); // opened, assigned, three reviews saved and submitted, decided
+            JsonNode listingTrail = gateway.get("/api/listings/" + result.applicationId() + "/audit", office).json();
+            List<String> listingActions = new ArrayList<>();
+            listingTrail.get("items").forEach(r -> listingActions.add(r.get("action").asString()));
+            assertThat(listingActions).containsExactly("PUBLIC_NOTICE_STARTED", "OBJECTION_LODGED", "OBJECTION_DISMISSED", "LISTED", "DELISTED");
             String atom = gateway.get("/api/public/feed.atom", null).body();
             assertThat(atom).contains("公示期满，异议经核实不成立，纳入清单：" + result.productName());
             assertThat(atom).contains("移出清单：第十二条（一）出现重大缺陷，可能造成严重安全风险：" + result.productName());
@@ -153,6 +175,7 @@ class SystemStackTest {
             Path mail = Path.of(System.getProperty("qingdan.system-stack", "target/system-stack")).resolve("mail");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(subjects(mail)).anyMatch(s -> s.startsWith("申报已提交：" + result.productName()))
                     .anyMatch(s -> s.startsWith("申报已受理：" + result.productName()))
+                    .anyMatch(s -> s.startsWith("参与机构确认：" + result.productName()))
                     .anyMatch(s -> s.startsWith("评审任务：" + result.productName()))
                     .anyMatch(s -> s.startsWith("待审核：" + result.productName()))
                     .anyMatch(s -> s.startsWith("审核结果：" + result.productName()))
@@ -196,6 +219,8 @@ class SystemStackTest {
         assertThat(finished).as("the walk-through ends within 5 minutes:\n" + printed).isTrue();
         assertThat(bash.exitValue()).as("the walk-through's exit status:\n" + printed).isZero();
         // the empty draft's problem, the public history of the product, and a valid chain of editions
+        // the submission refused until the participant confirmed (Art. 8), then its confirmation
+        assertThat(printed).contains("participants-unconfirmed").contains("participant-unconfirmed").contains("已确认");
         assertThat(printed).contains("\"field\":").contains("LISTED  公示期满，异议经核实不成立，纳入清单")
                 .contains("DELISTED  移出清单：第十二条（一）").contains("{\"valid\":true");
     }
@@ -219,7 +244,7 @@ class SystemStackTest {
     @Test
     void every_role_endpoint_and_organisation_is_allowed_or_refused_as_the_measures_say() throws Exception {
         Map<String, String> tokens = new LinkedHashMap<>();
-        for (String user : List.of("office", "committee", "reviewer1", "applicant-a", "vendor-a", "applicant-b", "admin")) {
+        for (String user : List.of("office", "committee", "reviewer1", "applicant-a", "vendor-a", "applicant-b", "vendor-z", "admin")) {
             tokens.put(user, demo(user));
         }
         tokens.put("anonymous", null);
@@ -229,13 +254,17 @@ class SystemStackTest {
         String callId = gateway.post("/api/calls", tokens.get("office"), call).json().get("id").asString();
         assertThat(gateway.post("/api/calls/" + callId + "/open", tokens.get("office"), "").status()).isEqualTo(200);
         String appA = gateway.post("/api/applications", tokens.get("applicant-a"), Map.of("callId", callId)).json().get("id").asString();
+        // a joint application of A naming 北京智信 (vendor-z) as its participant (Art. 8): only vendor-z answers for it
+        String joint = gateway.post("/api/applications", tokens.get("applicant-a"), Map.of("callId", callId, "form", Map.of("participants",
+                List.of(Map.of("name", "北京智信科技有限公司", "uscc", "91110108551385082Q", "role", "产品研发、测试与运维"))))).json().get("id").asString();
 
         List<Row> rows = new ArrayList<>();
         for (String user : tokens.keySet()) {
             boolean anonymous = user.equals("anonymous");
             boolean office = user.equals("office") || user.equals("admin");
             boolean orgA = user.equals("applicant-a") || user.equals("vendor-a");
-            boolean applicant = orgA || user.equals("applicant-b");
+            boolean participant = user.equals("vendor-z");
+            boolean applicant = orgA || user.equals("applicant-b") || participant;
             rows.add(new Row(user, "GET", "/api/public/listings", null, 200));
             rows.add(new Row(user, "GET", "/api/calls", null, anonymous ? 401 : 200));
             rows.add(new Row(user, "POST", "/api/calls", call, anonymous ? 401 : office ? 201 : 403));
@@ -244,6 +273,11 @@ class SystemStackTest {
             rows.add(new Row(user, "PUT", "/api/applications/" + appA + "/form", Map.of(), anonymous ? 401 : orgA ? 200 : office ? 403 : 404));
             rows.add(new Row(user, "POST", "/api/applications/" + appA + "/accept", "", anonymous ? 401 : office ? 409 : 403));
             // experts list their own assignments (none here); applicants and vendors have no business in review
+            // the participant sees its part of the joint application and confirms; everyone else as if it did not exist
+            rows.add(new Row(user, "GET", "/api/applications/" + joint + "/participation", null,
+                    anonymous ? 401 : participant ? 200 : applicant ? 404 : 403));
+            rows.add(new Row(user, "POST", "/api/applications/" + joint + "/participation/confirm", "",
+                    anonymous ? 401 : participant ? 200 : applicant ? 404 : 403));
             rows.add(new Row(user, "GET", "/api/reviews/cases", null, anonymous ? 401
                     : (office || user.equals("committee") || user.equals("reviewer1")) ? 200 : 403));
             rows.add(new Row(user, "GET", "/api/listings", null, anonymous ? 401 : office ? 200 : 403));

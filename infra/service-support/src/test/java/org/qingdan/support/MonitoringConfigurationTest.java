@@ -67,6 +67,7 @@ class MonitoringConfigurationTest {
         assertThat(rules).anySatisfy(r -> assertThat((String) r.get("expr"))
                 .contains("increase(" + DEAD_LETTERED + "[").contains("by (application, topic, kind)").endsWith("> 0"));
         assertThat(rules).anySatisfy(r -> assertThat((String) r.get("expr")).contains("increase(" + PARKED + "[").endsWith("> 0"));
+        assertThat(rules).anySatisfy(r -> assertThat((String) r.get("expr")).contains("increase(qingdan_audit_failures_total[").endsWith("> 0"));
         // the prometheus.yml mount itself
         assertThat(volumes).contains("./infra/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
     }

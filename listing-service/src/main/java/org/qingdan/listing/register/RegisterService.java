@@ -14,6 +14,7 @@ import org.qingdan.listing.register.events.ListingEventsAdapter;
 import org.qingdan.listing.register.persistence.EditionStore;
 import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.listing.register.persistence.RegisterMigration;
+import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -34,9 +35,14 @@ public class RegisterService {
     private final ListingStore listings;
     private final EditionStore editions;
     private final Clock clock;
+    private final AuditRecorder audit;
+
+    /** The aggregate type of listings in the audit trail (keyed by the application id, as the listing is). */
+    public static final String AUDIT_TYPE = "listing";
 
     /** {@code migration}: the list of the first layout is migrated before anything here runs. */
-    public RegisterService(ListingStore listings, EditionStore editions, Clock clock, RegisterMigration migration) {
+    public RegisterService(ListingStore listings, EditionStore editions, Clock clock, RegisterMigration migration, AuditRecorder audit) {
+        this.audit = audit;
         this.listings = listings;
         this.editions = editions;
         this.clock = clock;
@@ -47,6 +53,8 @@ public class RegisterService {
         Listing started = Listing.startNotice(applicationId, product, noticeDays, clock.instant());
         if (listings.insert(started, List.of())) {
             listings.bumpPublicVersion();
+            audit.recordSystem(AUDIT_TYPE, applicationId, "review-service", "金融科技专委会", "PUBLIC_NOTICE_STARTED",
+                    "专委会审核通过，公示开始（" + noticeDays + " 天）");
             return sequence(new ListingStore.Versioned(started, 0));
         }
         // redelivered: make sure a change a crash left without its edition gets it now
@@ -61,6 +69,7 @@ public class RegisterService {
             List<String> due = listings.dueIds(clock.instant(), after, DUE_BATCH);
             for (String id : due) {
                 if (execute(id, l -> l.listIfDue(clock.instant())).changed()) {
+                    audit.recordSystem(AUDIT_TYPE, id, "system", "系统", "LISTED", "公示期满，纳入清单");
                     listed++;
                 }
             }
@@ -86,29 +95,47 @@ public class RegisterService {
         if (org == null || !member.hasAnyRole("applicant", "vendor")) {
             throw ProblemException.forbidden("只有会员单位的申报用户（applicant、vendor）可以提出公示异议");
         }
-        return execute(listingId, l -> l.lodgeObjection(member.username(), org, member.orgName(), grounds, evidence, clock.instant()))
-                .listing();
+        return audited(member, listingId, "OBJECTION_LODGED", "提出公示异议：" + grounds,
+                execute(listingId, l -> l.lodgeObjection(member.username(), org, member.orgName(), grounds, evidence, clock.instant())));
     }
 
     public Listing decideObjection(CurrentUser office, String listingId, String objectionId, boolean uphold, String reason) {
-        return execute(listingId, l -> l.decideObjection(objectionId, uphold, reason, office.username(), clock.instant(),
-                editions.head().number())).listing();
+        return audited(office, listingId, uphold ? "OBJECTION_UPHELD" : "OBJECTION_DISMISSED",
+                "异议 " + objectionId + (uphold ? " 成立：" : " 不成立：") + reason,
+                execute(listingId, l -> l.decideObjection(objectionId, uphold, reason, office.username(), clock.instant(),
+                        editions.head().number())));
     }
 
     public Listing delist(CurrentUser office, String listingId, DelistingReason reason, ExclusionGround ground,
                           String explanation, String evidence) {
-        return execute(listingId, l -> l.delist(reason, ground, explanation, evidence, office.username(), clock.instant())).listing();
+        return audited(office, listingId, "DELISTED", "移出清单：" + (reason == null ? "" : reason.label())
+                        + (ground == null ? "" : "（" + ground.label() + "）") + "；" + explanation,
+                execute(listingId, l -> l.delist(reason, ground, explanation, evidence, office.username(), clock.instant())));
     }
 
     /** The office records it, or the enterprise itself (or the lead applicant) asks for it. */
     public Listing withdrawVoluntarily(CurrentUser user, String listingId, String explanation) {
         boolean office = user.hasAnyRole("office", "admin");
-        return execute(listingId, l -> {
+        return audited(user, listingId, "WITHDRAWN", "自愿退出（第三条）：" + explanation, execute(listingId, l -> {
             if (!office && (!l.ownedBy(user::belongsTo) || !user.hasAnyRole("vendor", "applicant"))) {
                 throw ProblemException.forbidden("只有产品所属企业、牵头申报单位或专委会办公室可以申请自愿退出");
             }
             return l.withdrawVoluntarily(explanation, user.username(), clock.instant());
-        }).listing();
+        }));
+    }
+
+    /** The command in the audit trail when it changed the listing (a repeated one does not). */
+    private Listing audited(CurrentUser user, String listingId, String action, String detail, Listing.Outcome outcome) {
+        if (outcome.changed()) {
+            audit.record(AUDIT_TYPE, listingId, user, action, detail);
+        }
+        return outcome.listing();
+    }
+
+    /** One page of a listing's audit trail, oldest first (the office). */
+    public AuditRecorder.Page trail(String listingId, int page, int size) {
+        listings.find(listingId).orElseThrow(() -> ProblemException.notFound("清单条目 " + listingId + " 不存在"));
+        return audit.trail(AUDIT_TYPE, listingId, page, size);
     }
 
     private Listing.Outcome execute(String listingId, Function<Listing, Listing.Outcome> command) {

@@ -48,6 +48,29 @@ class ListingFlowTest extends ListingIntegrationTest {
                 "PUBLIC_NOTICE_STARTED", "OBJECTION_LODGED", "OBJECTION_DISMISSED", "LISTED", "DELISTED");
         // the objector's identity is not public
         assertThat(api.get("/api/public/listings/flow-1", null).body()).doesNotContain("applicant-b").doesNotContain("故障报告编号");
+        // each step names the body that acted, never a person
+        assertThat(detail.get("history")).extracting(h -> h.get("actedBy").asString())
+                .containsExactly("COMMITTEE", "MEMBER", "OFFICE", "OFFICE", "OFFICE");
+        assertThat(detail.get("history").get(0).get("actedByLabel").asString()).isEqualTo("金融科技专委会");
+        assertThat(detail.get("history").get(2).get("actedByLabel").asString()).isEqualTo("专委会办公室");
+        assertThat(api.get("/api/public/listings/flow-1", null).body()).doesNotContain("\"office\"").doesNotContain("sub-office");
+
+        // the office's audit trail has who, which organisation and which request
+        JsonNode trail = api.get("/api/listings/flow-1/audit", office()).json();
+        assertThat(trail.get("items")).extracting(r -> r.get("action").asString()).containsExactly(
+                "PUBLIC_NOTICE_STARTED", "OBJECTION_LODGED", "OBJECTION_DISMISSED", "LISTED", "DELISTED");
+        JsonNode lodged = trail.get("items").get(1);
+        assertThat(lodged.get("actorId").asString()).isEqualTo("sub-applicant-b");
+        assertThat(lodged.get("orgUscc").isNull()).isFalse();
+        assertThat(trail.get("items").get(0).get("actorId").asString()).isEqualTo("review-service");
+        assertThat(trail.get("items").get(3).get("actorId").asString()).isEqualTo("system");
+        JsonNode delist = trail.get("items").get(4);
+        assertThat(delist.get("actorId").asString()).isEqualTo("sub-office");
+        assertThat(delist.get("traceId").asString()).isEqualTo(delisted.headers().firstValue("X-Trace-Id").orElseThrow());
+        assertThat(delist.get("detail").asString()).contains("使用单位投诉未能及时有效化解");
+        assertThat(api.get("/api/listings/flow-1/audit", memberB()).status()).isEqualTo(403);
+        assertThat(api.get("/api/listings/no-such-listing/audit", office()).status()).isEqualTo(404);
+        assertThat(api.get("/api/listings/flow-1/audit?page=-1", office()).status()).isEqualTo(400);
     }
 
     @Test
@@ -76,6 +99,14 @@ class ListingFlowTest extends ListingIntegrationTest {
         HttpApi.Response withdrawn = api.post("/api/listings/flow-3/withdraw", vendor, Map.of("explanation", "企业自愿退出清单管理"));
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
         assertThat(withdrawn.json().get("delisting").get("reason").asString()).isEqualTo("VOLUNTARY_WITHDRAWAL");
+        // the enterprise's own request, in public; who asked, in the office's trail
+        assertThat(api.get("/api/public/listings/flow-3", null).json().get("history")).last()
+                .satisfies(h -> assertThat(h.get("actedBy").asString()).isEqualTo("ENTERPRISE"));
+        assertThat(api.get("/api/listings/flow-3/audit", office()).json().get("items")).last().satisfies(r -> {
+            assertThat(r.get("action").asString()).isEqualTo("WITHDRAWN");
+            assertThat(r.get("actorId").asString()).isEqualTo("sub-vendor-x");
+            assertThat(r.get("orgUscc").asString()).isEqualTo("91110108551385082Q");
+        });
     }
 
     @Test

@@ -24,5 +24,7 @@ class OpenApiDocumentTest extends ListingIntegrationTest {
         assertThat(anonymous).contains("GET /api/public/listings", "GET /api/public/feed.atom");
         assertThat(OpenApiDocuments.gaps(document, anonymous)).isEmpty();
         assertThat(OpenApiDocuments.securedButOpen(port, document)).isEmpty();
+        assertThat(document.get("paths").get("/api/listings/{id}/audit").get("get").get("responses").propertyNames())
+                .contains("200", "400", "401", "403", "404");
     }
 }

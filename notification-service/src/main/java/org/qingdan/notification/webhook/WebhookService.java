@@ -28,6 +28,7 @@ import org.qingdan.notification.webhook.domain.WebhookSignature;
 import org.qingdan.notification.webhook.http.WebhookHttp;
 import org.qingdan.notification.webhook.persistence.SubscriberDocument;
 import org.qingdan.support.events.EventJson;
+import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.qingdan.support.web.Violation;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,10 +63,16 @@ public class WebhookService {
     private final int pauseAfter;
     private final Timer latency;
 
+    private final org.qingdan.support.audit.AuditRecorder audit;
+
+    /** The aggregate type of webhook subscribers in the audit trail. */
+    public static final String AUDIT_TYPE = "webhook";
+
     public WebhookService(MongoTemplate mongo, Clock clock, MeterRegistry meters, NotificationService notifications,
                           TargetPolicy targets, WebhookHttp http,
                           @Value("${qingdan.webhooks.max-attempts:8}") int maxAttempts,
-                          @Value("${qingdan.webhooks.pause-after:5}") int pauseAfter) {
+                          @Value("${qingdan.webhooks.pause-after:5}") int pauseAfter, org.qingdan.support.audit.AuditRecorder audit) {
+        this.audit = audit;
         this.mongo = mongo;
         this.clock = clock;
         this.meters = meters;
@@ -83,7 +90,8 @@ public class WebhookService {
     public record Registered(SubscriberDocument subscriber, String secret) {
     }
 
-    public Registered register(String url, List<String> eventTypes, String description, String by) {
+    public Registered register(String url, List<String> eventTypes, String description, CurrentUser user) {
+        String by = user.username();
         List<Violation> problems = new ArrayList<>();
         URI uri = null;
         try {
@@ -122,6 +130,8 @@ public class WebhookService {
         SubscriberDocument subscriber = new SubscriberDocument(UUID.randomUUID().toString(), uri.toString(), List.copyOf(eventTypes),
                 description, secret, false, 0, null, null, clock.instant(), by);
         mongo.insert(subscriber);
+        // the secret is never recorded
+        audit.record(AUDIT_TYPE, subscriber.id(), user, "REGISTERED", "登记推送地址 " + subscriber.url() + "，事件 " + String.join(", ", eventTypes));
         return new Registered(subscriber, secret);
     }
 
@@ -129,14 +139,16 @@ public class WebhookService {
         return mongo.find(new Query().with(Sort.by("createdAt")), SubscriberDocument.class);
     }
 
-    public void remove(String id) {
+    public void remove(CurrentUser user, String id) {
         if (mongo.remove(Query.query(Criteria.where("_id").is(id)), SubscriberDocument.class).getDeletedCount() == 0) {
             throw ProblemException.notFound("订阅 " + id + " 不存在");
         }
+        // the trail outlives the subscriber
+        audit.record(AUDIT_TYPE, id, user, "REMOVED", "删除订阅");
     }
 
     /** Resumes a paused subscriber and releases the deliveries that waited for it. */
-    public void resume(String id) {
+    public void resume(CurrentUser user, String id) {
         var result = mongo.getCollection(SubscriberDocument.COLLECTION).updateOne(new Document("_id", id),
                 new Document("$set", new Document("paused", false).append("consecutiveFailures", 0).append("pausedAt", null)));
         if (result.getMatchedCount() == 0) {
@@ -145,6 +157,16 @@ public class WebhookService {
         mongo.getCollection(DELIVERIES).updateMany(new Document("subscriberId", id).append("status", DeliveryQueue.HELD),
                 new Document("$set", new Document("status", DeliveryQueue.PENDING).append("attempts", 0)
                         .append("nextAttemptAt", Date.from(clock.instant()))));
+        audit.record(AUDIT_TYPE, id, user, "RESUMED", "恢复推送，放行暂停期间积压的推送");
+    }
+
+    /** One page of a subscriber's audit trail, oldest first; a removed subscriber's too. */
+    public org.qingdan.support.audit.AuditRecorder.Page trail(String id, int page, int size) {
+        var trail = audit.trail(AUDIT_TYPE, id, page, size);
+        if (trail.total() == 0 && mongo.findById(id, SubscriberDocument.class) == null) {
+            throw ProblemException.notFound("订阅 " + id + " 不存在");
+        }
+        return trail;
     }
 
     public List<Document> deliveries(String subscriberId) {
@@ -251,6 +273,7 @@ public class WebhookService {
                     new Document("$set", new Document("paused", true).append("pausedAt", Date.from(clock.instant()))));
             if (paused.getModifiedCount() > 0) {
                 meters.counter("qingdan.webhooks.paused").increment();
+                audit.recordSystem(AUDIT_TYPE, s.id(), "system", "系统", "PAUSED", "连续 " + pauseAfter + " 次推送失败，暂停（" + error + "）");
                 // held back, and reported to the office in its inbox
                 mongo.getCollection(DELIVERIES).updateMany(new Document("subscriberId", s.id())
                                 .append("status", new Document("$in", List.of(DeliveryQueue.PENDING, DeliveryQueue.RETRYING))),

@@ -35,6 +35,7 @@ class MailTest extends NotificationIntegrationTest {
         expected.put("application.not-accepted.v1", List.of(CONTACT, "申报不予受理"));
         expected.put("application.call-opened.v1", List.of(MEMBERS, "征集开始"));
         expected.put("application.call-closed.v1", List.of(MEMBERS, "征集结束"));
+        expected.put("application.participant-named.v1", List.of("contact@vendor.example.cn", "参与机构确认"));
         expected.put("review.reviewer-assigned.v1", List.of("zhaoliu@expert.example.cn", "评审任务"));
         expected.put("review.completed.v1", List.of(CONTACT, "审核结果"));
         expected.put("listing.public-notice-started.v1", List.of(MEMBERS, "清单公示", CONTACT, "清单公示"));
@@ -67,6 +68,10 @@ class MailTest extends NotificationIntegrationTest {
         assertThat(mongo.getCollection("notifications").countDocuments(new Document("recipient", "all")
                 .append("eventType", "application.call-opened.v1"))).isEqualTo(1);
         assertThat(content(mails(OFFICE, "新申报").get(0))).contains("major") ;
+        // Art. 8: the participant is asked to confirm its role, by mail and in its organisation's inbox
+        assertThat(content(mails("contact@vendor.example.cn", "参与机构确认").get(0))).contains("产品研发与运维").contains("协商一致");
+        assertThat(mongo.getCollection("notifications").countDocuments(new Document("recipient", "org:" + ContractSamples.VENDOR_USCC)
+                .append("eventType", "application.participant-named.v1"))).isEqualTo(1);
     }
 
     @Test

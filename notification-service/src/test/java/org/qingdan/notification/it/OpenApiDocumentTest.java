@@ -20,5 +20,7 @@ class OpenApiDocumentTest extends NotificationIntegrationTest {
         Set<String> anonymous = Set.of();
         assertThat(OpenApiDocuments.gaps(document, anonymous)).isEmpty();
         assertThat(OpenApiDocuments.securedButOpen(port, document)).isEmpty();
+        assertThat(document.get("paths").get("/api/webhooks/{id}/audit").get("get").get("responses").propertyNames())
+                .contains("200", "400", "401", "403", "404");
     }
 }

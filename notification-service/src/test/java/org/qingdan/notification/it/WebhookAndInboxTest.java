@@ -122,7 +122,24 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
             bridge.failuresToServe.set(0);
             assertThat(api.post("/api/webhooks/" + subscriberId + "/resume", office(), "").status()).isEqualTo(204);
             await().atMost(Duration.ofSeconds(20)).until(() -> bridge.accepted.stream().anyMatch(a -> a.contains("运维管理平台")));
-            api.delete("/api/webhooks/" + subscriberId, office());
+            HttpApi.Response removed = api.delete("/api/webhooks/" + subscriberId, office());
+            assertThat(removed.status()).isEqualTo(204);
+
+            // the subscriber's audit trail, kept after its removal: who, when, what, which request; the system's pause
+            JsonNode trail = api.get("/api/webhooks/" + subscriberId + "/audit", office()).json();
+            assertThat(trail.get("items")).extracting(r -> r.get("action").asString())
+                    .containsExactly("REGISTERED", "PAUSED", "RESUMED", "REMOVED");
+            assertThat(trail.get("items").get(0).get("actorId").asString()).isEqualTo("sub-office");
+            assertThat(trail.get("items").get(0).get("traceId").asString())
+                    .isEqualTo(registered.headers().firstValue("X-Trace-Id").orElseThrow());
+            assertThat(trail.toString()).doesNotContain(bridge.secret);
+            assertThat(trail.get("items").get(1).get("actorId").asString()).isEqualTo("system");
+            assertThat(trail.get("items").get(3).get("traceId").asString())
+                    .isEqualTo(removed.headers().firstValue("X-Trace-Id").orElseThrow());
+            assertThat(api.get("/api/webhooks/" + subscriberId + "/audit", HttpApi.token("applicant-a", "91100000100003962T", "甲",
+                    Roles.APPLICANT)).status()).isEqualTo(403);
+            assertThat(api.get("/api/webhooks/never-was/audit", office()).status()).isEqualTo(404);
+            assertThat(api.get("/api/webhooks/" + subscriberId + "/audit?size=500", office()).status()).isEqualTo(400);
         }
     }
 

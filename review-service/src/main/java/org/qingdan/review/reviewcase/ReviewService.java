@@ -17,6 +17,7 @@ import org.qingdan.review.reviewcase.events.ReviewEventsAdapter;
 import org.qingdan.review.reviewcase.persistence.ReviewCaseStore;
 import org.qingdan.review.reviewer.domain.Reviewer;
 import org.qingdan.review.reviewer.persistence.ReviewerStore;
+import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,9 +38,15 @@ public class ReviewService {
     private final Clock clock;
     private final Duration reviewPeriod;
     private final MeterRegistry meters;
+    private final AuditRecorder audit;
+
+    /** The aggregate types of the audit trail: a review case (keyed by the application id) and a pool expert. */
+    public static final String AUDIT_CASE = "review-case";
+    public static final String AUDIT_REVIEWER = "reviewer";
 
     public ReviewService(ReviewCaseStore cases, ReviewerStore reviewers, Clock clock,
-                         @Value("${qingdan.review.period:P14D}") Duration reviewPeriod, MeterRegistry meters) {
+                         @Value("${qingdan.review.period:P14D}") Duration reviewPeriod, MeterRegistry meters, AuditRecorder audit) {
+        this.audit = audit;
         this.cases = cases;
         this.reviewers = reviewers;
         this.clock = clock;
@@ -62,23 +69,32 @@ public class ReviewService {
         if (existing.isEmpty()) {
             try {
                 cases.insert(ReviewCase.open(e.aggregateId(), e.call(), e.formVersion(), e.form(), e.riskFlags(), clock.instant()));
+                audit.recordSystem(AUDIT_CASE, e.aggregateId(), "application-service", "受理", "OPENED",
+                        "申报已受理（第 " + e.formVersion() + " 版，受理人 " + e.acceptedBy() + "），评审开始");
                 return;
             } catch (DuplicateKeyException openedMeanwhile) {
                 existing = cases.find(e.aggregateId());
             }
         }
-        apply(e.aggregateId(), c -> new ReviewCase.Outcome(c.withSnapshot(e.formVersion(), e.form(), e.riskFlags()), List.of()), true);
+        if (applied(e.aggregateId(), c -> new ReviewCase.Outcome(c.withSnapshot(e.formVersion(), e.form(), e.riskFlags()), List.of())).changed()) {
+            audit.recordSystem(AUDIT_CASE, e.aggregateId(), "application-service", "受理", "FORM_UPDATED", "受理的申报表：第 " + e.formVersion() + " 版");
+        }
     }
 
     public void resubmitted(ApplicationResubmitted e) {
         if (cases.find(e.aggregateId()).isPresent()) {
-            apply(e.aggregateId(), c -> new ReviewCase.Outcome(c.withSnapshot(e.formVersion(), e.form(), e.riskFlags()), List.of()), true);
+            if (applied(e.aggregateId(), c -> new ReviewCase.Outcome(c.withSnapshot(e.formVersion(), e.form(), e.riskFlags()), List.of())).changed()) {
+                audit.recordSystem(AUDIT_CASE, e.aggregateId(), "application-service", "申报单位", "FORM_UPDATED",
+                        "补正后重新提交：第 " + e.formVersion() + " 版");
+            }
         }
     }
 
     public void withdrawn(ApplicationWithdrawn e) {
         if (cases.find(e.aggregateId()).isPresent()) {
-            apply(e.aggregateId(), c -> c.withdraw("申报单位撤回：" + e.reason()), true);
+            if (applied(e.aggregateId(), c -> c.withdraw("申报单位撤回：" + e.reason())).changed()) {
+                audit.recordSystem(AUDIT_CASE, e.aggregateId(), "application-service", "申报单位", "WITHDRAWN", "申报单位撤回：" + e.reason());
+            }
         }
     }
 
@@ -115,30 +131,34 @@ public class ReviewService {
         requireOffice(office);
         // the whole pool is read: it is the office's curated list of experts (hundreds at most), not a growing
         // collection; the loads come from one aggregation over the cases under review, never from the cases
-        return apply(id, c -> c.autoAssign(reviewers.all(), cases.openLoads(), office.username(), clock.instant(), reviewPeriod), true);
+        Applied done = applied(id, c -> c.autoAssign(reviewers.all(), cases.openLoads(), office.username(), clock.instant(), reviewPeriod));
+        return audited(office, id, done, "AUTO_ASSIGNED", "自动分配评审专家：" + String.join("、",
+                done.reviewCase().activeAssignments().stream().map(a -> a.reviewerId()).toList()));
     }
 
     public ReviewCase assign(CurrentUser office, String id, String reviewerId) {
         requireOffice(office);
         Reviewer reviewer = reviewers.find(reviewerId).orElseThrow(() -> ProblemException.notFound("专家 " + reviewerId + " 不在专家库中"));
-        return apply(id, c -> c.assign(reviewer, cases.openLoad(reviewerId), office.username(), clock.instant(), reviewPeriod), true);
+        return audited(office, id, applied(id, c -> c.assign(reviewer, cases.openLoad(reviewerId), office.username(), clock.instant(), reviewPeriod)),
+                "ASSIGNED", "分配评审专家 " + reviewerId);
     }
 
     // --- the reviewer ---
 
     public ReviewCase declareConflict(CurrentUser reviewer, String id, String reason) {
         get(reviewer, id);
-        return apply(id, c -> c.declareConflict(reviewer.username(), reason), true);
+        return audited(reviewer, id, applied(id, c -> c.declareConflict(reviewer.username(), reason)), "RECUSED", "声明利益冲突，回避：" + reason);
     }
 
     public ReviewCase saveDraft(CurrentUser reviewer, String id, Review draft) {
         get(reviewer, id);
-        return apply(id, c -> new ReviewCase.Outcome(c.saveDraft(reviewer.username(), draft, clock.instant()), List.of()), true);
+        return audited(reviewer, id, applied(id, c -> new ReviewCase.Outcome(c.saveDraft(reviewer.username(), draft, clock.instant()), List.of())),
+                "REVIEW_SAVED", "保存评审意见草稿");
     }
 
     public ReviewCase submit(CurrentUser reviewer, String id) {
         get(reviewer, id);
-        return apply(id, c -> c.submit(reviewer.username(), clock.instant()), true);
+        return audited(reviewer, id, applied(id, c -> c.submit(reviewer.username(), clock.instant())), "REVIEW_SUBMITTED", "提交评审意见");
     }
 
     /**
@@ -149,7 +169,8 @@ public class ReviewService {
         if (!isOffice(office)) {
             throw ProblemException.forbidden("只有专委会办公室可以退回专家复核");
         }
-        return apply(id, c -> c.reopen(reviewerId, reason, office.username(), clock.instant()), true);
+        return audited(office, id, applied(id, c -> c.reopen(reviewerId, reason, office.username(), clock.instant())),
+                "REVIEW_REOPENED", "退回专家 " + reviewerId + " 复核：" + reason);
     }
 
     // --- the committee ---
@@ -163,6 +184,8 @@ public class ReviewService {
         ReviewCase.Outcome outcome = current.reviewCase().decide(approve, reasons, user.username(), clock.instant());
         // no retry: a concurrent decision made the version move, and this one must lose with 409
         save(current, outcome);
+        audit.record(AUDIT_CASE, id, user, approve ? "APPROVED" : "REJECTED",
+                "审核决定：" + (approve ? "通过" : "不通过") + "；理由：" + String.join("；", reasons == null ? List.of() : reasons));
         // time to decision, from the case's opening (the acceptance) to the committee's decision
         Timer.builder("qingdan.review.time-to-decision").description("From acceptance (the case opens) to the committee's decision")
                 .tag("decision", approve ? "APPROVED" : "REJECTED").publishPercentiles(0.5, 0.9).register(meters)
@@ -170,22 +193,35 @@ public class ReviewService {
         return outcome.reviewCase();
     }
 
-    private ReviewCase apply(String id, Function<ReviewCase, ReviewCase.Outcome> command, boolean retry) {
+    /** The case after a command, and whether the command changed anything (a repeated one does not). */
+    private record Applied(ReviewCase reviewCase, boolean changed) {
+    }
+
+    /** Applies a command, retried on a concurrent change of the case (each attempt re-reads it). */
+    private Applied applied(String id, Function<ReviewCase, ReviewCase.Outcome> command) {
         for (int attempt = 1; ; attempt++) {
             ReviewCaseStore.Versioned current = cases.find(id).orElseThrow(() -> ProblemException.notFound("评审 " + id + " 不存在"));
             ReviewCase.Outcome outcome = command.apply(current.reviewCase());
             if (outcome.reviewCase().equals(current.reviewCase()) && outcome.events().isEmpty()) {
-                return current.reviewCase();
+                return new Applied(current.reviewCase(), false);
             }
             try {
                 save(current, outcome);
-                return outcome.reviewCase();
+                return new Applied(outcome.reviewCase(), true);
             } catch (OptimisticLockingFailureException raced) {
-                if (!retry || attempt >= 5) {
+                if (attempt >= 5) {
                     throw raced;
                 }
             }
         }
+    }
+
+    /** The command in the audit trail, when it changed the case. */
+    private ReviewCase audited(CurrentUser user, String id, Applied done, String action, String detail) {
+        if (done.changed()) {
+            audit.record(AUDIT_CASE, id, user, action, detail);
+        }
+        return done.reviewCase();
     }
 
     private void save(ReviewCaseStore.Versioned current, ReviewCase.Outcome outcome) {
@@ -198,6 +234,26 @@ public class ReviewService {
     private static void requireOffice(CurrentUser user) {
         if (!isOffice(user)) {
             throw ProblemException.forbidden("只有专委会办公室可以分配评审专家");
+        }
+    }
+
+    /** One page of a review case's audit trail, oldest first (the office). */
+    public AuditRecorder.Page caseTrail(CurrentUser user, String id, int page, int size) {
+        requireOfficeReading(user);
+        cases.find(id).orElseThrow(() -> ProblemException.notFound("评审 " + id + " 不存在"));
+        return audit.trail(AUDIT_CASE, id, page, size);
+    }
+
+    /** One page of a pool expert's audit trail, oldest first (the office). */
+    public AuditRecorder.Page reviewerTrail(CurrentUser user, String reviewerId, int page, int size) {
+        requireOfficeReading(user);
+        reviewers.find(reviewerId).orElseThrow(() -> ProblemException.notFound("专家 " + reviewerId + " 不在专家库中"));
+        return audit.trail(AUDIT_REVIEWER, reviewerId, page, size);
+    }
+
+    private static void requireOfficeReading(CurrentUser user) {
+        if (!isOffice(user)) {
+            throw ProblemException.forbidden("只有专委会办公室可以查看审计记录");
         }
     }
 
@@ -214,6 +270,8 @@ public class ReviewService {
                     .map(p -> new org.qingdan.support.web.Violation(p[0], p[1], p[2])).toList());
         }
         reviewers.save(reviewer);
+        audit.record(AUDIT_REVIEWER, reviewer.id(), office, "SAVED", "专家库：" + reviewer.name() + "（" + reviewer.orgName() + "，"
+                + reviewer.orgUscc() + "），" + (reviewer.active() ? "在库" : "停用") + "，并发上限 " + reviewer.loadLimit());
         return reviewer;
     }
 }

@@ -20,5 +20,10 @@ class OpenApiDocumentTest extends ReviewIntegrationTest {
         Set<String> anonymous = Set.of();
         assertThat(OpenApiDocuments.gaps(document, anonymous)).isEmpty();
         assertThat(OpenApiDocuments.securedButOpen(port, document)).isEmpty();
+        // the office's audit trails
+        for (String trail : java.util.List.of("/api/reviews/cases/{id}/audit", "/api/reviews/reviewers/{id}/audit")) {
+            assertThat(document.get("paths").get(trail).get("get").get("responses").propertyNames()).as(trail)
+                    .contains("200", "400", "401", "403", "404");
+        }
     }
 }

@@ -44,7 +44,8 @@ class AssignmentLoadTest {
         pool.save(ReviewFixtures.R2);
         pool.save(ReviewFixtures.R3);
         pool.save(ReviewFixtures.R4);
-        reviews = new ReviewService(cases, pool, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(14), new SimpleMeterRegistry());
+        reviews = new ReviewService(cases, pool, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(14), new SimpleMeterRegistry(),
+                new org.qingdan.support.audit.AuditRecorder(mongo, Clock.fixed(NOW, ZoneOffset.UTC), null));
     }
 
     static List<String> assignedTo(ReviewCase c) {

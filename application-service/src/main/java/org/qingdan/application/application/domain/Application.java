@@ -41,7 +41,8 @@ public record Application(
         List<AuditEntry> audit,
         Instant createdAt,
         Instant correctionDueAt,
-        String notAcceptedReason) {
+        String notAcceptedReason,
+        List<ParticipantConfirmation> participantConfirmations) {
 
     /** Longest reason of a refusal (不予受理) or withdrawal, in characters as a reader counts them. */
     public static final int MAX_REASON = 500;
@@ -53,6 +54,8 @@ public record Application(
         corrections = List.copyOf(corrections);
         assignedReviewers = Set.copyOf(assignedReviewers);
         audit = List.copyOf(audit);
+        // documents written before participants confirmed online have none
+        participantConfirmations = participantConfirmations == null ? List.of() : List.copyOf(participantConfirmations);
     }
 
     /** The next state and what happened. */
@@ -63,14 +66,137 @@ public record Application(
                                     Actor by, Instant now) {
         return new Application(id, callId, ownerUscc, ownerName, ApplicationStatus.DRAFT,
                 form == null ? ApplicationForm.empty() : form, List.of(), List.of(), null, Set.of(),
-                List.of(new AuditEntry(now, by, "CREATED", "创建申报草稿")), now, null, null);
+                List.of(new AuditEntry(now, by, "CREATED", "创建申报草稿")), now, null, null, List.of());
     }
 
     /** Saves a partial form; allowed while the applicant holds the pen (draft, or returned for correction). */
     public Application editDraft(ApplicationForm form, Actor by, Instant now) {
         requireStatus("修改申报表", ApplicationStatus.DRAFT, ApplicationStatus.RETURNED);
-        return with(status, form == null ? ApplicationForm.empty() : form, versions, corrections, withdrawalReason,
-                audit(now, by, "DRAFT_SAVED", "保存申报表"));
+        ApplicationForm next = form == null ? ApplicationForm.empty() : form;
+        return with(status, next, versions, corrections, withdrawalReason,
+                audit(now, by, "DRAFT_SAVED", "保存申报表")).withConfirmations(stillCurrent(participantConfirmations, next));
+    }
+
+    /**
+     * Saves the form ({@link #editDraft}) and asks every participant named anew, or with a changed role, to confirm it
+     * ({@link ApplicationEvent.ParticipantNamed}); a changed role's earlier answer no longer counts.
+     */
+    public Outcome edit(ApplicationForm form, Actor by, Instant now) {
+        Application next = editDraft(form, by, now);
+        return new Outcome(next, named(draft, next.draft(), by, now));
+    }
+
+    /**
+     * The participants of {@code after} not named with the same role in {@code before}: each is asked to confirm. Rows
+     * without a valid USCC or a role are not asked yet (a draft may be partial); they are asked once they have both.
+     */
+    public static List<ApplicationEvent> named(ApplicationForm before, ApplicationForm after, Actor by, Instant now) {
+        List<ApplicationEvent> events = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (ApplicationForm.Participant p : after.participants()) {
+            if (p == null || !org.qingdan.contracts.form.Uscc.isValid(p.uscc()) || p.role() == null || p.role().isBlank()
+                    || !seen.add(p.uscc())) {
+                continue;
+            }
+            boolean known = before != null && before.participants().stream().anyMatch(b -> b != null && p.uscc().equals(b.uscc())
+                    && ParticipantConfirmation.sameRole(b.role(), p.role()));
+            if (!known) {
+                events.add(new ApplicationEvent.ParticipantNamed(p.uscc(), p.name(), p.role().strip(), by, now));
+            }
+        }
+        return events;
+    }
+
+    /** The participant row of this organisation in the current form, if it is named. */
+    public Optional<ApplicationForm.Participant> participant(String uscc) {
+        return draft.participants().stream().filter(p -> p != null && uscc != null && uscc.equals(p.uscc())).findFirst();
+    }
+
+    /** This organisation's answer, if it answered for the role it has now. */
+    public Optional<ParticipantConfirmation> confirmationOf(String uscc) {
+        return participantConfirmations.stream().filter(c -> c.uscc().equals(uscc)).findFirst();
+    }
+
+    /**
+     * The participant confirms its role (Art. 8, 协商一致) while the lead holds the pen (draft, or returned for
+     * correction). {@code role}, when given, is the role the participant saw: if the lead changed it meanwhile, the
+     * confirmation is refused rather than applied to a role nobody agreed to.
+     */
+    public Application confirmParticipation(String uscc, String role, Actor by, Instant now) {
+        ApplicationForm.Participant row = requireParticipant(uscc, "确认参与");
+        if (role != null && !ParticipantConfirmation.sameRole(role, row.role())) {
+            throw new ApplicationRefused(Kind.ROLE_CHANGED, "牵头单位已修改本机构的分工，请按当前分工确认",
+                    List.of(new RuleViolation("role", "participant-role-changed", "当前分工为“" + row.role() + "”")));
+        }
+        if (confirmationOf(uscc).filter(c -> c.confirms(row.role())).isPresent()) {
+            return this; // confirmed already: a repeated request (a client's retry) changes nothing
+        }
+        return answer(new ParticipantConfirmation(uscc, row.role().strip(), ParticipantConfirmation.Decision.CONFIRMED, null, by, now),
+                "PARTICIPANT_CONFIRMED", "参与机构 " + nameOr(row) + " 确认分工：" + row.role().strip(), now, by);
+    }
+
+    /** The participant declines, with a reason; the lead cannot submit while it stands (change the form, or remove it). */
+    public Application declineParticipation(String uscc, String reason, Actor by, Instant now) {
+        ApplicationForm.Participant row = requireParticipant(uscc, "拒绝参与");
+        if (reason == null || reason.isBlank() || reason.codePointCount(0, reason.length()) > MAX_REASON) {
+            throw new ApplicationRefused(Kind.INVALID, "请说明拒绝的理由",
+                    List.of(new RuleViolation("reason", "required", "请填写拒绝的理由（不超过 " + MAX_REASON + " 字）")));
+        }
+        return answer(new ParticipantConfirmation(uscc, row.role().strip(), ParticipantConfirmation.Decision.DECLINED, reason.trim(), by, now),
+                "PARTICIPANT_DECLINED", "参与机构 " + nameOr(row) + " 拒绝分工“" + row.role().strip() + "”：" + reason.trim(), now, by);
+    }
+
+    /** Every participant that has not confirmed its current role, each named as {@code participants[i]}. */
+    public List<RuleViolation> unconfirmedParticipants() {
+        List<RuleViolation> missing = new ArrayList<>();
+        List<ApplicationForm.Participant> rows = draft.participants();
+        for (int i = 0; i < rows.size(); i++) {
+            ApplicationForm.Participant p = rows.get(i);
+            if (p == null) {
+                continue;
+            }
+            Optional<ParticipantConfirmation> answer = confirmationOf(p.uscc()).filter(c -> ParticipantConfirmation.sameRole(c.role(), p.role()));
+            if (answer.isPresent() && answer.get().decision() == ParticipantConfirmation.Decision.DECLINED) {
+                missing.add(new RuleViolation("participants[" + i + "]", "participant-declined",
+                        nameOr(p) + "（" + p.uscc() + "）拒绝了分工“" + p.role() + "”：" + answer.get().reason()));
+            } else if (answer.isEmpty()) {
+                missing.add(new RuleViolation("participants[" + i + "]", "participant-unconfirmed",
+                        nameOr(p) + "（" + p.uscc() + "）尚未确认分工“" + p.role() + "”"));
+            }
+        }
+        return missing;
+    }
+
+    private ApplicationForm.Participant requireParticipant(String uscc, String action) {
+        ApplicationForm.Participant row = participant(uscc)
+                .orElseThrow(() -> new ApplicationRefused(Kind.NOT_PARTICIPANT, "本机构不是该申报的参与机构"));
+        requireStatus(action, ApplicationStatus.DRAFT, ApplicationStatus.RETURNED);
+        if (row.role() == null || row.role().isBlank()) {
+            throw new ApplicationRefused(Kind.WRONG_STATE, "牵头单位尚未填写本机构的分工，暂不能" + action);
+        }
+        return row;
+    }
+
+    private Application answer(ParticipantConfirmation answer, String action, String detail, Instant now, Actor by) {
+        List<ParticipantConfirmation> next = new ArrayList<>(participantConfirmations.stream()
+                .filter(c -> !c.uscc().equals(answer.uscc())).toList());
+        next.add(answer);
+        return with(status, draft, versions, corrections, withdrawalReason, audit(now, by, action, detail)).withConfirmations(next);
+    }
+
+    private Application withConfirmations(List<ParticipantConfirmation> confirmations) {
+        return new Application(id, callId, ownerUscc, ownerName, status, draft, versions, corrections, withdrawalReason,
+                assignedReviewers, audit, createdAt, correctionDueAt, notAcceptedReason, confirmations);
+    }
+
+    /** The answers that still hold: given for the role the organisation has in {@code form}. */
+    private static List<ParticipantConfirmation> stillCurrent(List<ParticipantConfirmation> answers, ApplicationForm form) {
+        return answers.stream().filter(c -> form.participants().stream()
+                .anyMatch(p -> p != null && c.uscc().equals(p.uscc()) && ParticipantConfirmation.sameRole(c.role(), p.role()))).toList();
+    }
+
+    private static String nameOr(ApplicationForm.Participant p) {
+        return p.name() == null || p.name().isBlank() ? "参与机构" : p.name();
     }
 
     /**
@@ -90,6 +216,12 @@ public record Application(
         }
         if (!result.violations().isEmpty()) {
             throw new ApplicationRefused(Kind.INVALID, "申报表有 " + result.violations().size() + " 处需要修改", result.violations());
+        }
+        // Art. 8, Annex 2 §1: every participant agreed to its current role (no nominal participation)
+        List<RuleViolation> unconfirmed = unconfirmedParticipants();
+        if (!unconfirmed.isEmpty()) {
+            throw new ApplicationRefused(Kind.PARTICIPANTS_UNCONFIRMED,
+                    unconfirmed.size() + " 家参与机构尚未确认其分工，全部确认后方可提交", unconfirmed);
         }
         // 填报日期: the system's, not the applicant's, for each version
         SubmittedVersion version = new SubmittedVersion(versions.size() + 1, draft, now, by, result.riskFlags(),
@@ -160,7 +292,7 @@ public record Application(
         Application returned = with(ApplicationStatus.RETURNED, draft, versions, comments, null,
                 audit(now, by, "RETURNED", "退回补正：" + comments.size() + " 条意见，补正期限 " + DAY.format(due)));
         Application next = new Application(id, callId, ownerUscc, ownerName, returned.status(), draft, versions, comments, null,
-                assignedReviewers, returned.audit(), createdAt, due, null);
+                assignedReviewers, returned.audit(), createdAt, due, null, participantConfirmations);
         return new Outcome(next, List.of(new ReturnedForCorrection(currentVersion().number(), comments, due, by, now)));
     }
 
@@ -196,7 +328,7 @@ public record Application(
         Application done = with(ApplicationStatus.NOT_ACCEPTED, draft, versions, corrections, null,
                 audit(now, by, lapsed ? "LAPSED" : "NOT_ACCEPTED", "不予受理：" + reason));
         Application next = new Application(id, callId, ownerUscc, ownerName, done.status(), draft, versions, corrections, null,
-                assignedReviewers, done.audit(), createdAt, null, reason);
+                assignedReviewers, done.audit(), createdAt, null, reason, participantConfirmations);
         return new Outcome(next, List.of(new NotAccepted(currentVersion().number(), reason, lapsed, by, now)));
     }
 
@@ -227,7 +359,7 @@ public record Application(
         Set<String> reviewers = new LinkedHashSet<>(assignedReviewers);
         reviewers.add(reviewerId);
         return new Application(id, callId, ownerUscc, ownerName, status, draft, versions, corrections, withdrawalReason,
-                reviewers, audit, createdAt, correctionDueAt, notAcceptedReason);
+                reviewers, audit, createdAt, correctionDueAt, notAcceptedReason, participantConfirmations);
     }
 
     /** A reviewer who stepped aside (回避) reads this application no more. Idempotent. */
@@ -238,7 +370,7 @@ public record Application(
         Set<String> reviewers = new LinkedHashSet<>(assignedReviewers);
         reviewers.remove(reviewerId);
         return new Application(id, callId, ownerUscc, ownerName, status, draft, versions, corrections, withdrawalReason,
-                reviewers, audit, createdAt, correctionDueAt, notAcceptedReason);
+                reviewers, audit, createdAt, correctionDueAt, notAcceptedReason, participantConfirmations);
     }
 
     public SubmittedVersion currentVersion() {
@@ -263,6 +395,12 @@ public record Application(
 
     private List<AuditEntry> audit(Instant at, Actor by, String action, String detail) {
         List<AuditEntry> next = new ArrayList<>(audit);
+        // a run of saves by one person is one step of the owner's history, so the document does not grow with every
+        // save; the office's audit trail (its own collection) keeps each
+        AuditEntry last = next.isEmpty() ? null : next.get(next.size() - 1);
+        if ("DRAFT_SAVED".equals(action) && last != null && last.action().equals(action) && last.by().id().equals(by.id())) {
+            next.remove(next.size() - 1);
+        }
         next.add(new AuditEntry(at, by, action, detail));
         return next;
     }
@@ -272,6 +410,6 @@ public record Application(
         // the correction deadline holds only while the application waits for its correction
         return new Application(id, callId, ownerUscc, ownerName, nextStatus, nextDraft, nextVersions, nextCorrections,
                 reason, assignedReviewers, nextAudit, createdAt, nextStatus == ApplicationStatus.RETURNED ? correctionDueAt : null,
-                notAcceptedReason);
+                notAcceptedReason, participantConfirmations);
     }
 }

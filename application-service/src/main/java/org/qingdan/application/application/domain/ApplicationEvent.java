@@ -27,4 +27,8 @@ public sealed interface ApplicationEvent {
 
     record Accepted(int formVersion, Actor by, Instant at) implements ApplicationEvent {
     }
+
+    /** The lead named a participant (其他参与机构) with a role, or changed its role: it is asked to confirm. */
+    record ParticipantNamed(String uscc, String name, String role, Actor by, Instant at) implements ApplicationEvent {
+    }
 }

@@ -5,7 +5,15 @@ import java.util.List;
 /** A command the rules do not allow; {@code kind} tells the web layer which answer fits. */
 public class ApplicationRefused extends RuntimeException {
 
-    public enum Kind { INVALID, INADMISSIBLE, WRONG_STATE, CALL_NOT_OPEN }
+    public enum Kind {
+        INVALID, INADMISSIBLE, WRONG_STATE, CALL_NOT_OPEN,
+        /** Some participant has not confirmed its current role (Art. 8): each is named in the violations. */
+        PARTICIPANTS_UNCONFIRMED,
+        /** The participant answered for a role the lead has changed meanwhile. */
+        ROLE_CHANGED,
+        /** The user's organisation is not a participant of this application. */
+        NOT_PARTICIPANT
+    }
 
     private final Kind kind;
     private final List<RuleViolation> violations;

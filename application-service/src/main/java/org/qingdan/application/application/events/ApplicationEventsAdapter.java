@@ -16,6 +16,7 @@ import org.qingdan.contracts.application.ApplicationResubmitted;
 import org.qingdan.contracts.application.ApplicationReturnedForCorrection;
 import org.qingdan.contracts.application.ApplicationSubmitted;
 import org.qingdan.contracts.application.ApplicationWithdrawn;
+import org.qingdan.contracts.application.ParticipantNamed;
 import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.CallSummary;
 
@@ -51,6 +52,13 @@ public final class ApplicationEventsAdapter {
             return new ApplicationNotAccepted(id, n.at(), app.id(), aggregateVersion, app.callId(), n.formVersion(), app.ownerUscc(),
                     productName(app.currentVersion().form()), contact(app.currentVersion().form()), n.reason(), n.lapsed(),
                     name(n.by()));
+        }
+        if (event instanceof ApplicationEvent.ParticipantNamed n) {
+            // an address the form knows for the participant: the enterprise section's, when it is that enterprise
+            var e = app.draft().enterprise();
+            String email = e != null && n.uscc().equals(e.uscc()) ? e.email() : null;
+            return new ParticipantNamed(id, n.at(), app.id(), aggregateVersion, app.callId(), app.ownerUscc(), app.ownerName(),
+                    productName(app.draft()), n.uscc(), n.name(), n.role(), email == null || email.isBlank() ? null : email, name(n.by()));
         }
         ApplicationEvent.Accepted a = (ApplicationEvent.Accepted) event;
         SubmittedVersion version = app.version(a.formVersion()).orElseThrow();

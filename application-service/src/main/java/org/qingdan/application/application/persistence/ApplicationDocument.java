@@ -17,6 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "owner", def = "{'state.ownerUscc': 1, 'state.createdAt': -1}"),
         @CompoundIndex(name = "call_status", def = "{'state.callId': 1, 'state.status': 1}"),
         // the correction deadlines: returned applications by due date (CorrectionDeadlines)
-        @CompoundIndex(name = "correction_due", def = "{'state.status': 1, 'state.correctionDueAt': 1}")})
+        @CompoundIndex(name = "correction_due", def = "{'state.status': 1, 'state.correctionDueAt': 1}"),
+        // the applications naming an organisation as a participant (multikey over the participants' USCCs)
+        @CompoundIndex(name = "participant", def = "{'state.draft.participants.uscc': 1, 'state.createdAt': -1}")})
 public record ApplicationDocument(@Id String id, @Version Long version, Application state, String requestHash) {
 }

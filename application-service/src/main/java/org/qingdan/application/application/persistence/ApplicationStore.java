@@ -50,6 +50,16 @@ public class ApplicationStore {
     }
 
     /**
+     * The applications whose current form names this organisation as a participant, newest first, one page: a query on
+     * the {@code participant} index (the participants' USCCs, multikey, then the creation time).
+     */
+    public List<Versioned> naming(String participantUscc, int page, int size) {
+        Query query = Query.query(Criteria.where("state.draft.participants.uscc").is(participantUscc))
+                .with(Sort.by(Sort.Direction.DESC, "state.createdAt").and(Sort.by("_id"))).skip((long) page * size).limit(size);
+        return mongo.find(query, ApplicationDocument.class).stream().map(d -> new Versioned(d.state(), d.version(), d.requestHash())).toList();
+    }
+
+    /**
      * The ids of returned applications whose correction deadline is at or before {@code now}, the most overdue first, at
      * most {@code limit}: a query on the {@code correction_due} index (status and due date, exactly its keys), never a
      * scan of the applications.

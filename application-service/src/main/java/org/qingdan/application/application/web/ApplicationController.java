@@ -67,6 +67,19 @@ public class ApplicationController {
         }
     }
 
+    /**
+     * A participant named in the form and where its confirmation stands for its current role (Art. 8): {@code PENDING}
+     * (not yet answered, or answered for a role since changed), {@code CONFIRMED} or {@code DECLINED} with the reason.
+     */
+    public record ParticipantStatus(String uscc, String name, String role, String confirmation, String reason, Instant answeredAt) {
+        static List<ParticipantStatus> of(Application a) {
+            return a.draft().participants().stream().filter(java.util.Objects::nonNull).map(p -> a.confirmationOf(p.uscc())
+                    .filter(c -> org.qingdan.application.application.domain.ParticipantConfirmation.sameRole(c.role(), p.role()))
+                    .map(c -> new ParticipantStatus(p.uscc(), p.name(), p.role(), c.decision().name(), c.reason(), c.at()))
+                    .orElse(new ParticipantStatus(p.uscc(), p.name(), p.role(), "PENDING", null, null))).toList();
+        }
+    }
+
     /** One submitted version; {@code filingDate} is its 填报日期, set by the system at submission. */
     public record VersionSummary(int number, Instant submittedAt, LocalDate filingDate, String submittedBy, List<String> riskFlags) {
     }
@@ -78,7 +91,7 @@ public class ApplicationController {
      */
     public record Detail(String id, String callId, String ownerUscc, String ownerName, String status, String statusLabel,
                          ApplicationForm form, LocalDate filingDate, List<VersionSummary> versions, List<CorrectionComment> corrections,
-                         Instant correctionDueAt, String notAcceptedReason,
+                         Instant correctionDueAt, String notAcceptedReason, List<ParticipantStatus> participants,
                          String withdrawalReason, List<AuditEntry> audit, long version, Instant createdAt) {
         static Detail of(ApplicationStore.Versioned v) {
             Application a = v.application();
@@ -86,7 +99,7 @@ public class ApplicationController {
             return new Detail(a.id(), a.callId(), a.ownerUscc(), a.ownerName(), a.status().name(), a.status().label(),
                     a.draft(), filed, a.versions().stream().map(s -> new VersionSummary(s.number(), s.submittedAt(), s.filingDate(),
                     s.submittedBy().name(), s.riskFlags())).toList(), a.corrections(), a.correctionDueAt(), a.notAcceptedReason(),
-                    a.withdrawalReason(), a.audit(),
+                    ParticipantStatus.of(a), a.withdrawalReason(), a.audit(),
                     v.version(), a.createdAt());
         }
     }
@@ -155,7 +168,9 @@ public class ApplicationController {
     @Operation(summary = "Submit: the whole form is checked and every violation reported at once")
     @ApiResponse(responseCode = "200", description = "Submitted: a new version with its filing date (填报日期)")
     @ApiResponse(responseCode = "404", description = "申报不存在，或不是本用户可见的 (no such application, or not one the user may see)")
-    @ApiResponse(responseCode = "409", description = "当前状态不允许此操作 (wrong-state), or a concurrent change won (concurrent-modification)")
+    @ApiResponse(responseCode = "409", description = "当前状态不允许此操作 (wrong-state), a concurrent change won (concurrent-modification), or "
+            + "参与机构尚未全部确认 (participants-unconfirmed): each participant that has not confirmed its current role, or declined, "
+            + "as participants[i] with rule participant-unconfirmed or participant-declined")
     @ApiResponse(responseCode = "422", description = "申报内容不符合要求 (validation) or 不予受理 (inadmissible): every violation with its field and rule")
     public ResponseEntity<Detail> submit(CurrentUser user, @PathVariable String id,
                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {

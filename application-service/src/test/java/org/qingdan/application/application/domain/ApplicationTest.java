@@ -19,8 +19,12 @@ class ApplicationTest {
     static final Set<String> FILES = Set.of("f-patent", "f-report", "f-signed");
     static final java.time.Duration PERIOD = java.time.Duration.ofDays(15);
 
+    static final Actor VENDOR_USER = new Actor("sub-vendor", "李四");
+
+    /** A complete draft whose participant (the vendor) confirmed its role, as submission needs (Art. 8). */
     static Application draft() {
-        return Application.draft("app-1", "call-1", Forms.ORG_A, Forms.ORG_A_NAME, Forms.complete(Forms.files()), APPLICANT, NOW);
+        return Application.draft("app-1", "call-1", Forms.ORG_A, Forms.ORG_A_NAME, Forms.complete(Forms.files()), APPLICANT, NOW)
+                .confirmParticipation(Forms.VENDOR, null, VENDOR_USER, NOW);
     }
 
     @Test
@@ -29,7 +33,7 @@ class ApplicationTest {
         assertThat(outcome.application().status()).isEqualTo(ApplicationStatus.SUBMITTED);
         assertThat(outcome.events()).singleElement().isInstanceOfSatisfying(ApplicationEvent.Submitted.class,
                 s -> assertThat(s.version().number()).isEqualTo(1));
-        assertThat(outcome.application().audit()).extracting(AuditEntry::action).containsExactly("CREATED", "SUBMITTED");
+        assertThat(outcome.application().audit()).extracting(AuditEntry::action).containsExactly("CREATED", "PARTICIPANT_CONFIRMED", "SUBMITTED");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.listing.register.domain.ActingBody;
 import org.qingdan.listing.register.domain.HistoryEntry;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.ListingStatus;
@@ -17,7 +18,15 @@ final class PublicViews {
                    Instant delistedAt) {
     }
 
-    record Detail(Summary summary, PublicProduct product, Delisting delisting, List<HistoryEntry> history) {
+    record Detail(Summary summary, PublicProduct product, Delisting delisting, List<History> history) {
+    }
+
+    /** A step of the public history; {@code actedBy} is the body that acted (office, committee...), never a person. */
+    record History(Instant at, String type, String summary, Long edition, String actedBy, String actedByLabel) {
+        static History of(HistoryEntry h, org.qingdan.listing.register.domain.Delisting delisting) {
+            ActingBody body = ActingBody.of(h, delisting);
+            return new History(h.at(), h.type(), h.summary(), h.edition(), body.name(), body.label());
+        }
     }
 
     record Delisting(String reason, String reasonLabel, String exclusionGround, String exclusionGroundLabel,
@@ -51,7 +60,8 @@ final class PublicViews {
         var d = l.delisting();
         return new Detail(summary(l), l.product(), d == null ? null : new Delisting(d.reason().name(), d.reason().label(),
                 d.exclusionGround() == null ? null : d.exclusionGround().name(),
-                d.exclusionGround() == null ? null : d.exclusionGround().label(), d.explanation(), d.at()), l.history());
+                d.exclusionGround() == null ? null : d.exclusionGround().label(), d.explanation(), d.at()),
+                l.history().stream().map(h -> History.of(h, d)).toList());
     }
 
     private PublicViews() {

@@ -13,6 +13,7 @@ import org.qingdan.contracts.application.ApplicationAccepted;
 import org.qingdan.contracts.application.ApplicationNotAccepted;
 import org.qingdan.contracts.application.CallClosed;
 import org.qingdan.contracts.application.CallOpened;
+import org.qingdan.contracts.application.ParticipantNamed;
 import org.qingdan.contracts.application.ApplicationResubmitted;
 import org.qingdan.contracts.application.ApplicationReturnedForCorrection;
 import org.qingdan.contracts.application.ApplicationSubmitted;
@@ -35,7 +36,8 @@ import org.qingdan.contracts.review.ReviewerRecused;
  * application; reviewers of their assignments; the office of new submissions, withdrawals, quorum and objections;
  * an objecting member of its objection's outcome;
  * all members of every call opened and closed and of every public notice, listing and delisting (Art. 11, 12); the
- * applicant of a refusal at the formal check (不予受理) and before its correction deadline. Mail and the in-app inbox.
+ * applicant of a refusal at the formal check (不予受理) and before its correction deadline; a participant named in a joint
+ * application, asked to confirm its role (Art. 8). Mail and the in-app inbox.
  */
 public final class NotificationPlan {
 
@@ -69,6 +71,12 @@ public final class NotificationPlan {
             // Art. 11: calls are announced to the members (定期面向会员单位征集)
             members(plan, "call-opened", to, values("title", e.title(), "year", e.year(), "opensAt", TIME.format(e.opensAt()),
                     "closesAt", TIME.format(e.closesAt()), "callId", e.aggregateId()));
+        } else if (event instanceof ParticipantNamed e) {
+            // Art. 8: the participant organisation is asked to confirm its role; mail where the form knows an address
+            // (the enterprise's), and always the organisation's inbox, which every user of it reads
+            applicant(plan, "participant-named", e.contactEmail(), e.participantName(), e.participantUscc(), values(
+                    "participantName", e.participantName(), "leadName", e.leadName(), "productName", e.productName(),
+                    "role", e.role(), "applicationId", e.aggregateId()));
         } else if (event instanceof CallClosed e) {
             members(plan, "call-closed", to, values("title", e.title(), "year", e.year(), "closedAt", TIME.format(e.closedAt()),
                     "callId", e.aggregateId()));

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Webhook subscribers (office): the association website, a WeChat publishing bridge. */
@@ -48,7 +49,7 @@ public class WebhookController {
     @ApiResponse(responseCode = "201", description = "Registered: the subscriber, its secret (shown this once) and how deliveries are signed")
     @ApiResponse(responseCode = "422", description = "订阅设置不正确: the url is not https (https-url), not resolvable (resolvable) or not a public address (public-address), or an event type is unknown")
     public ResponseEntity<Map<String, Object>> register(CurrentUser user, @RequestBody Registration r) {
-        WebhookService.Registered registered = webhooks.register(r.url(), r.eventTypes(), r.description(), user.username());
+        WebhookService.Registered registered = webhooks.register(r.url(), r.eventTypes(), r.description(), user);
         return ResponseEntity.status(201).body(Map.of("subscriber", SubscriberView.of(registered.subscriber()),
                 "secret", registered.secret(),
                 "signature", "X-Qingdan-Signature: v1=hex(HMAC-SHA256(secret, X-Qingdan-Timestamp + \".\" + body))"));
@@ -65,8 +66,8 @@ public class WebhookController {
     @Operation(summary = "Remove a subscriber (删除订阅); nothing more is delivered to it")
     @ApiResponse(responseCode = "204", description = "Removed")
     @ApiResponse(responseCode = "404", description = "订阅不存在 (no such subscriber)")
-    public ResponseEntity<Void> remove(@PathVariable String id) {
-        webhooks.remove(id);
+    public ResponseEntity<Void> remove(CurrentUser user, @PathVariable String id) {
+        webhooks.remove(user, id);
         return ResponseEntity.noContent().build();
     }
 
@@ -74,9 +75,19 @@ public class WebhookController {
     @Operation(summary = "Resume a paused subscriber; what waited is delivered")
     @ApiResponse(responseCode = "204", description = "Resumed")
     @ApiResponse(responseCode = "404", description = "订阅不存在 (no such subscriber)")
-    public ResponseEntity<Void> resume(@PathVariable String id) {
-        webhooks.resume(id);
+    public ResponseEntity<Void> resume(CurrentUser user, @PathVariable String id) {
+        webhooks.resume(user, id);
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/audit")
+    @Operation(summary = "A subscriber's audit trail, oldest first: registered, paused, resumed, removed (office)",
+            description = "Every command: when, who (user id and name, organisation, roles; or the system), what and the request's trace id.")
+    @ApiResponse(responseCode = "200", description = "One page of the trail and its total")
+    @ApiResponse(responseCode = "404", description = "订阅不存在 (no such subscriber, now or before)")
+    public org.qingdan.support.audit.AuditRecorder.Page audit(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+                                                               @RequestParam(defaultValue = "50") int size) {
+        return webhooks.trail(id, page, size);
     }
 
     @GetMapping("/{id}/deliveries")
