@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
@@ -99,23 +100,46 @@ public class NotificationService {
 
     /** One attempt at a due mail; no-op if it is not due or another instance holds it. */
     public void deliver(String id) {
-        if (sentNotRecorded.contains(id)) {
-            return; // sent already; only the record waits for MongoDB
+        deliver(List.of(id));
+    }
+
+    /**
+     * One attempt at each of these due mails that this instance can claim, sent over one SMTP connection. What
+     * went is first remembered as sent (in memory, which cannot fail), then recorded: if MongoDB fails meanwhile,
+     * the next tick records it before anything else, and it is never sent again by this instance.
+     */
+    private void deliver(List<String> ids) {
+        List<Document> claimed = new ArrayList<>();
+        for (String id : ids) {
+            if (sentNotRecorded.contains(id)) {
+                continue; // sent already; only the record waits for MongoDB
+            }
+            Document one = queue.claim(id, clock.instant());
+            if (one != null) {
+                claimed.add(one);
+            }
         }
-        Document claimed = queue.claim(id, clock.instant());
-        if (claimed == null) {
-            return;
+        Map<String, String> failures = mail.sendAll(claimed.stream().map(d -> new MailGateway.Mail(d.getString("_id"),
+                d.getString("recipient").substring("mailto:".length()), d.getString("subject"), d.getString("text"),
+                d.getString("html"))).toList());
+        List<String> sent = new ArrayList<>();
+        for (Document d : claimed) {
+            if (!failures.containsKey(d.getString("_id"))) {
+                sent.add(d.getString("_id"));
+                sentNotRecorded.add(d.getString("_id"));
+                meters.counter("qingdan.notifications.sent", "channel", "email").increment();
+            }
         }
-        String address = claimed.getString("recipient").substring("mailto:".length());
-        try {
-            mail.send(address, claimed.getString("subject"), claimed.getString("text"), claimed.getString("html"));
-            sentNotRecorded.add(id);
-            meters.counter("qingdan.notifications.sent", "channel", "email").increment();
-            queue.delivered(id, clock.instant()); // if MongoDB is unreachable now, the next tick records it first
+        for (Document d : claimed) {
+            String failure = failures.get(d.getString("_id"));
+            if (failure != null) {
+                boolean failed = queue.failed(d.getString("_id"), d.getInteger("attempts"), maxAttempts, failure, clock.instant());
+                meters.counter(failed ? "qingdan.notifications.failed" : "qingdan.notifications.retried", "channel", "email").increment();
+            }
+        }
+        for (String id : sent) {
+            queue.delivered(id, clock.instant());
             sentNotRecorded.remove(id);
-        } catch (MailGateway.MailFailure e) {
-            boolean failed = queue.failed(id, claimed.getInteger("attempts"), maxAttempts, e.getMessage(), clock.instant());
-            meters.counter(failed ? "qingdan.notifications.failed" : "qingdan.notifications.retried", "channel", "email").increment();
         }
     }
 
@@ -137,8 +161,8 @@ public class NotificationService {
         // back-off, so this ends; bounded so that one tick never runs for ever
         for (int batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
             List<String> due = queue.due(clock.instant(), BATCH);
-            for (String id : due) {
-                deliver(id);
+            for (int from = 0; from < due.size(); from += PER_CONNECTION) {
+                deliver(due.subList(from, Math.min(due.size(), from + PER_CONNECTION)));
             }
             if (due.size() < BATCH) {
                 return;
@@ -147,6 +171,13 @@ public class NotificationService {
     }
 
     private static final int BATCH = 100;
+    /**
+     * Mails sent over one SMTP connection: few enough that even a server that lets each run into its timeouts
+     * (10 s to write, 10 s to answer) ends the batch within the claims' 2-minute lease, after which another
+     * instance could send them; enough to spread the connection's handshake (5 mails: about 3× the rate of a
+     * connection per mail against the devstack's server).
+     */
+    private static final int PER_CONNECTION = 5;
     private static final int MAX_BATCHES_PER_TICK = 50;
 
     /** The office's retry of a mail that failed for good: due again now, sent by the schedule. */

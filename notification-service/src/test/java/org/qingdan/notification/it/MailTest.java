@@ -85,6 +85,32 @@ class MailTest extends NotificationIntegrationTest {
         assertThat(mongo.getCollection("notifications").countDocuments(new Document("eventId", event.eventId().toString()))).isEqualTo(4);
     }
 
+    @Autowired
+    org.qingdan.notification.notification.mail.MailGateway gateway;
+
+    @Test
+    void a_batch_goes_over_one_connection_and_a_mail_that_cannot_be_sent_fails_alone() {
+        Map<String, String> failures = gateway.sendAll(List.of(
+                new org.qingdan.notification.notification.mail.MailGateway.Mail("one", CONTACT, "批量发送一", "一", "<p>一</p>"),
+                new org.qingdan.notification.notification.mail.MailGateway.Mail("bad", "<<not an address>>", "批量发送坏", "坏", "<p>坏</p>"),
+                new org.qingdan.notification.notification.mail.MailGateway.Mail("three", CONTACT, "批量发送三", "三", "<p>三</p>")));
+        assertThat(failures).containsOnlyKeys("bad");
+        assertThat(failures.get("bad")).contains("AddressException");
+        await().atMost(Duration.ofSeconds(10)).until(() -> mails(CONTACT, "批量发送一").size() == 1 && mails(CONTACT, "批量发送三").size() == 1);
+    }
+
+    @Test
+    void a_burst_of_mail_is_sent_in_batches_each_mail_once() throws Exception {
+        List<String> products = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String product = "批量到达测试产品" + i + "号";
+            products.add(product);
+            send(Events.submitted("burst-app-" + i, product));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> products.stream().allMatch(p -> mails(CONTACT, p).size() == 1 && mails(OFFICE, p).size() == 1));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> products.stream().allMatch(p -> mails(CONTACT, p).size() == 1));
+    }
+
     @Test
     void mail_waits_while_the_smtp_server_is_down_and_arrives_when_it_is_back() throws Exception {
         stopSmtp();
