@@ -91,6 +91,11 @@ class ReviewUiWalkTest extends ReviewIntegrationTest {
             assertThat(text).as("the form's value %s", value).contains(value);
         }
         assertThat(text).contains("100 KB", "专利证书", "有限责任公司", "技术创新", "风险管理");
+        // the attachment: its purpose in the form, a size for people, the upload time (China time), the hash on demand
+        assertThat(browser.findElement(By.cssSelector("#attachments tbody tr")).getText())
+                .contains("专利证书.pdf", "辅助申报材料：专利证书", "100 KB", "2026-11-27 14:30").doesNotContain("9f86d081");
+        browser.findElement(By.cssSelector("#attachments summary")).click();
+        assertThat(browser.findElement(By.cssSelector("#attachments code.hash")).getText()).startsWith("9f86d081");
         assertThat(browser.findElements(By.cssSelector("#self-assessment tbody tr:not(.group)"))).hasSize(12);
         List<String> sections = browser.findElements(By.cssSelector("#form h3")).stream().map(WebElement::getText).toList();
         assertThat(sections).containsSubsequence("一、申报机构基本信息", "二、指定联系人", "三、其他参与机构", "四、金融科技企业基本信息",
