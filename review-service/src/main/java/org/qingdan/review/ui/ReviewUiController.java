@@ -46,10 +46,12 @@ public class ReviewUiController {
     private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
     private final ReviewService reviews;
+    private final org.qingdan.review.discussion.DiscussionService discussion;
     private final MessageSource messages;
 
-    public ReviewUiController(ReviewService reviews, MessageSource messages) {
+    public ReviewUiController(ReviewService reviews, org.qingdan.review.discussion.DiscussionService discussion, MessageSource messages) {
         this.reviews = reviews;
+        this.discussion = discussion;
         this.messages = messages;
     }
 
@@ -218,6 +220,8 @@ public class ReviewUiController {
         boolean assignable = c.status() == CaseStatus.OPEN || c.status() == CaseStatus.ASSIGNED;
         model.addAttribute("candidates", ReviewService.isOffice(user) && assignable ? reviews.candidates(user, c) : List.of());
         model.addAttribute("assignable", assignable);
+        model.addAttribute("mayDiscuss", org.qingdan.review.discussion.DiscussionService.mayTakePart(user, c));
+        model.addAttribute("posts", discussion.thread(user, c));
         return "review/case";
     }
 
@@ -380,6 +384,19 @@ public class ReviewUiController {
             flash(redirect, errors(locale).of(e));
         }
         return "redirect:/review/cases/" + id;
+    }
+
+    @PostMapping("/cases/{id}/discussion")
+    public String post(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, @RequestParam(required = false) String text,
+                       RedirectAttributes redirect, Locale locale) {
+        try {
+            discussion.post(UiUser.of(principal), id, text);
+            redirect.addFlashAttribute("message", "discussion.posted");
+        } catch (ReviewRefused | ProblemException e) {
+            flash(redirect, errors(locale).of(e));
+            return "redirect:/review/cases/" + id + "#errors";
+        }
+        return "redirect:/review/cases/" + id + "#discussion";
     }
 
     @PostMapping("/cases/{id}/conflict")

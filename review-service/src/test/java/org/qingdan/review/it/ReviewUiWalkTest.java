@@ -101,6 +101,9 @@ class ReviewUiWalkTest extends ReviewIntegrationTest {
         assertThat(sections).containsSubsequence("一、申报机构基本信息", "二、指定联系人", "三、其他参与机构", "四、金融科技企业基本信息",
                 "五、金融科技产品基本信息", "六、自主评估", "七、运行评估报告", "八、辅助申报材料清单", "九、申报单位意见", "十、申报单位承诺书");
         assertThat(browser.findElement(By.id("enterprise-type")).getText()).isEqualTo("有限责任公司");
+        // the discussion opens to the expert only with its own review in
+        assertThat(browser.findElement(By.id("discussion-hidden")).getText()).contains("提交您的评审意见后");
+        assertThat(browser.findElements(By.id("discussion-form"))).isEmpty();
         // the rubric: the applicant's self-rating beside each dimension, and the declared Art. 4 basis
         assertThat(browser.findElement(By.id("rubric-FINANCIAL_INNOVATION")).getText()).contains("申报单位自评：优秀");
         assertThat(browser.findElement(By.id("eligibility")).getText()).contains("在金融机构正式落地运营", "已在本行投产两年");
@@ -146,6 +149,11 @@ class ReviewUiWalkTest extends ReviewIntegrationTest {
         assertThat(browser.findElement(By.id("review-status")).getText()).isEqualTo("评审意见已提交。");
         assertThat(browser.findElement(By.id("my-answers")).getText()).contains("风控模型经本行两年运行验证", "合规审查记录完整");
         assertThat(browser.findElements(By.id("review-form"))).isEmpty();
+        browser.findElement(By.id("text")).sendKeys("建议办公室请申报单位补充近一年的运维数据。");
+        browser.findElement(By.id("post")).click();
+        waitFor(By.id("thread"), "建议办公室请申报单位补充近一年的运维数据");
+        // to each other, experts are 专家一, 二, 三 in order of assignment
+        assertThat(browser.findElement(By.cssSelector("#thread li .post-meta strong")).getText()).isEqualTo("专家一");
         check("expert-submitted", PHONE, "zh");
         size(DESKTOP);
         check("expert-submitted", DESKTOP, "zh");
@@ -253,6 +261,21 @@ class ReviewUiWalkTest extends ReviewIntegrationTest {
         check("committee-decided", DESKTOP, "zh");
         size(PHONE);
         check("committee-decided", PHONE, "zh");
+        // the committee writes in the discussion; an expert of the case reads it there, the office by name
+        browser.findElement(By.id("text")).sendKeys("请各位专家关注数据安全。");
+        browser.findElement(By.id("post")).click();
+        waitFor(By.id("thread"), "请各位专家关注数据安全");
+        assertThat(browser.findElement(By.cssSelector("#thread li .post-meta strong")).getText()).isEqualTo("专委会委员 committee");
+        browser.manage().deleteAllCookies();
+        RealInfrastructure.oidc().nextLogin("r2", "91130100401234561E", "机构r2", List.of(Roles.REVIEWER));
+        open("/review/cases/walk-decide");
+        assertThat(browser.findElement(By.id("thread")).getText()).contains("请各位专家关注数据安全");
+        browser.findElement(By.id("text")).sendKeys("同意，已核对数据安全等级保护测评报告。");
+        browser.findElement(By.id("post")).click();
+        waitFor(By.id("thread"), "已核对数据安全等级保护测评报告");
+        assertThat(browser.findElements(By.cssSelector("#thread li .post-meta strong"))).extracting(WebElement::getText)
+                .containsExactly("专委会委员 committee", "专家二");
+        check("expert-discussion", PHONE, "zh");
         // a case that does not exist: a page in the user's language, not a problem document
         open("/review/cases/no-such-case?lang=en");
         assertThat(browser.findElement(By.id("error-text")).getText()).isEqualTo("No such page or case.");

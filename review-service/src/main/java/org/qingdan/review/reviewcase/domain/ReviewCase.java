@@ -379,6 +379,12 @@ public record ReviewCase(
         return visible;
     }
 
+    /** An expert takes part in the case's discussion while assigned, once its own review is submitted. */
+    public boolean discussionOpenTo(String reviewerId) {
+        return assignmentOf(reviewerId).filter(Assignment::active).isPresent()
+                && reviewOf(reviewerId).filter(Review::submitted).isPresent();
+    }
+
     public Scores scores() {
         Map<AssessmentDimension, Rating> self = new EnumMap<>(AssessmentDimension.class);
         var s = form.selfAssessment();

@@ -392,4 +392,14 @@ class ReviewCaseTest {
         assertThatThrownBy(() -> assignedToThree().saveDraft("r1", tooLong, NOW)).isInstanceOfSatisfying(ReviewRefused.class,
                 e -> assertThat(e.problems()).extracting(ReviewRefused.Problem::field).containsExactly("dimensionComments.LEGAL_COMPLIANCE"));
     }
+
+    @Test
+    void an_expert_joins_the_discussion_only_with_its_own_review_submitted() {
+        ReviewCase c = assignedToThree().saveDraft("r1", complete(Rating.GOOD, true), NOW);
+        assertThat(c.discussionOpenTo("r1")).isFalse();
+        ReviewCase submitted = c.submit("r1", NOW).reviewCase();
+        assertThat(submitted.discussionOpenTo("r1")).isTrue();
+        assertThat(submitted.discussionOpenTo("r2")).isFalse();
+        assertThat(submitted.discussionOpenTo("nobody")).isFalse();
+    }
 }
