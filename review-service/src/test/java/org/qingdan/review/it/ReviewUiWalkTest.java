@@ -38,13 +38,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The reviewer UI as an expert, the office and the committee use it, in headless Chromium at 1366 px and 414 px, in
  * Chinese and English: every field of the form on the case page, the lists, errors at their fields, the confirmation
  * steps, the read-only own review, assignment by hand and the pool. On each page axe-core finds no serious or
- * critical violation, and at 414 px nothing scrolls sideways. Screenshots are kept in target/screenshots.
+ * critical violation, and at 414 px (the expert's pages also at 360 px) nothing scrolls sideways. Screenshots are kept in target/screenshots.
  */
 class ReviewUiWalkTest extends ReviewIntegrationTest {
 
     static final Path SHOTS = Path.of("target/screenshots");
     static final int DESKTOP = 1366;
     static final int PHONE = 414;
+    /** The narrowest phones in use: the pages must still fit. */
+    static final int NARROW = 360;
     static final String EXPERT_ORG = "911301006789123452";
 
     WebDriver browser;
@@ -73,7 +75,7 @@ class ReviewUiWalkTest extends ReviewIntegrationTest {
         assertThat(api.post("/api/reviews/cases/walk-1/assignments", office(), Map.of("reviewerId", "expert-walk")).status()).isEqualTo(200);
 
         RealInfrastructure.oidc().nextLogin("expert-walk", EXPERT_ORG, "河北省金融科技研究院", List.of(Roles.REVIEWER));
-        for (int width : List.of(DESKTOP, PHONE)) {
+        for (int width : List.of(DESKTOP, PHONE, NARROW)) {
             size(width);
             open("/review/assignments?lang=zh");
             assertThat(browser.findElement(By.cssSelector("#row-walk-1 .my-review")).getText()).contains("未开始");
