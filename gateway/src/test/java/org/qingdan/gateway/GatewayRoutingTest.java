@@ -132,6 +132,11 @@ class GatewayRoutingTest {
         assertThat(broken.status()).isEqualTo(503);
         assertThat(broken.json().get("type").asString()).endsWith("/service-unavailable");
         assertThat(broken.headers().firstValue("Retry-After")).isPresent();
+        // a browser opening a page gets a page to read, not JSON
+        HttpApi.Response page = api().get("/api/listings/broken", office(), "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).contains("服务暂不可用", "Service unavailable", "/review/");
     }
 
     @Test

@@ -106,12 +106,28 @@ public class ReviewService {
      */
     public ReviewCaseStore.Page<ReviewCase> visibleCases(CurrentUser user, CaseQuery query) {
         if (seesAll(user)) {
-            return cases.page(query.status(), null, query.page(), query.size());
+            return cases.page(query, null, clock.instant());
         }
         if (user.hasRole("reviewer")) {
-            return cases.page(query.status(), user.username(), query.page(), query.size());
+            return cases.page(query, user.username(), clock.instant());
         }
         throw ProblemException.forbidden("只有评审专家、专委会及其办公室可以查看评审");
+    }
+
+    /** The calls that have cases, for the list's filter. */
+    public List<ReviewCaseStore.CallRef> calls() {
+        return cases.calls();
+    }
+
+    /** Each expert of the pool as a candidate for this case: open load, expertise and any conflict of interest. */
+    public List<ReviewCase.Candidate> candidates(CurrentUser office, ReviewCase c) {
+        requireOffice(office);
+        var loads = cases.openLoads();
+        return reviewers.all().stream().map(r -> c.candidate(r, loads.getOrDefault(r.id(), 0))).toList();
+    }
+
+    public java.time.Instant now() {
+        return clock.instant();
     }
 
     public ReviewCaseStore.Versioned get(CurrentUser user, String id) {
@@ -143,6 +159,24 @@ public class ReviewService {
                 "ASSIGNED", "分配评审专家 " + reviewerId);
     }
 
+    /** The office takes an expert off the case (before its review is submitted), e.g. to assign another. */
+    public ReviewCase removeAssignment(CurrentUser office, String id, String reviewerId, String reason) {
+        requireOffice(office);
+        return apply(id, c -> new ReviewCase.Outcome(c.removeAssignment(reviewerId, reason), List.of()), true);
+    }
+
+    /** Replaces one expert by another in one step: the removal and the assignment are one write of the case. */
+    public ReviewCase replace(CurrentUser office, String id, String removedId, String reviewerId, String reason) {
+        requireOffice(office);
+        Reviewer reviewer = reviewers.find(reviewerId).orElseThrow(() -> ProblemException.notFound("专家 " + reviewerId + " 不在专家库中"));
+        return apply(id, c -> c.removeAssignment(removedId, reason)
+                .assign(reviewer, cases.openLoad(reviewerId), office.username(), clock.instant(), reviewPeriod), true);
+    }
+
+    public java.util.Optional<Reviewer> reviewer(String id) {
+        return reviewers.find(id);
+    }
+
     // --- the reviewer ---
 
     public ReviewCase declareConflict(CurrentUser reviewer, String id, String reason) {
@@ -154,6 +188,11 @@ public class ReviewService {
         get(reviewer, id);
         return audited(reviewer, id, applied(id, c -> new ReviewCase.Outcome(c.saveDraft(reviewer.username(), draft, clock.instant()), List.of())),
                 "REVIEW_SAVED", "保存评审意见草稿");
+    }
+
+    /** Whether the expert's saved draft would be accepted as submitted; refused with every missing part. Writes nothing. */
+    public void checkSubmittable(CurrentUser reviewer, String id) {
+        get(reviewer, id).reviewCase().submit(reviewer.username(), clock.instant());
     }
 
     public ReviewCase submit(CurrentUser reviewer, String id) {
@@ -174,6 +213,14 @@ public class ReviewService {
     }
 
     // --- the committee ---
+
+    /** Whether this decision would be recorded now (the confirmation step asks first); writes nothing. */
+    public void checkDecision(CurrentUser user, String id, boolean approve, List<String> reasons) {
+        if (!user.hasAnyRole("committee", "office", "admin")) {
+            throw ProblemException.forbidden("只有专委会委员或办公室可以记录审核决定");
+        }
+        get(user, id).reviewCase().decide(approve, reasons, user.username(), clock.instant());
+    }
 
     public ReviewCase decide(CurrentUser user, String id, boolean approve, List<String> reasons, Long expectedVersion) {
         if (!user.hasAnyRole("committee", "office", "admin")) {

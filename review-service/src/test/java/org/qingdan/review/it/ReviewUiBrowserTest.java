@@ -127,12 +127,14 @@ class ReviewUiBrowserTest extends ReviewIntegrationTest {
         store.insert(ReviewFixtures.opened("ui-page-1", t.plusSeconds(1)));
         store.insert(ReviewFixtures.opened("ui-page-2", t.plusSeconds(2)));
         store.insert(ReviewFixtures.opened("ui-page-3", t.plusSeconds(3)).withdraw("申报单位撤回").reviewCase());
-        long total = mongo.getCollection("reviewCases").countDocuments();
+        // the working list (the default tab) holds the cases in progress; the closed one waits in 已结束
+        long total = mongo.getCollection("reviewCases").countDocuments(new org.bson.Document("state.status",
+                new org.bson.Document("$in", List.of("OPEN", "ASSIGNED", "READY_FOR_DECISION"))));
 
         RealInfrastructure.oidc().nextLogin("office", null, null, List.of(Roles.OFFICE));
         browser.get("http://localhost:" + port + "/review/cases?size=2");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("评审案件");
-        assertThat(caseLinks()).containsExactly("/review/cases/ui-page-3", "/review/cases/ui-page-2");
+        assertThat(caseLinks()).containsExactly("/review/cases/ui-page-2", "/review/cases/ui-page-1");
         long pages = (total + 1) / 2;
         assertThat(browser.findElement(By.className("pager-summary")).getText()).isEqualTo("第 1 / " + pages + " 页，共 " + total + " 件");
         assertThat(browser.findElements(By.linkText("上一页"))).isEmpty();
@@ -140,19 +142,25 @@ class ReviewUiBrowserTest extends ReviewIntegrationTest {
                 ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
 
         browser.findElement(By.linkText("下一页")).click();
-        arrivedAt("/review/cases?page=1&size=2");
-        assertThat(caseLinks()).first().isEqualTo("/review/cases/ui-page-1");
+        arrivedAt("/review/cases?tab=OPEN&page=1&size=2");
         assertThat(browser.findElement(By.className("pager-summary")).getText()).startsWith("第 2 / " + pages + " 页");
         browser.findElement(By.linkText("上一页")).click();
-        arrivedAt("/review/cases?page=0&size=2");
-        assertThat(caseLinks()).containsExactly("/review/cases/ui-page-3", "/review/cases/ui-page-2");
+        arrivedAt("/review/cases?tab=OPEN&page=0&size=2");
+        assertThat(caseLinks()).containsExactly("/review/cases/ui-page-2", "/review/cases/ui-page-1");
+
+        // the finished cases have their own tab
+        browser.findElement(By.id("tab-DONE")).click();
+        arrivedAt("/review/cases?tab=DONE&page=0&size=2");
+        assertThat(caseLinks()).first().isEqualTo("/review/cases/ui-page-3");
 
         // the status filter starts again at the first page and keeps the page size
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("status"))).selectByVisibleText("待分配");
         browser.findElement(By.cssSelector("form.filter button")).click();
-        arrivedAt("/review/cases?status=OPEN&size=2");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("status=OPEN"));
+        assertThat(browser.getCurrentUrl()).contains("size=2");
         assertThat(caseLinks()).containsExactly("/review/cases/ui-page-2", "/review/cases/ui-page-1");
-        assertThat(browser.findElements(By.cssSelector("tbody td:nth-child(3)"))).extracting(WebElement::getText).containsOnly("待分配");
+        assertThat(browser.findElements(By.cssSelector("tbody td.status"))).extracting(WebElement::getText).containsOnly("待分配");
     }
 
     @Test
@@ -224,7 +232,7 @@ class ReviewUiBrowserTest extends ReviewIntegrationTest {
     }
 
     private List<String> caseLinks() {
-        return browser.findElements(By.cssSelector("tbody td:first-child a")).stream()
+        return browser.findElements(By.cssSelector("#case-list tbody td:nth-child(2) a")).stream()
                 .map(a -> java.net.URI.create(a.getAttribute("href")).getPath()).toList();
     }
 }

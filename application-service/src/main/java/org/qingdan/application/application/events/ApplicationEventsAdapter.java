@@ -131,7 +131,7 @@ public final class ApplicationEventsAdapter {
                 new ApplicationFormSnapshot.ApplicantOpinion(f.opinion().decision(), f.opinion().signatory(), f.opinion().date()),
                 new ApplicationFormSnapshot.Commitment(yes(f.commitment().accepted()), f.commitment().signedFormAttachmentId()),
                 attachments.stream().map(at -> new ApplicationFormSnapshot.AttachmentRef(at.id(), at.fileName(),
-                        at.mediaType(), at.size(), at.sha256())).toList(),
+                        at.mediaType(), at.size(), at.sha256(), at.uploadedAt())).toList(),
                 version.filingDate());
     }
 

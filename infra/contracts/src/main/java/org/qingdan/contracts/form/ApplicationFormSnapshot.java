@@ -157,7 +157,15 @@ public record ApplicationFormSnapshot(
     public record Commitment(boolean accepted, String signedFormAttachmentId) {
     }
 
-    /** Metadata of a stored file; the content stays in application-service. */
-    public record AttachmentRef(String id, String fileName, String mediaType, long size, String sha256) {
+    /**
+     * Metadata of a stored file; the content stays in application-service. {@code uploadedAt}: when the file was
+     * uploaded; null in events of earlier releases.
+     */
+    public record AttachmentRef(String id, String fileName, String mediaType, long size, String sha256, java.time.Instant uploadedAt) {
+
+        /** A file's metadata without its upload time (as published before the upload time was added). */
+        public AttachmentRef(String id, String fileName, String mediaType, long size, String sha256) {
+            this(id, fileName, mediaType, size, sha256, null);
+        }
     }
 }

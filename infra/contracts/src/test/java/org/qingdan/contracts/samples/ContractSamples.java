@@ -79,7 +79,8 @@ public final class ContractSamples {
                 new ApplicantOpinion(OpinionDecision.AGREE, "王五", LocalDate.parse("2026-11-20")),
                 new Commitment(true, "a3"),
                 List.of(new AttachmentRef("a1", "专利证书.pdf", "application/pdf", 102400,
-                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")),
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        Instant.parse("2026-11-27T06:30:00Z"))),
                 LocalDate.parse("2026-11-28"));
     }
 

@@ -14,7 +14,8 @@ public final class ReviewForm {
 
     /**
      * Rates every dimension {@code GOOD}, confirms eligibility, finds none of the Art. 5 grounds, recommends,
-     * writes both comments and submits; answers the status line the page shows afterwards.
+     * writes both comments, submits and confirms on the confirmation step; answers the status line the page shows
+     * afterwards.
      */
     public static String recommendAndSubmit(WebDriver browser, String commentsForCommittee, String commentsForApplicant) {
         for (String dimension : DIMENSIONS) {
@@ -28,6 +29,7 @@ public final class ReviewForm {
         browser.findElement(By.id("commentsForCommittee")).sendKeys(commentsForCommittee);
         browser.findElement(By.id("commentsForApplicant")).sendKeys(commentsForApplicant);
         browser.findElement(By.id("submit")).click();
+        browser.findElement(By.id("confirm-submit")).click();
         return browser.findElement(By.id("review-status")).getText();
     }
 

@@ -14,10 +14,16 @@ public record Assignment(
         Status status,
         String conflictReason) {
 
-    public enum Status { ACTIVE, CONFLICT_DECLARED }
+    /** REMOVED: the office took the expert off the case before its review was submitted. */
+    public enum Status { ACTIVE, CONFLICT_DECLARED, REMOVED }
 
     public boolean active() {
         return status == Status.ACTIVE;
+    }
+
+    Assignment removed(String reason) {
+        return new Assignment(reviewerId, reviewerName, reviewerEmail, reviewerOrgUscc, assignedAt, dueAt, assignedBy,
+                Status.REMOVED, reason);
     }
 
     Assignment conflict(String reason) {

@@ -200,8 +200,46 @@ public record ReviewCase(
         return new Outcome(current, events);
     }
 
+    /** Which of the application's organisations an expert belongs to, and in which role there. */
+    public record ConflictingRole(Role role, String orgName, String orgUscc) {
+        public enum Role { APPLICANT, ENTERPRISE, PARTICIPANT, REPORT_ISSUER }
+    }
+
+    /** An expert of the pool seen for this case: why the office may or may not assign it. */
+    public record Candidate(Reviewer reviewer, int openLoad, int expertise, List<ConflictingRole> conflicts, boolean onCase) {
+        public boolean assignable() {
+            return reviewer.active() && conflicts.isEmpty() && !onCase && openLoad < reviewer.loadLimit();
+        }
+    }
+
+    public Candidate candidate(Reviewer r, int openLoad) {
+        return new Candidate(r, openLoad, expertise(r), conflictsOf(r), assignmentOf(r.id()).isPresent());
+    }
+
+    /** Every role in which the expert's organisation (by USCC) takes part in the application. */
+    public List<ConflictingRole> conflictsOf(Reviewer r) {
+        List<ConflictingRole> roles = new ArrayList<>();
+        String org = r.orgUscc();
+        if (org == null) {
+            return roles;
+        }
+        if (org.equals(form.applicant().uscc())) {
+            roles.add(new ConflictingRole(ConflictingRole.Role.APPLICANT, form.applicant().name(), org));
+        }
+        if (org.equals(form.enterprise().uscc())) {
+            roles.add(new ConflictingRole(ConflictingRole.Role.ENTERPRISE, form.enterprise().name(), org));
+        }
+        form.participants().stream().filter(p -> org.equals(p.uscc()))
+                .forEach(p -> roles.add(new ConflictingRole(ConflictingRole.Role.PARTICIPANT, p.name(), org)));
+        var e = form.operationalEvaluation();
+        if (e != null && org.equals(e.issuerUscc())) {
+            roles.add(new ConflictingRole(ConflictingRole.Role.REPORT_ISSUER, e.issuerName(), org));
+        }
+        return roles;
+    }
+
     /** How well an expert's fields match the product: scenarios count double. */
-    int expertise(Reviewer r) {
+    public int expertise(Reviewer r) {
         int score = 0;
         for (var s : form.product().scenarios()) {
             if (r.scenarios().contains(s)) {
@@ -233,6 +271,30 @@ public record ReviewCase(
                 decision), List.of(new Event.ReviewerRecused(assignment)));
     }
 
+    /**
+     * The office takes an expert off the case before its review is submitted (to replace it, or because the call needs
+     * fewer): the assignment ends with the reason, the expert's draft goes, and the office may assign someone else.
+     * A submitted review stays; the office reopens it instead.
+     */
+    public ReviewCase removeAssignment(String reviewerId, String reason) {
+        requireStatus(CaseStatus.OPEN, CaseStatus.ASSIGNED);
+        Assignment assignment = assignmentOf(reviewerId).filter(Assignment::active)
+                .orElseThrow(() -> new ReviewRefused(Kind.INVALID, "专家 " + reviewerId + " 未被分配评审本申报",
+                        List.of(new Problem("reviewerId", "assigned", "请选择本申报在任的评审专家"))));
+        if (reviewOf(reviewerId).filter(Review::submitted).isPresent()) {
+            throw new ReviewRefused(Kind.WRONG_STATE, "专家 " + assignment.reviewerName() + " 已提交评审意见，不能撤换",
+                    List.of(new Problem("reviewerId", "not-submitted", "已提交的评审意见不能撤换，可退回复核")));
+        }
+        if (reason == null || reason.isBlank() || reason.length() > MAX_TEXT) {
+            throw new ReviewRefused(Kind.INVALID, "请说明撤换原因",
+                    List.of(new Problem("reason", "required", "请说明撤换原因（不超过 " + MAX_TEXT + " 字）")));
+        }
+        List<Assignment> next = assignments.stream()
+                .map(a -> a.reviewerId().equals(reviewerId) && a.active() ? a.removed(reason.trim()) : a).toList();
+        List<Review> withoutDraft = reviews.stream().filter(r -> !r.reviewerId().equals(reviewerId)).toList();
+        return with(next.stream().anyMatch(Assignment::active) ? CaseStatus.ASSIGNED : CaseStatus.OPEN, next, withoutDraft, decision);
+    }
+
     /** Saves the expert's draft; a submitted review no longer changes. */
     public ReviewCase saveDraft(String reviewerId, Review draft, Instant now) {
         requireActiveAssignment(reviewerId);
@@ -244,8 +306,7 @@ public record ReviewCase(
         if (!problems.isEmpty()) {
             throw new ReviewRefused(Kind.INVALID, "评审意见不符合要求", problems);
         }
-        Review saved = new Review(reviewerId, draft.ratings(), draft.eligibilityConfirmed(), draft.exclusionsFound(),
-                draft.recommend(), draft.commentsForCommittee(), draft.commentsForApplicant(), false, now, null);
+        Review saved = draft.as(reviewerId, false, now, null);
         return with(status, assignments, replaceReview(saved), decision);
     }
 
@@ -280,8 +341,7 @@ public record ReviewCase(
         if (!problems.isEmpty()) {
             throw new ReviewRefused(Kind.INVALID, "评审意见不完整", problems);
         }
-        Review submitted = new Review(reviewerId, draft.ratings(), draft.eligibilityConfirmed(), draft.exclusionsFound(),
-                draft.recommend(), draft.commentsForCommittee(), draft.commentsForApplicant(), true, draft.savedAt(), now);
+        Review submitted = draft.as(reviewerId, true, draft.savedAt(), now);
         List<Review> next = replaceReview(submitted);
         ReviewCase updated = with(status, assignments, next, decision);
         Event done = new Event.ReviewSubmitted(reviewerId, now);
@@ -317,6 +377,12 @@ public record ReviewCase(
             reviewOf(reviewerId).ifPresent(visible::add);
         }
         return visible;
+    }
+
+    /** An expert takes part in the case's discussion while assigned, once its own review is submitted. */
+    public boolean discussionOpenTo(String reviewerId) {
+        return assignmentOf(reviewerId).filter(Assignment::active).isPresent()
+                && reviewOf(reviewerId).filter(Review::submitted).isPresent();
     }
 
     public Scores scores() {
@@ -374,8 +440,7 @@ public record ReviewCase(
                     + MAX_REOPENINGS_PER_REVIEWER + " 次，不能再退回",
                     List.of(new Problem("reviewerId", "max-reopenings", "同一专家至多退回复核 " + MAX_REOPENINGS_PER_REVIEWER + " 次")));
         }
-        Review draft = new Review(reviewerId, submitted.ratings(), submitted.eligibilityConfirmed(), submitted.exclusionsFound(),
-                submitted.recommend(), submitted.commentsForCommittee(), submitted.commentsForApplicant(), false, now, null);
+        Review draft = submitted.as(reviewerId, false, now, null);
         List<Reopening> history = new ArrayList<>(reopenings);
         history.add(new Reopening(reviewerId, submitted, reason.trim(), by, now));
         ReviewCase reopened = new ReviewCase(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, CaseStatus.ASSIGNED,
@@ -413,6 +478,11 @@ public record ReviewCase(
         if (r.commentsForApplicant() != null && r.commentsForApplicant().length() > MAX_TEXT) {
             problems.add(new Problem("commentsForApplicant", "max-length", "不超过 " + MAX_TEXT + " 字"));
         }
+        r.dimensionComments().forEach((d, text) -> {
+            if (text != null && text.length() > MAX_TEXT) {
+                problems.add(new Problem("dimensionComments." + d.name(), "max-length", "“" + d.label() + "”的评审依据不超过 " + MAX_TEXT + " 字"));
+            }
+        });
         return problems;
     }
 

@@ -1,5 +1,6 @@
 package org.qingdan.review.reviewcase.persistence;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,18 +61,63 @@ public class ReviewCaseStore {
      * the case.
      */
     public Page<ReviewCase> page(CaseStatus status, String activeReviewer, int page, int size) {
+        return page(new org.qingdan.review.reviewcase.CaseQuery(status, page, size), activeReviewer, Instant.now());
+    }
+
+    /**
+     * One page of the list the query describes, counted and read in the database: the status, call and tab filters
+     * are equalities on indexed fields; "overdue" asks for an open review (of this expert, when one is given) due
+     * before {@code now}; the order ends on the id so that pages neither repeat nor skip a case.
+     */
+    public Page<ReviewCase> page(org.qingdan.review.reviewcase.CaseQuery query, String activeReviewer, Instant now) {
         Criteria criteria = new Criteria();
         if (activeReviewer != null) {
             criteria = criteria.and("state.assignments").elemMatch(
                     Criteria.where("reviewerId").is(activeReviewer).and("status").is(Assignment.Status.ACTIVE.name()));
         }
-        if (status != null) {
-            criteria = criteria.and("state.status").is(status.name());
+        if (query.status() != null) {
+            criteria = criteria.and("state.status").is(query.status().name());
+        } else if (query.tab() != null) {
+            criteria = criteria.and("state.status").in(query.tab().statuses().stream().map(Enum::name).toList());
         }
+        if (query.callId() != null) {
+            criteria = criteria.and("state.call.callId").is(query.callId());
+        }
+        if (query.overdue()) {
+            Criteria late = Criteria.where("dueAt").lt(now);
+            criteria = criteria.and("openReviews").elemMatch(activeReviewer == null ? late : late.and("reviewerId").is(activeReviewer));
+        }
+        Sort order = switch (query.order()) {
+            case NEWEST -> NEWEST_FIRST;
+            case OLDEST -> Sort.by(Sort.Direction.ASC, "state.openedAt").and(Sort.by(Sort.Direction.ASC, "_id"));
+            case DUE -> Sort.by(Sort.Direction.ASC, "nextDueAt").and(Sort.by(Sort.Direction.ASC, "_id"));
+        };
         long total = mongo.count(Query.query(criteria), ReviewCaseDocument.class);
-        List<ReviewCase> items = mongo.find(Query.query(criteria).with(NEWEST_FIRST).skip((long) page * size).limit(size),
+        List<ReviewCase> items = mongo.find(Query.query(criteria).with(order).skip(query.skip()).limit(query.size()),
                 ReviewCaseDocument.class).stream().map(ReviewCaseDocument::state).toList();
-        return new Page<>(items, page, size, total);
+        return new Page<>(items, query.page(), query.size(), total);
+    }
+
+    /** A call as the list's filter names it. */
+    public record CallRef(String callId, String title, int year) {
+    }
+
+    /**
+     * The calls that have cases, newest year first: a distinct over the first key of the {@code call-newest} index
+     * (calls are few, a handful a year), then one indexed lookup per call for its title.
+     */
+    public List<CallRef> calls() {
+        List<CallRef> calls = new java.util.ArrayList<>();
+        for (String callId : mongo.getCollection(ReviewCaseDocument.COLLECTION).distinct("state.call.callId", String.class)) {
+            Document one = mongo.getCollection(ReviewCaseDocument.COLLECTION).find(new Document("state.call.callId", callId))
+                    .projection(new Document("state.call", 1)).limit(1).first();
+            Document call = one == null ? null : one.get("state", Document.class).get("call", Document.class);
+            if (call != null) {
+                calls.add(new CallRef(callId, call.getString("title"), call.getInteger("year", 0)));
+            }
+        }
+        calls.sort(java.util.Comparator.comparingInt(CallRef::year).reversed().thenComparing(CallRef::callId));
+        return calls;
     }
 
     /**
@@ -121,10 +167,10 @@ public class ReviewCaseStore {
     }
 
     public void insert(ReviewCase reviewCase) {
-        store.insert(new ReviewCaseDocument(reviewCase.id(), null, reviewCase), List.of());
+        store.insert(ReviewCaseDocument.of(reviewCase), List.of());
     }
 
     public long update(ReviewCase reviewCase, long expectedVersion, List<? extends DomainEvent> events) {
-        return store.update(new ReviewCaseDocument(reviewCase.id(), null, reviewCase), expectedVersion, events);
+        return store.update(ReviewCaseDocument.of(reviewCase), expectedVersion, events);
     }
 }

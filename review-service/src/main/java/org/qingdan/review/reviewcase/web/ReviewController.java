@@ -54,10 +54,10 @@ public class ReviewController {
 
     public record ReviewInput(Map<AssessmentDimension, Rating> ratings, Boolean eligibilityConfirmed,
                               Map<ExclusionGround, Boolean> exclusionsFound, Boolean recommend, String commentsForCommittee,
-                              String commentsForApplicant) {
+                              String commentsForApplicant, Map<AssessmentDimension, String> dimensionComments) {
         Review toDraft() {
             return new Review(null, ratings, eligibilityConfirmed, exclusionsFound, recommend, commentsForCommittee,
-                    commentsForApplicant, false, null, null);
+                    commentsForApplicant, false, null, null, dimensionComments);
         }
     }
 

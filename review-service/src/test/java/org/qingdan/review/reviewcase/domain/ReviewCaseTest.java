@@ -338,4 +338,68 @@ class ReviewCaseTest {
                 AssessmentDimension.AFTER_SALES_SERVICE, Rating.QUALIFIED)), true, r.exclusionsFound(), true, "意见", null, false, null, null);
         assertThat(ready(same, high, same).scores().anySelfGapFlagged()).isFalse();
     }
+
+    @Test
+    void a_candidate_says_which_organisation_excludes_it_and_in_which_role() {
+        var roles = opened().conflictsOf(FROM_VENDOR);
+        // the sample's vendor is the enterprise and also the first participant
+        assertThat(roles).extracting(ReviewCase.ConflictingRole::role)
+                .containsExactly(ReviewCase.ConflictingRole.Role.ENTERPRISE, ReviewCase.ConflictingRole.Role.PARTICIPANT);
+        assertThat(roles).extracting(ReviewCase.ConflictingRole::orgName).containsOnly("某某科技有限公司");
+        // the bank leads and issued the evaluation report
+        assertThat(opened().conflictsOf(FROM_APPLICANT)).extracting(ReviewCase.ConflictingRole::role)
+                .containsExactly(ReviewCase.ConflictingRole.Role.APPLICANT, ReviewCase.ConflictingRole.Role.REPORT_ISSUER);
+        ReviewCase.Candidate free = opened().candidate(EXPERT_1, 0);
+        assertThat(free.assignable()).isTrue();
+        assertThat(free.expertise()).isEqualTo(3); // risk management (2) and 大数据 (1)
+        assertThat(opened().candidate(FROM_APPLICANT, 0).assignable()).isFalse();
+        assertThat(opened().candidate(EXPERT_4, 1).assignable()).isFalse(); // at its limit of one
+        assertThat(assignedToThree().candidate(EXPERT_1, 1).onCase()).isTrue();
+    }
+
+    @Test
+    void the_office_removes_an_expert_before_its_review_is_in_and_the_draft_goes_with_it() {
+        ReviewCase c = assignedToThree().saveDraft("r2", complete(Rating.GOOD, true), NOW);
+        ReviewCase removed = c.removeAssignment("r2", "出差无法按期评审");
+        assertThat(removed.assignmentOf("r2").orElseThrow().status()).isEqualTo(Assignment.Status.REMOVED);
+        assertThat(removed.assignmentOf("r2").orElseThrow().conflictReason()).isEqualTo("出差无法按期评审");
+        assertThat(removed.reviewOf("r2")).isEmpty();
+        assertThat(removed.missingReviewers()).isEqualTo(1);
+        assertThat(removed.status()).isEqualTo(CaseStatus.ASSIGNED);
+        // then someone else takes the place
+        ReviewCase replaced = removed.assign(reviewer("r5", "91130100401234561E", List.of(), 5), 0, "office", NOW, PERIOD).reviewCase();
+        assertThat(replaced.activeAssignments()).extracting(Assignment::reviewerId).containsExactly("r1", "r3", "r5");
+        // a submitted review stays: the office reopens it instead
+        ReviewCase submitted = assignedToThree().saveDraft("r1", complete(Rating.GOOD, true), NOW).submit("r1", NOW).reviewCase();
+        assertThatThrownBy(() -> submitted.removeAssignment("r1", "改派"))
+                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.problems()).extracting(ReviewRefused.Problem::rule)
+                        .containsExactly("not-submitted"));
+        assertThatThrownBy(() -> c.removeAssignment("r2", " ")).isInstanceOfSatisfying(ReviewRefused.class,
+                e -> assertThat(e.problems()).extracting(ReviewRefused.Problem::field).containsExactly("reason"));
+        // the removed expert no longer reaches the case
+        assertThatThrownBy(() -> removed.saveDraft("r2", complete(Rating.GOOD, true), NOW)).isInstanceOf(ReviewRefused.class);
+    }
+
+    @Test
+    void the_evidence_per_dimension_is_kept_through_submission_and_bounded() {
+        Review r = complete(Rating.GOOD, true);
+        Map<AssessmentDimension, String> evidence = Map.of(AssessmentDimension.RISK_CONTROL, "风控模型经两年运行验证");
+        Review withEvidence = new Review(null, r.ratings(), true, r.exclusionsFound(), true, "意见", null, false, null, null, evidence);
+        ReviewCase c = assignedToThree().saveDraft("r1", withEvidence, NOW).submit("r1", NOW).reviewCase();
+        assertThat(c.reviewOf("r1").orElseThrow().dimensionComments()).isEqualTo(evidence);
+        Review tooLong = new Review(null, r.ratings(), true, r.exclusionsFound(), true, "意见", null, false, null, null,
+                Map.of(AssessmentDimension.LEGAL_COMPLIANCE, "长".repeat(ReviewCase.MAX_TEXT + 1)));
+        assertThatThrownBy(() -> assignedToThree().saveDraft("r1", tooLong, NOW)).isInstanceOfSatisfying(ReviewRefused.class,
+                e -> assertThat(e.problems()).extracting(ReviewRefused.Problem::field).containsExactly("dimensionComments.LEGAL_COMPLIANCE"));
+    }
+
+    @Test
+    void an_expert_joins_the_discussion_only_with_its_own_review_submitted() {
+        ReviewCase c = assignedToThree().saveDraft("r1", complete(Rating.GOOD, true), NOW);
+        assertThat(c.discussionOpenTo("r1")).isFalse();
+        ReviewCase submitted = c.submit("r1", NOW).reviewCase();
+        assertThat(submitted.discussionOpenTo("r1")).isTrue();
+        assertThat(submitted.discussionOpenTo("r2")).isFalse();
+        assertThat(submitted.discussionOpenTo("nobody")).isFalse();
+    }
 }

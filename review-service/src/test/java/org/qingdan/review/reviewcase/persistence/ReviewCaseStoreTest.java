@@ -143,6 +143,61 @@ class ReviewCaseStoreTest {
     void the_lists_indexes_are_declared() {
         store.insert(opened("any", NOW));
         assertThat(mongo.indexOps(ReviewCaseDocument.class).getIndexInfo()).extracting(IndexInfo::getName)
-                .contains("newest", "status-newest", "reviewer-newest");
+                .contains("newest", "status-newest", "reviewer-newest", "call-newest", "open-reviews-due", "next-due");
+    }
+
+    static ReviewCase assignedAt(ReviewCase c, org.qingdan.review.reviewer.domain.Reviewer r, java.time.Instant at) {
+        return c.assign(r, 0, "office", at, ReviewFixtures.PERIOD).reviewCase();
+    }
+
+    @Test
+    void lists_filter_by_call_tab_and_overdue_reviews_and_sort_by_age_or_due_date_in_the_database() {
+        var call2025 = new org.qingdan.contracts.form.CallSummary("call-2025", "2025年度征集", 2025, 7, 3);
+        var form = org.qingdan.contracts.samples.ContractSamples.form();
+        java.time.Instant longAgo = NOW.minus(Duration.ofDays(20)); // due six days before NOW
+        store.insert(opened("a-open", NOW.minus(Duration.ofHours(3))));
+        store.insert(assignedAt(assignedAt(opened("b-late", NOW.minus(Duration.ofHours(2))), R1, longAgo), R2, NOW));
+        store.insert(assignedAt(ReviewCase.open("c-ontime", call2025, 1, form, List.of(), NOW.minus(Duration.ofHours(1))), R1, NOW));
+        // r1 submitted although late: no longer overdue; r2 is, since sixteen days
+        ReviewCase d = assignedAt(assignedAt(opened("d-submitted", NOW), R1, longAgo), R2, NOW.minus(Duration.ofDays(30)));
+        store.insert(submitted(d, "r1"));
+        ReviewCase e = assigned(ReviewCase.open("e-decided", call2025, 1, form, List.of(), NOW.minus(Duration.ofHours(4))), R1, R2, R3);
+        e = submitted(submitted(submitted(e, "r1"), "r2"), "r3").decide(false, List.of("不推荐"), "committee", NOW).reviewCase();
+        store.insert(e);
+
+        var open = org.qingdan.review.reviewcase.CaseQuery.Tab.OPEN;
+        assertThat(ids(page(null, null, open, false, null, null))).containsExactly("d-submitted", "c-ontime", "b-late", "a-open");
+        assertThat(ids(page(null, null, org.qingdan.review.reviewcase.CaseQuery.Tab.DONE, false, null, null))).containsExactly("e-decided");
+        assertThat(ids(page(null, "call-2026", null, false, null, null))).containsExactly("d-submitted", "b-late", "a-open");
+        assertThat(ids(page(null, "call-2025", null, false, null, null))).containsExactly("c-ontime", "e-decided");
+        // overdue: an active assignment, its review not submitted, due before now; for one expert, that expert's
+        assertThat(ids(page(null, null, null, true, null, null))).containsExactly("d-submitted", "b-late");
+        assertThat(ids(page(null, null, null, true, null, "r1"))).containsExactly("b-late");
+        assertThat(ids(page(null, null, null, true, null, "r2"))).containsExactly("d-submitted");
+        assertThat(page(null, null, null, true, null, "r3").total()).isZero();
+        // the earliest open due date first; cases without an open review last, by id
+        assertThat(ids(page(null, null, null, false, org.qingdan.review.reviewcase.CaseQuery.Order.DUE, null)))
+                .containsExactly("d-submitted", "b-late", "c-ontime", "a-open", "e-decided");
+        assertThat(ids(page(null, null, open, false, org.qingdan.review.reviewcase.CaseQuery.Order.OLDEST, null)))
+                .containsExactly("a-open", "b-late", "c-ontime", "d-submitted");
+        // a status names its own list, whatever the tab
+        assertThat(ids(page(CaseStatus.OPEN, null, null, false, null, null))).containsExactly("a-open");
+        assertThat(store.calls()).extracting(ReviewCaseStore.CallRef::callId).containsExactly("call-2026", "call-2025");
+        assertThat(store.calls().get(1).title()).isEqualTo("2025年度征集");
+    }
+
+    @Test
+    void a_review_submitted_leaves_the_overdue_list_at_its_write() {
+        ReviewCase late = assignedAt(opened("late", NOW), R1, NOW.minus(Duration.ofDays(20)));
+        store.insert(late);
+        assertThat(ids(page(null, null, null, true, null, "r1"))).containsExactly("late");
+        var current = store.find("late").orElseThrow();
+        store.update(submitted(current.reviewCase(), "r1"), current.version(), List.of());
+        assertThat(page(null, null, null, true, null, "r1").total()).isZero();
+    }
+
+    private ReviewCaseStore.Page<ReviewCase> page(CaseStatus status, String call, org.qingdan.review.reviewcase.CaseQuery.Tab tab,
+                                                 boolean overdue, org.qingdan.review.reviewcase.CaseQuery.Order order, String reviewer) {
+        return store.page(new org.qingdan.review.reviewcase.CaseQuery(status, call, tab, overdue, order, 0, 20), reviewer, NOW);
     }
 }

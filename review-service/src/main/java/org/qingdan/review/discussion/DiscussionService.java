@@ -1,0 +1,65 @@
+package org.qingdan.review.discussion;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.qingdan.review.discussion.domain.Post;
+import org.qingdan.review.discussion.persistence.PostStore;
+import org.qingdan.review.reviewcase.ReviewService;
+import org.qingdan.review.reviewcase.domain.ReviewCase;
+import org.qingdan.review.reviewcase.domain.ReviewRefused;
+import org.qingdan.support.security.CurrentUser;
+import org.qingdan.support.web.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * A case's discussion: the office and the committee take part always; an assigned expert once its own review is
+ * submitted, as it sees the others' reviews only then (independent reviews come first).
+ */
+@Service
+public class DiscussionService {
+
+    /** A thread shows its latest posts; older ones stay stored. */
+    public static final int PAGE = 100;
+    private static final Logger log = LoggerFactory.getLogger(DiscussionService.class);
+
+    private final ReviewService reviews;
+    private final PostStore posts;
+    private final Clock clock;
+
+    public DiscussionService(ReviewService reviews, PostStore posts, Clock clock) {
+        this.reviews = reviews;
+        this.posts = posts;
+        this.clock = clock;
+    }
+
+    public static boolean mayTakePart(CurrentUser user, ReviewCase c) {
+        return ReviewService.seesAll(user) || c.discussionOpenTo(user.username());
+    }
+
+    /** The thread as this user may read it: nothing before its own review is in. */
+    public List<Post> thread(CurrentUser user, ReviewCase c) {
+        return mayTakePart(user, c) ? posts.latest(c.id(), PAGE) : List.of();
+    }
+
+    public Post post(CurrentUser user, String caseId, String text) {
+        ReviewCase c = reviews.get(user, caseId).reviewCase();
+        if (!mayTakePart(user, c)) {
+            throw ProblemException.forbidden("提交您的评审意见后，才能参加讨论");
+        }
+        String problem = Post.problem(text);
+        if (problem != null) {
+            throw new ReviewRefused(ReviewRefused.Kind.INVALID, "请填写讨论内容",
+                    List.of(new ReviewRefused.Problem("text", problem, "请填写讨论内容（不超过 " + Post.MAX_TEXT + " 字）")));
+        }
+        Post.Role role = user.hasAnyRole("office", "admin") ? Post.Role.OFFICE
+                : user.hasRole("committee") ? Post.Role.COMMITTEE : Post.Role.EXPERT;
+        Post post = new Post(UUID.randomUUID().toString(), caseId, user.username(), user.displayName(), role, text.strip(), clock.instant());
+        posts.insert(post);
+        // the trail: who wrote in which case and when (the text stays in the post)
+        log.info("Discussion post {} on case {} by {} ({})", post.id(), caseId, user.username(), role);
+        return post;
+    }
+}

@@ -1,0 +1,23 @@
+package org.qingdan.review.discussion.domain;
+
+import java.time.Instant;
+
+/**
+ * One post in a case's discussion among its experts, the office and the committee. Posts are never edited or
+ * deleted: the thread is its own record of who said what and when.
+ */
+public record Post(String id, String caseId, String authorId, String authorName, Role role, String text, Instant postedAt) {
+
+    public static final int MAX_TEXT = 2000;
+
+    /** In which capacity the author wrote. */
+    public enum Role { EXPERT, OFFICE, COMMITTEE }
+
+    /** The broken rule of a text, or null: required, at most {@value #MAX_TEXT} characters. */
+    public static String problem(String text) {
+        if (text == null || text.isBlank()) {
+            return "required";
+        }
+        return text.strip().length() > MAX_TEXT ? "max-length" : null;
+    }
+}
