@@ -8,6 +8,7 @@ import org.qingdan.review.discussion.persistence.PostStore;
 import org.qingdan.review.reviewcase.ReviewService;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.ReviewRefused;
+import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.slf4j.Logger;
@@ -28,11 +29,13 @@ public class DiscussionService {
     private final ReviewService reviews;
     private final PostStore posts;
     private final Clock clock;
+    private final AuditRecorder audit;
 
-    public DiscussionService(ReviewService reviews, PostStore posts, Clock clock) {
+    public DiscussionService(ReviewService reviews, PostStore posts, Clock clock, AuditRecorder audit) {
         this.reviews = reviews;
         this.posts = posts;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public static boolean mayTakePart(CurrentUser user, ReviewCase c) {
@@ -58,7 +61,8 @@ public class DiscussionService {
                 : user.hasRole("committee") ? Post.Role.COMMITTEE : Post.Role.EXPERT;
         Post post = new Post(UUID.randomUUID().toString(), caseId, user.username(), user.displayName(), role, text.strip(), clock.instant());
         posts.insert(post);
-        // the trail: who wrote in which case and when (the text stays in the post)
+        // the case's audit trail: who wrote when (the text stays in the post)
+        audit.record(ReviewService.AUDIT_CASE, caseId, user, "DISCUSSION_POSTED", "讨论发言 " + post.id());
         log.info("Discussion post {} on case {} by {} ({})", post.id(), caseId, user.username(), role);
         return post;
     }

@@ -162,15 +162,17 @@ public class ReviewService {
     /** The office takes an expert off the case (before its review is submitted), e.g. to assign another. */
     public ReviewCase removeAssignment(CurrentUser office, String id, String reviewerId, String reason) {
         requireOffice(office);
-        return apply(id, c -> new ReviewCase.Outcome(c.removeAssignment(reviewerId, reason), List.of()), true);
+        return audited(office, id, applied(id, c -> new ReviewCase.Outcome(c.removeAssignment(reviewerId, reason), List.of())),
+                "UNASSIGNED", "撤下评审专家 " + reviewerId + "：" + reason);
     }
 
     /** Replaces one expert by another in one step: the removal and the assignment are one write of the case. */
     public ReviewCase replace(CurrentUser office, String id, String removedId, String reviewerId, String reason) {
         requireOffice(office);
         Reviewer reviewer = reviewers.find(reviewerId).orElseThrow(() -> ProblemException.notFound("专家 " + reviewerId + " 不在专家库中"));
-        return apply(id, c -> c.removeAssignment(removedId, reason)
-                .assign(reviewer, cases.openLoad(reviewerId), office.username(), clock.instant(), reviewPeriod), true);
+        return audited(office, id, applied(id, c -> c.removeAssignment(removedId, reason)
+                        .assign(reviewer, cases.openLoad(reviewerId), office.username(), clock.instant(), reviewPeriod)),
+                "REPLACED", "以评审专家 " + reviewerId + " 替换 " + removedId + "：" + reason);
     }
 
     public java.util.Optional<Reviewer> reviewer(String id) {

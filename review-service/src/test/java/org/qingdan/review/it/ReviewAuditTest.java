@@ -14,6 +14,9 @@ import tools.jackson.databind.JsonNode;
 /** Item 5 for review: every command on a case and on the pool is in the office's audit trail with who, when, what and the request. */
 class ReviewAuditTest extends ReviewIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.qingdan.review.discussion.DiscussionService discussion;
+
     static final Map<String, String> EXPERTS = Map.of(
             "audit-a", "911301006789123452", "audit-b", "91130100401234561E", "audit-c", "12130000400007199N");
 
@@ -45,11 +48,14 @@ class ReviewAuditTest extends ReviewIntegrationTest {
         HttpApi.Response decided = api.post("/api/reviews/cases/audit-app-1/decision", committee(),
                 Map.of("decision", "APPROVED", "reasons", List.of("专家一致推荐")));
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        // a post in the case's discussion (written through the reviewer UI) is in the trail too
+        discussion.post(new org.qingdan.support.security.CurrentUser("sub-committee", "committee", "专委会 委员", null, null, null,
+                java.util.Set.of("committee")), "audit-app-1", "同意办公室的意见");
 
         JsonNode trail = api.get("/api/reviews/cases/audit-app-1/audit?size=100", office()).json();
         List<String> actions = trail.get("items").valueStream().map(r -> r.get("action").asString()).toList();
         assertThat(actions).containsExactly("OPENED", "AUTO_ASSIGNED", "REVIEW_SAVED", "REVIEW_SUBMITTED", "REVIEW_SAVED",
-                "REVIEW_SUBMITTED", "REVIEW_SAVED", "REVIEW_SUBMITTED", "APPROVED");
+                "REVIEW_SUBMITTED", "REVIEW_SAVED", "REVIEW_SUBMITTED", "APPROVED", "DISCUSSION_POSTED");
         JsonNode items = trail.get("items");
         assertThat(items.get(0).get("actorId").asString()).isEqualTo("application-service");
         assertThat(items.get(1).get("actorId").asString()).isEqualTo("sub-office");
@@ -58,7 +64,8 @@ class ReviewAuditTest extends ReviewIntegrationTest {
         assertThat(items.get(7).get("traceId").asString()).isEqualTo(lastTrace);
         assertThat(items.get(8).get("actorId").asString()).isEqualTo("sub-committee");
         assertThat(items.get(8).get("detail").asString()).contains("专家一致推荐");
-        assertThat(trail.get("total").asLong()).isEqualTo(9);
+        assertThat(items.get(9).get("actorId").asString()).isEqualTo("sub-committee");
+        assertThat(trail.get("total").asLong()).isEqualTo(10);
 
         // the office reads trails; the committee and experts do not; bad paging is a problem naming the parameter
         assertThat(api.get("/api/reviews/cases/audit-app-1/audit", committee()).status()).isEqualTo(403);
