@@ -45,6 +45,13 @@ class ReviewEventsTest extends IntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> api.download(path, Api.reviewer("reviewer2")).statusCode() == 404);
         assertThat(api.download(path, Api.reviewer("reviewer1")).statusCode()).isEqualTo(200);
 
+        // reviewer3 is assigned, then taken off by the office: its access ends too
+        kafka.send(CloudEventRecords.of(ContractSamples.reviewerAssigned(id, "reviewer3"), "/review-service")).get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.download(path, Api.reviewer("reviewer3")).statusCode() == 200);
+        kafka.send(CloudEventRecords.of(ContractSamples.reviewerUnassigned(id, "reviewer3"), "/review-service")).get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.download(path, Api.reviewer("reviewer3")).statusCode() == 404);
+        assertThat(api.download(path, Api.reviewer("reviewer1")).statusCode()).isEqualTo(200);
+
         kafka.send(CloudEventRecords.of(ContractSamples.completed(id, ReviewCompleted.Decision.APPROVED), "/review-service")).get();
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 api.get("/api/applications/" + id, Api.applicantA()).json().get("status").asString().equals("APPROVED"));

@@ -11,6 +11,7 @@ import org.qingdan.contracts.review.ReviewSubmitted;
 import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.review.ReviewerAssigned;
 import org.qingdan.contracts.review.ReviewerRecused;
+import org.qingdan.contracts.review.ReviewerUnassigned;
 import org.qingdan.notification.notification.domain.NotificationPlan;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -57,6 +58,8 @@ public class ReviewReminders {
             closeOne(s.aggregateId(), s.reviewerId()); // done: no reminder for a review already in
         } else if (event instanceof ReviewerRecused r) {
             closeOne(r.aggregateId(), r.reviewerId()); // stepped aside: nothing left to remind of
+        } else if (event instanceof ReviewerUnassigned u) {
+            closeOne(u.aggregateId(), u.reviewerId()); // taken off by the office: no task left
         } else if (event instanceof ReviewCompleted c) {
             close(c.applicationId());
         } else if (event instanceof ApplicationWithdrawn w) {

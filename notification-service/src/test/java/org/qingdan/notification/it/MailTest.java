@@ -37,6 +37,7 @@ class MailTest extends NotificationIntegrationTest {
         expected.put("application.call-closed.v1", List.of(MEMBERS, "征集结束"));
         expected.put("application.participant-named.v1", List.of("contact@vendor.example.cn", "参与机构确认"));
         expected.put("review.reviewer-assigned.v1", List.of("zhaoliu@expert.example.cn", "评审任务"));
+        expected.put("review.reviewer-unassigned.v1", List.of("sunba@expert.example.cn", "评审任务已撤回"));
         expected.put("review.completed.v1", List.of(CONTACT, "审核结果"));
         expected.put("listing.public-notice-started.v1", List.of(MEMBERS, "清单公示", CONTACT, "清单公示"));
         expected.put("listing.product-listed.v1", List.of(MEMBERS, "纳入清单"));
@@ -234,9 +235,9 @@ class MailTest extends NotificationIntegrationTest {
     }
 
     @Test
-    void an_expert_who_submitted_or_stepped_aside_is_not_reminded() throws Exception {
+    void an_expert_who_submitted_stepped_aside_or_was_taken_off_is_not_reminded() throws Exception {
         java.time.Instant due = java.time.Instant.now().plus(Duration.ofDays(1));
-        for (String expert : List.of("done", "recused", "late")) {
+        for (String expert : List.of("done", "recused", "removed", "late")) {
             send(new org.qingdan.contracts.review.ReviewerAssigned(java.util.UUID.randomUUID(), java.time.Instant.now(), "case-quiet", 2,
                     "quiet-app", "安静测试产品", "expert-" + expert, "专家" + expert, expert + "@expert.example.cn", "911301006789123452",
                     due, "office"));
@@ -245,6 +246,10 @@ class MailTest extends NotificationIntegrationTest {
                 "quiet-app", "安静测试产品", "expert-done", java.time.Instant.now()));
         send(new org.qingdan.contracts.review.ReviewerRecused(java.util.UUID.randomUUID(), java.time.Instant.now(), "case-quiet", 4,
                 "quiet-app", "安静测试产品", "expert-recused", "专家recused"));
+        send(new org.qingdan.contracts.review.ReviewerUnassigned(java.util.UUID.randomUUID(), java.time.Instant.now(), "case-quiet", 5,
+                "quiet-app", "安静测试产品", "expert-removed", "专家removed", "removed@expert.example.cn", "office"));
+        // the expert taken off is told
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mails("removed@expert.example.cn", "评审任务已撤回：安静测试产品").isEmpty());
         // the office hears of the recusal, to assign someone else
         await().atMost(Duration.ofSeconds(20)).until(() -> !mails(OFFICE, "专家回避：安静测试产品").isEmpty());
         await().atMost(Duration.ofSeconds(10)).until(() -> mongo.getCollection("assignments")
@@ -253,6 +258,7 @@ class MailTest extends NotificationIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> mails("late@expert.example.cn", "评审提醒：安静测试产品").size() == 1);
         assertThat(mails("done@expert.example.cn", "评审提醒")).isEmpty();
         assertThat(mails("recused@expert.example.cn", "评审提醒")).isEmpty();
+        assertThat(mails("removed@expert.example.cn", "评审提醒")).isEmpty();
     }
 
     static String content(MimeMessage message) throws Exception {

@@ -162,7 +162,7 @@ public class ReviewService {
     /** The office takes an expert off the case (before its review is submitted), e.g. to assign another. */
     public ReviewCase removeAssignment(CurrentUser office, String id, String reviewerId, String reason) {
         requireOffice(office);
-        return audited(office, id, applied(id, c -> new ReviewCase.Outcome(c.removeAssignment(reviewerId, reason), List.of())),
+        return audited(office, id, applied(id, c -> c.unassign(reviewerId, reason, office.username())),
                 "UNASSIGNED", "撤下评审专家 " + reviewerId + "：" + reason);
     }
 
@@ -170,8 +170,13 @@ public class ReviewService {
     public ReviewCase replace(CurrentUser office, String id, String removedId, String reviewerId, String reason) {
         requireOffice(office);
         Reviewer reviewer = reviewers.find(reviewerId).orElseThrow(() -> ProblemException.notFound("专家 " + reviewerId + " 不在专家库中"));
-        return audited(office, id, applied(id, c -> c.removeAssignment(removedId, reason)
-                        .assign(reviewer, cases.openLoad(reviewerId), office.username(), clock.instant(), reviewPeriod)),
+        return audited(office, id, applied(id, c -> {
+                    ReviewCase.Outcome removed = c.unassign(removedId, reason, office.username());
+                    ReviewCase.Outcome assigned = removed.reviewCase().assign(reviewer, cases.openLoad(reviewerId), office.username(),
+                            clock.instant(), reviewPeriod);
+                    return new ReviewCase.Outcome(assigned.reviewCase(),
+                            java.util.stream.Stream.concat(removed.events().stream(), assigned.events().stream()).toList());
+                }),
                 "REPLACED", "以评审专家 " + reviewerId + " 替换 " + removedId + "：" + reason);
     }
 

@@ -7,6 +7,7 @@ import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewerAssigned;
 import org.qingdan.contracts.review.ReviewerRecused;
+import org.qingdan.contracts.review.ReviewerUnassigned;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,9 @@ public class ReviewEventsListener {
             applications.reviewerAssigned(assigned.applicationId(), assigned.reviewerId());
         } else if (event instanceof ReviewerRecused recused) {
             applications.reviewerRecused(recused.applicationId(), recused.reviewerId());
+        } else if (event instanceof ReviewerUnassigned removed) {
+            // taken off by the office: its access ends as after a recusal
+            applications.reviewerRecused(removed.applicationId(), removed.reviewerId());
         } else if (event instanceof ReviewCaseClosed closed) {
             applications.withdrawalConfirmed(closed.applicationId());
         } else if (event instanceof ReviewCompleted completed) {

@@ -39,6 +39,7 @@ import org.qingdan.contracts.review.ReviewSubmitted;
 import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.review.ReviewerAssigned;
 import org.qingdan.contracts.review.ReviewerRecused;
+import org.qingdan.contracts.review.ReviewerUnassigned;
 
 /**
  * One fully populated instance of every event (every list has an element, so nested records are
@@ -131,6 +132,8 @@ public final class ContractSamples {
                 new ReviewSubmitted(UUID.randomUUID(), NOW, "case-1", 7, "app-1", "智能风控平台", "reviewer-1", NOW),
                 new ReviewCaseClosed(UUID.randomUUID(), NOW, "case-1", 8, "app-1", "智能风控平台", "申报单位撤回：产品线调整"),
                 new ReviewerRecused(UUID.randomUUID(), NOW, "case-1", 3, "app-1", "智能风控平台", "reviewer-2", "钱七"),
+                new ReviewerUnassigned(UUID.randomUUID(), NOW, "case-1", 4, "app-1", "智能风控平台", "reviewer-3", "孙八",
+                        "sunba@expert.example.cn", "office"),
                 new PublicNoticeStarted(UUID.randomUUID(), NOW, "listing-1", 1, product(), NOW,
                         NOW.plusSeconds(86400 * 7), 7, 12),
                 new ProductListed(UUID.randomUUID(), NOW, "listing-1", 2, product(), NOW, 13),
@@ -164,6 +167,11 @@ public final class ContractSamples {
 
     public static ReviewerRecused reviewerRecused(String applicationId, String reviewerId) {
         return new ReviewerRecused(UUID.randomUUID(), NOW, "case-" + applicationId, 3, applicationId, "智能风控平台", reviewerId, "评审专家");
+    }
+
+    public static ReviewerUnassigned reviewerUnassigned(String applicationId, String reviewerId) {
+        return new ReviewerUnassigned(UUID.randomUUID(), NOW, "case-" + applicationId, 4, applicationId, "智能风控平台", reviewerId,
+                "评审专家", reviewerId + "@expert.example.cn", "office");
     }
 
     public static ReviewCompleted completed(String applicationId, ReviewCompleted.Decision decision) {

@@ -30,6 +30,7 @@ import org.qingdan.contracts.review.ReviewReadyForDecision;
 import org.qingdan.contracts.review.ReviewSubmitted;
 import org.qingdan.contracts.review.ReviewerAssigned;
 import org.qingdan.contracts.review.ReviewerRecused;
+import org.qingdan.contracts.review.ReviewerUnassigned;
 
 /**
  * Who hears of what (DOMAIN.md §5, issue 6): the applicant's designated contact of every step of its
@@ -98,6 +99,12 @@ public final class NotificationPlan {
             // a receipt in the expert's own inbox (no mail): it is done, and hears no more of this task
             plan.add(new Planned(Channel.INBOX, "user:" + e.reviewerId(), e.reviewerId(), "review-submitted",
                     values("productName", e.productName(), "submittedAt", TIME.format(e.submittedAt()), "applicationId", e.applicationId())));
+        } else if (event instanceof ReviewerUnassigned e) {
+            Map<String, Object> v = values("productName", e.productName(), "reviewerName", e.reviewerName(), "applicationId", e.applicationId());
+            if (e.reviewerEmail() != null && !e.reviewerEmail().isBlank()) {
+                plan.add(new Planned(Channel.EMAIL, Planned.mailto(e.reviewerEmail()), e.reviewerName(), "reviewer-unassigned", v));
+            }
+            plan.add(new Planned(Channel.INBOX, "user:" + e.reviewerId(), e.reviewerName(), "reviewer-unassigned", v));
         } else if (event instanceof ReviewerRecused e) {
             office(plan, "office-reviewer-recused", to, values("productName", e.productName(), "reviewerName", e.reviewerName(),
                     "applicationId", e.applicationId()));

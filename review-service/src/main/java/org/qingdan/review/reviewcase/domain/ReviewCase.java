@@ -68,6 +68,10 @@ public record ReviewCase(
         record ReviewerRecused(Assignment assignment) implements Event {
         }
 
+        /** The office took an expert off the case before its review was in: its assignment, access and reminders end. */
+        record ReviewerUnassigned(Assignment assignment, String by) implements Event {
+        }
+
         /** Closed without a decision: the applicant's withdrawal took effect. */
         record Closed(String reason) implements Event {
         }
@@ -276,7 +280,14 @@ public record ReviewCase(
      * fewer): the assignment ends with the reason, the expert's draft goes, and the office may assign someone else.
      * A submitted review stays; the office reopens it instead.
      */
-    public ReviewCase removeAssignment(String reviewerId, String reason) {
+    /** The office takes an expert off the case (before its review is in); the expert is told, its access ends. */
+    public Outcome unassign(String reviewerId, String reason, String by) {
+        ReviewCase removed = removeAssignment(reviewerId, reason);
+        Assignment assignment = assignmentOf(reviewerId).filter(Assignment::active).orElseThrow();
+        return new Outcome(removed, List.of(new Event.ReviewerUnassigned(assignment, by)));
+    }
+
+    private ReviewCase removeAssignment(String reviewerId, String reason) {
         requireStatus(CaseStatus.OPEN, CaseStatus.ASSIGNED);
         Assignment assignment = assignmentOf(reviewerId).filter(Assignment::active)
                 .orElseThrow(() -> new ReviewRefused(Kind.INVALID, "专家 " + reviewerId + " 未被分配评审本申报",

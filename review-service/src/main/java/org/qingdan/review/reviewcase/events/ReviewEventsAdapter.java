@@ -12,6 +12,7 @@ import org.qingdan.contracts.review.ReviewReadyForDecision;
 import org.qingdan.contracts.review.ReviewSubmitted;
 import org.qingdan.contracts.review.ReviewerAssigned;
 import org.qingdan.contracts.review.ReviewerRecused;
+import org.qingdan.contracts.review.ReviewerUnassigned;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.Scores;
 
@@ -32,6 +33,10 @@ public final class ReviewEventsAdapter {
         if (event instanceof ReviewCase.Event.ReviewerRecused r) {
             return new ReviewerRecused(id, now, c.id(), version, c.applicationId(), productName, r.assignment().reviewerId(),
                     r.assignment().reviewerName());
+        }
+        if (event instanceof ReviewCase.Event.ReviewerUnassigned u) {
+            return new ReviewerUnassigned(id, now, c.id(), version, c.applicationId(), productName, u.assignment().reviewerId(),
+                    u.assignment().reviewerName(), u.assignment().reviewerEmail(), u.by());
         }
         if (event instanceof ReviewCase.Event.ReadyForDecision r) {
             return new ReviewReadyForDecision(id, now, c.id(), version, c.applicationId(), productName, r.scores().reviewCount(),

@@ -360,7 +360,13 @@ class ReviewCaseTest {
     @Test
     void the_office_removes_an_expert_before_its_review_is_in_and_the_draft_goes_with_it() {
         ReviewCase c = assignedToThree().saveDraft("r2", complete(Rating.GOOD, true), NOW);
-        ReviewCase removed = c.removeAssignment("r2", "出差无法按期评审");
+        ReviewCase.Outcome unassigned = c.unassign("r2", "出差无法按期评审", "office");
+        ReviewCase removed = unassigned.reviewCase();
+        // the expert is told, and its access and reminders end (application-service, notification-service)
+        assertThat(unassigned.events()).singleElement().isInstanceOfSatisfying(ReviewCase.Event.ReviewerUnassigned.class, e -> {
+            assertThat(e.assignment().reviewerId()).isEqualTo("r2");
+            assertThat(e.by()).isEqualTo("office");
+        });
         assertThat(removed.assignmentOf("r2").orElseThrow().status()).isEqualTo(Assignment.Status.REMOVED);
         assertThat(removed.assignmentOf("r2").orElseThrow().conflictReason()).isEqualTo("出差无法按期评审");
         assertThat(removed.reviewOf("r2")).isEmpty();
@@ -371,10 +377,10 @@ class ReviewCaseTest {
         assertThat(replaced.activeAssignments()).extracting(Assignment::reviewerId).containsExactly("r1", "r3", "r5");
         // a submitted review stays: the office reopens it instead
         ReviewCase submitted = assignedToThree().saveDraft("r1", complete(Rating.GOOD, true), NOW).submit("r1", NOW).reviewCase();
-        assertThatThrownBy(() -> submitted.removeAssignment("r1", "改派"))
+        assertThatThrownBy(() -> submitted.unassign("r1", "改派", "office"))
                 .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.problems()).extracting(ReviewRefused.Problem::rule)
                         .containsExactly("not-submitted"));
-        assertThatThrownBy(() -> c.removeAssignment("r2", " ")).isInstanceOfSatisfying(ReviewRefused.class,
+        assertThatThrownBy(() -> c.unassign("r2", " ", "office")).isInstanceOfSatisfying(ReviewRefused.class,
                 e -> assertThat(e.problems()).extracting(ReviewRefused.Problem::field).containsExactly("reason"));
         // the removed expert no longer reaches the case
         assertThatThrownBy(() -> removed.saveDraft("r2", complete(Rating.GOOD, true), NOW)).isInstanceOf(ReviewRefused.class);
