@@ -70,8 +70,12 @@ public final class DevStack {
             new App("gateway", 8080, 9080, false));
 
     static final int KAFKA_PORT = 9092;
-    /** How often the gateway asks each instance's actuator whether it is ready, with several instances. */
-    static final Duration INSTANCE_HEALTH_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * How often the gateway asks each instance's actuator whether it is healthy, with several instances; also
+     * how long it waits for the answer (Spring Cloud LoadBalancer's health check), so not shorter than a busy
+     * instance's health takes on 2 cores (it asks MongoDB and Kafka).
+     */
+    static final Duration INSTANCE_HEALTH_INTERVAL = Duration.ofSeconds(3);
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int MONGO_PORT = 27017;
     static final int KEYCLOAK_PORT = 8180;
