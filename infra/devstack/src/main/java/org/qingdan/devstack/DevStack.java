@@ -762,6 +762,9 @@ public final class DevStack {
             System.out.printf("  %-22s http://localhost:%d/swagger-ui.html%n", app.module(), app.port());
         }
         System.out.println("  actuator (internal)    http://localhost:9080 … 9084/actuator/health, /info, /prometheus (gateway, then 8081 … 8084's)");
+        if (apps.stream().anyMatch(a -> !a.name().equals(a.module()))) {
+            System.out.println("  second instances       http://localhost:8091 … 8094, actuators 9181 … 9184; the gateway balances over both");
+        }
         System.out.println("  Keycloak               http://localhost:8180/admin  (kcadmin / kcadmin, dev only)");
         System.out.println("  mail (SMTP :3025)      " + repo.relativize(home.resolve("mail")) + "/*.eml");
         System.out.println("  logs                   " + repo.relativize(home.resolve("logs")) + "/");
