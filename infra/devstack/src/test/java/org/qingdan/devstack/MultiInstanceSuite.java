@@ -57,7 +57,7 @@ import org.qingdan.testsupport.RealInfrastructure;
  * change, whichever instance made it. Prints {@code INSTANCES |} figure lines. Run by
  * {@code infra/devstack/instances}, not by {@code ./mvnw verify} (its name ends in Suite, as FaultSuite's).
  *
- * <p>Size: {@code -Dinstances.submissions} (40) applications in the burst.
+ * <p>Size: {@code -Dinstances.submissions} (100) applications in the burst.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultiInstanceSuite {
@@ -68,7 +68,7 @@ class MultiInstanceSuite {
     static final Duration CATCHING_UP = Duration.ofMinutes(6);
     static final String CONTACT = "zhangsan@bank-a.example.cn";
 
-    final int submissions = Integer.getInteger("instances.submissions", 40);
+    final int submissions = Integer.getInteger("instances.submissions", 100);
 
     MongoServer mongoServer;
     MongoClient mongo;
@@ -147,9 +147,14 @@ class MultiInstanceSuite {
         String firstId = walk.draft(callId, firstName);
         walk.submit(firstId);
         Walkthrough.Result first = walk.afterSubmission(firstId, firstName);
+        // the notice end moved instance 1's development clock by a week: instance 2 follows (it read the offset only
+        // when it started, and stayed a week behind: its notice ends fell in the past, its leases looked expired)
+        Duration apart = assertClocksAgree(8083, "listing-service");
         figure("walk-through", "one product from the call to delisted in %.0f s through the gateway over two instances each "
                 + "(accept → case %d ms, approve → notice %d ms, notice end → listed %d ms)", seconds(walked),
                 first.acceptToCaseOpen().toMillis(), first.approveToNotice().toMillis(), first.noticeEndToListed().toMillis());
+        figure("dev clock", "listing-service's clock moved forward %s on instance 1 by the walk-through; instance 2 within %d ms of it",
+                Duration.parse(Walkthrough.field(devClock(8083, null), "offset")), apart.toMillis());
 
         // the burst; half-way, the second instance of each service is killed
         List<String> submitted = new CopyOnWriteArrayList<>();
@@ -183,9 +188,10 @@ class MultiInstanceSuite {
         double burstTook = seconds(burst);
         awaitApplied(submitted);
         figure("burst", "%d submissions (%d decided: %d approved, %d rejected) and one return for correction in %.0f s; "
-                        + "the second instance of each service killed (SIGKILL) at %s; %d answers 5xx, %d unanswered, over %d requests",
+                        + "the second instance of each service killed (SIGKILL) at %s; %d answers 5xx (%s), %d unanswered, over %d requests, "
+                        + "each retried by the client",
                 submitted.size(), approved.size() + rejected.size(), approved.size(), rejected.size(), burstTook,
-                killedAt, client.serverErrors.size(), client.unanswered.get(), client.requests.get());
+                killedAt, client.serverErrors.size(), serverErrorsByKind(), client.unanswered.get(), client.requests.get());
 
         // the correction reminder: the notification-service's clock moves past the reminder's time, on one instance
         Instant due = Instant.parse(Walkthrough.field(client.once("GET", "/api/applications/" + returned, "office", null).body(), "correctionDueAt"));
@@ -416,6 +422,25 @@ class MultiInstanceSuite {
 
     private static long count(SseClient sse, Set<String> ids) {
         return ids.stream().filter(sse.ids::contains).count();
+    }
+
+    /** The 5xx answers the client met, by method, route and status. */
+    private Map<String, Long> serverErrorsByKind() {
+        Map<String, Long> by = new java.util.TreeMap<>();
+        client.serverErrors.forEach(e -> by.merge(e.replaceAll("/api/([a-z]+)/.*? ", "/api/$1/… "), 1L, Long::sum));
+        return by;
+    }
+
+    /** Both instances' development clocks of a service agree (within the second each takes to follow); answers how far apart. */
+    private Duration assertClocksAgree(int firstPort, String service) throws Exception {
+        Duration[] apart = new Duration[1];
+        await(service + ": both instances' development clocks agree").atMost(Duration.ofSeconds(30)).until(() -> {
+            Instant first = Instant.parse(Walkthrough.field(devClock(firstPort, null), "now"));
+            Instant second = Instant.parse(Walkthrough.field(devClock(firstPort + DevStack.SECOND_INSTANCE_PORT_OFFSET, null), "now"));
+            apart[0] = Duration.between(first, second).abs();
+            return apart[0].compareTo(Duration.ofSeconds(3)) < 0;
+        });
+        return apart[0];
     }
 
     /** Reads (by null) or moves a service's development clock on the instance at this port, as admin. */
