@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * the gateway with small heaps, side by side as soon as what each needs to start is up. Each application
  * runs from its extracted jar with a class-data sharing archive of its own, written when it stops the first
  * time after a build and used from the next start on; so does Kafka. Data stays in {@code .devstack/} between
- * runs; Ctrl-C stops everything, the applications first.
+ * runs; Ctrl-C stops everything, the applications first. {@code DEVSTACK_INSTANCES=2} runs a second instance
+ * of each of the four services on ports of its own, the gateway balancing each route over both.
  */
 public final class DevStack {
 

@@ -21,9 +21,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * goes on from the moved time: data written ahead (leases, notice ends, listing dates) never lies in a
  * future the service would have to wait for. Several instances of a service share it: each reads the kept
  * offset every second and catches up with one another instance moved (an admin's request reaches one
- * instance; the other's notice ends, leases and reminders would otherwise run days behind, or, leases
- * written by the instance ahead, look expired to it at once). Off, there is no such endpoint and the clock
- * is the system's.
+ * instance; the other's notice ends and reminders would otherwise run days behind, and a lease it took would
+ * look expired at once to the instance ahead). Off, there is no such endpoint and the clock is the system's.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         beforeName = "org.qingdan.support.outbox.OutboxAutoConfiguration")
