@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * the gateway with small heaps, side by side as soon as what each needs to start is up. Each application
  * runs from its extracted jar with a class-data sharing archive of its own, written when it stops the first
  * time after a build and used from the next start on; so does Kafka. Data stays in {@code .devstack/} between
- * runs; Ctrl-C stops everything, the applications first.
+ * runs; Ctrl-C stops everything, the applications first. {@code DEVSTACK_INSTANCES=2} runs a second instance
+ * of each of the four services on ports of its own, the gateway balancing each route over both.
  */
 public final class DevStack {
 
@@ -41,8 +42,26 @@ public final class DevStack {
      * Keycloak's OIDC discovery while it starts; the others fetch the issuer's keys at the first token).
      * All of them need Kafka and MongoDB. The ports are the applications' own defaults.
      */
-    record App(String module, int port, int managementPort, boolean needsKeycloakToStart) {
+    record App(String module, int port, int managementPort, boolean needsKeycloakToStart, String name) {
+        App(String module, int port, int managementPort, boolean needsKeycloakToStart) {
+            this(module, port, managementPort, needsKeycloakToStart, module);
+        }
+
+        /** The second instance of a service ({@code DEVSTACK_INSTANCES=2}): its own ports, its name with "-2". */
+        App second() {
+            return new App(module, port + SECOND_INSTANCE_PORT_OFFSET, managementPort + SECOND_INSTANCE_MANAGEMENT_OFFSET,
+                    needsKeycloakToStart, module + "-2");
+        }
     }
+
+    /**
+     * Where the second instances listen: 8091 … 8094, their actuators on 9181 … 9184 (not 9091 … 9094, whose
+     * 9092 and 9093 are Kafka's).
+     */
+    static final int SECOND_INSTANCE_PORT_OFFSET = 10;
+    static final int SECOND_INSTANCE_MANAGEMENT_OFFSET = 100;
+    /** The four services, which run twice with {@code DEVSTACK_INSTANCES=2} (the gateway runs once). */
+    static final List<String> SERVICES = List.of("application-service", "review-service", "listing-service", "notification-service");
 
     static final List<App> APPS = List.of(
             new App("application-service", 8081, 9081, false),
@@ -52,6 +71,12 @@ public final class DevStack {
             new App("gateway", 8080, 9080, false));
 
     static final int KAFKA_PORT = 9092;
+    /**
+     * How often the gateway asks each instance's actuator whether it is healthy, with several instances; also
+     * how long it waits for the answer (Spring Cloud LoadBalancer's health check), so not shorter than a busy
+     * instance's health takes on 2 cores (it asks MongoDB and Kafka).
+     */
+    static final Duration INSTANCE_HEALTH_INTERVAL = Duration.ofSeconds(3);
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int MONGO_PORT = 27017;
     static final int KEYCLOAK_PORT = 8180;
@@ -132,6 +157,12 @@ public final class DevStack {
     /** Starts everything; on a failure, stops what already runs and throws StartFailure. */
     void start() throws Exception {
         Files.createDirectories(home.resolve("logs"));
+        int instances = instances();
+        if (instances == 2) {
+            List<App> both = new ArrayList<>(apps);
+            apps.stream().filter(a -> SERVICES.contains(a.module())).forEach(a -> both.add(a.second()));
+            apps = List.copyOf(both);
+        }
         List<Integer> ports = new ArrayList<>(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT));
         if (!env.containsKey("MONGODB_URI")) {
             ports.add(MONGO_PORT);
@@ -167,6 +198,9 @@ public final class DevStack {
                 // development only: webhooks may go over http to receivers on this machine (production: https to public addresses)
                 "QINGDAN_WEBHOOKS_DEVELOPMENT_HOSTS", "localhost,127.0.0.1"));
         appEnv.putAll(extraAppEnv);
+        if (instances == 2) {
+            gatewayOverInstances();
+        }
 
         // Kafka and Keycloak side by side; meanwhile each application's jar is made ready; each application
         // starts as soon as what it needs is up. The first failure stops the start.
@@ -181,8 +215,13 @@ public final class DevStack {
             CompletableFuture<Void> keycloak = CompletableFuture.runAsync(unchecked(this::startKeycloak), tasks);
             all.add(kafka);
             all.add(keycloak);
+            // one preparation per module: a second instance waits for its first's (same jar, same directory)
+            Map<String, CompletableFuture<Launch>> prepared = new LinkedHashMap<>();
             for (App app : apps) {
-                CompletableFuture<Launch> launch = CompletableFuture.supplyAsync(() -> prepare(app), tasks);
+                CompletableFuture<Launch> launch = app.name().equals(app.module())
+                        ? prepared.computeIfAbsent(app.module(), m -> CompletableFuture.supplyAsync(() -> prepare(app), tasks))
+                        : prepared.computeIfAbsent(app.module(), m -> CompletableFuture.supplyAsync(() -> prepare(app), tasks))
+                                .thenApply(DevStack::readOnly);
                 CompletableFuture<Void> ready = app.needsKeycloakToStart() ? CompletableFuture.allOf(kafka, keycloak, launch)
                         : CompletableFuture.allOf(kafka, launch);
                 all.add(launch);
@@ -248,12 +287,12 @@ public final class DevStack {
         if (port == KEYCLOAK_PORT) {
             return "needed by Keycloak";
         }
-        for (App app : APPS) {
+        for (App app : java.util.stream.Stream.concat(APPS.stream(), APPS.stream().filter(a -> SERVICES.contains(a.module())).map(App::second)).toList()) {
             if (app.port() == port) {
-                return "needed by " + app.module();
+                return "needed by " + app.name();
             }
             if (app.managementPort() == port) {
-                return "needed by " + app.module() + " (its actuator: health, info, metrics)";
+                return "needed by " + app.name() + " (its actuator: health, info, metrics)";
             }
         }
         return "needed";
@@ -372,11 +411,60 @@ public final class DevStack {
         waitFor("Kafka", kafka, () -> portOpen(KAFKA_PORT), Duration.ofSeconds(60));
     }
 
-    /** Starts one application again (after {@link #kill}); returns when it is healthy. */
-    void restartApp(String module) {
-        App app = apps.stream().filter(a -> a.module().equals(module)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(module + " is not part of this stack"));
-        startApp(app, prepare(app), appEnv);
+    /** Starts one application again (after {@link #kill}), by name (a second instance's: module + "-2"); returns when it is healthy. */
+    void restartApp(String name) {
+        App app = apps.stream().filter(a -> a.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " is not part of this stack"));
+        Launch launch = prepare(app);
+        startApp(app, app.name().equals(app.module()) ? launch : readOnly(launch), appEnv);
+    }
+
+    /** How many instances of each of the four services run: {@code DEVSTACK_INSTANCES}, 1 (default) or 2. */
+    int instances() {
+        String wanted = env.getOrDefault("DEVSTACK_INSTANCES", "1").trim();
+        if (!wanted.equals("1") && !wanted.equals("2")) {
+            throw new StartFailure("DEVSTACK_INSTANCES is " + wanted + ": 1 (the default) or 2 instances of each service.");
+        }
+        return Integer.parseInt(wanted);
+    }
+
+    /** The applications this stack runs (the second instances too, once started). */
+    List<App> apps() {
+        return apps;
+    }
+
+    /**
+     * With two instances of each service, the gateway balances each route over both: its routes go to
+     * {@code lb://<service>}, whose instances are a static list (Spring Cloud's simple discovery client), each
+     * instance asked every {@link #INSTANCE_HEALTH_INTERVAL} on its actuator whether it is ready; one that
+     * does not answer gets no request until it does again.
+     */
+    private void gatewayOverInstances() {
+        StringBuilder instancesJson = new StringBuilder();
+        for (String service : SERVICES) {
+            List<App> its = apps.stream().filter(a -> a.module().equals(service)).toList();
+            if (its.isEmpty()) {
+                continue;
+            }
+            appEnvByModule.computeIfAbsent("gateway", m -> new LinkedHashMap<>())
+                    .put(service.replace("-service", "").toUpperCase() + "_SERVICE_URI", "lb://" + service);
+            instancesJson.append(instancesJson.isEmpty() ? "" : ",").append('"').append(service).append("\":[")
+                    .append(its.stream().map(a -> "{\"uri\":\"http://localhost:" + a.port() + "\",\"metadata\":{\"management-port\":\""
+                            + a.managementPort() + "\"}}").collect(java.util.stream.Collectors.joining(","))).append(']');
+        }
+        appEnvByModule.computeIfAbsent("gateway", m -> new LinkedHashMap<>()).put("SPRING_APPLICATION_JSON",
+                "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":{\"instances\":{" + instancesJson + "}}}},"
+                        + "\"loadbalancer\":{\"health-check\":{\"interval\":\"" + INSTANCE_HEALTH_INTERVAL.toMillis() + "ms\"}}}}}");
+    }
+
+    /** The same launch for a second instance: it uses the first's class-data sharing archive if there is one, never writes it. */
+    static Launch readOnly(Launch launch) {
+        if (launch.cds() == null || launch.cds().used()) {
+            return new Launch(launch.command(), null);
+        }
+        List<String> command = new ArrayList<>(launch.command());
+        command.removeAll(launch.cds().options());
+        return new Launch(List.copyOf(command), null);
     }
 
     /** Mail is kept in memory only: neither saved nor printed (the fault suite sends thousands). */
@@ -519,10 +607,15 @@ public final class DevStack {
         long launched = System.nanoTime();
         Map<String, String> environment = new LinkedHashMap<>(appEnv);
         environment.putAll(appEnvByModule.getOrDefault(app.module(), Map.of()));
-        Child child = spawn(app.module(), launch.command(), environment, repo, launch.cds(), true);
-        waitFor(app.module(), child, () -> httpOk("http://localhost:" + app.managementPort() + "/actuator/health"), Duration.ofSeconds(180));
-        startupTimes.put(app.module(), Duration.ofNanos(System.nanoTime() - launched));
-        step(app.module(), String.format("up on http://localhost:%d in %.1f s%s", app.port(), (System.nanoTime() - launched) / 1e9,
+        environment.putAll(appEnvByModule.getOrDefault(app.name(), Map.of()));
+        if (!app.name().equals(app.module())) {
+            environment.put("PORT", String.valueOf(app.port()));
+            environment.put("MANAGEMENT_PORT", String.valueOf(app.managementPort()));
+        }
+        Child child = spawn(app.name(), launch.command(), environment, repo, launch.cds(), true);
+        waitFor(app.name(), child, () -> httpOk("http://localhost:" + app.managementPort() + "/actuator/health"), Duration.ofSeconds(240));
+        startupTimes.put(app.name(), Duration.ofNanos(System.nanoTime() - launched));
+        step(app.name(), String.format("up on http://localhost:%d in %.1f s%s", app.port(), (System.nanoTime() - launched) / 1e9,
                 launch.cds() == null ? "" : launch.cds().used() ? " (class-data sharing)" : " (its class-data sharing archive is written when it stops)"));
     }
 
@@ -686,6 +779,9 @@ public final class DevStack {
             System.out.printf("  %-22s http://localhost:%d/swagger-ui.html%n", app.module(), app.port());
         }
         System.out.println("  actuator (internal)    http://localhost:9080 … 9084/actuator/health, /info, /prometheus (gateway, then 8081 … 8084's)");
+        if (apps.stream().anyMatch(a -> !a.name().equals(a.module()))) {
+            System.out.println("  second instances       http://localhost:8091 … 8094, actuators 9181 … 9184; the gateway balances over both");
+        }
         System.out.println("  Keycloak               http://localhost:8180/admin  (kcadmin / kcadmin, dev only)");
         System.out.println("  mail (SMTP :3025)      " + repo.relativize(home.resolve("mail")) + "/*.eml");
         System.out.println("  logs                   " + repo.relativize(home.resolve("logs")) + "/");

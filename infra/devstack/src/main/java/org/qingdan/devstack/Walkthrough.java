@@ -60,7 +60,18 @@ public final class Walkthrough {
                          Duration noticeEndToListed) {
     }
 
+    /** Tokens from elsewhere (a test's own issuer) instead of Keycloak's password grant. */
+    public Walkthrough tokensFrom(java.util.function.Function<String, String> issuer) {
+        this.tokenSource = issuer;
+        return this;
+    }
+
+    private java.util.function.Function<String, String> tokenSource;
+
     public String token(String user) {
+        if (tokenSource != null) {
+            return tokens.computeIfAbsent(user, tokenSource);
+        }
         return tokens.computeIfAbsent(user, u -> {
             String form = "grant_type=password&client_id=qingdan-cli&username=" + u + "&password=" + u;
             String body = send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/qingdan/protocol/openid-connect/token"))

@@ -44,6 +44,25 @@ class DevStackTest {
     }
 
     @Test
+    void second_instances_have_ports_of_their_own_clear_of_kafka_keycloak_and_the_first_instances() {
+        java.util.List<DevStack.App> seconds = DevStack.APPS.stream().filter(a -> DevStack.SERVICES.contains(a.module()))
+                .map(DevStack.App::second).toList();
+        assertThat(seconds).extracting(DevStack.App::port).containsExactly(8091, 8092, 8093, 8094);
+        assertThat(seconds).extracting(DevStack.App::managementPort).containsExactly(9181, 9182, 9183, 9184);
+        assertThat(seconds).extracting(DevStack.App::name).containsExactly("application-service-2", "review-service-2",
+                "listing-service-2", "notification-service-2");
+        java.util.Set<Integer> taken = new java.util.HashSet<>(java.util.List.of(DevStack.KAFKA_PORT, DevStack.KAFKA_CONTROLLER_PORT,
+                DevStack.MONGO_PORT, DevStack.KEYCLOAK_PORT, DevStack.SMTP_PORT));
+        DevStack.APPS.forEach(a -> {
+            taken.add(a.port());
+            taken.add(a.managementPort());
+        });
+        seconds.forEach(a -> assertThat(taken).doesNotContain(a.port(), a.managementPort()));
+        assertThat(DevStack.portOwner(8093)).contains("listing-service-2");
+        assertThat(DevStack.portOwner(9183)).contains("listing-service-2", "actuator");
+    }
+
+    @Test
     void kafka_cluster_ids_are_sixteen_bytes_in_url_safe_base64() {
         String id = DevStack.kafkaClusterId();
         assertThat(id).hasSize(22).matches("[A-Za-z0-9_-]+");

@@ -42,7 +42,8 @@ final class FaultClient {
             "reviewer2", new String[] {"91130100401234561E", "丙银行股份有限公司", "reviewer"},
             "reviewer3", new String[] {"12130000400007199N", "河北省金融科技中心", "reviewer"},
             "applicant-a", new String[] {"91130100100003962C", "甲银行股份有限公司", "applicant"},
-            "vendor-z", new String[] {"91110108551385082Q", "北京智信科技有限公司", "vendor"});
+            "vendor-z", new String[] {"91110108551385082Q", "北京智信科技有限公司", "vendor"},
+            "applicant-b", new String[] {"911301027356003226", "乙银行股份有限公司", "applicant"});
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -54,8 +55,20 @@ final class FaultClient {
     final AtomicLong unanswered = new AtomicLong();
     final AtomicLong requests = new AtomicLong();
 
+    /** Where requests go: each service directly (null), or the gateway (its base URL; /dev/ stays on listing-service). */
+    private final String gateway;
+
     FaultClient(OidcIssuer issuer) {
+        this(issuer, null);
+    }
+
+    FaultClient(OidcIssuer issuer, String gateway) {
         this.issuer = issuer;
+        this.gateway = gateway;
+    }
+
+    private String target(String path) {
+        return gateway != null && !path.startsWith("/dev/") ? gateway : base(path);
     }
 
     String token(String user) {
@@ -76,7 +89,7 @@ final class FaultClient {
 
     /** One request, once. */
     Answer once(String method, String path, String user, String json, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base(path) + path)).timeout(Duration.ofSeconds(90));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target(path) + path)).timeout(Duration.ofSeconds(90));
         if (user != null) {
             b.header("Authorization", "Bearer " + token(user));
         }
@@ -151,7 +164,7 @@ final class FaultClient {
         System.arraycopy(file, 0, all, head.length, file.length);
         System.arraycopy(tail, 0, all, head.length + file.length, tail.length);
         String path = "/api/applications/" + applicationId + "/attachments";
-        return send(HttpRequest.newBuilder(URI.create(base(path) + path)).timeout(Duration.ofSeconds(90))
+        return send(HttpRequest.newBuilder(URI.create(target(path) + path)).timeout(Duration.ofSeconds(90))
                 .header("Authorization", "Bearer " + token("applicant-a"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(all)), "POST " + path);

@@ -19,7 +19,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * {@code POST /dev/clock/advance}, so that the end of a public notice can be seen in a running stack
  * without waiting seven days. The offset is kept in the service's database ({@code devClock}), so a restart
  * goes on from the moved time: data written ahead (leases, notice ends, listing dates) never lies in a
- * future the service would have to wait for. Off, there is no such endpoint and the clock is the system's.
+ * future the service would have to wait for. Several instances of a service share it: each reads the kept
+ * offset every second and catches up with one another instance moved (an admin's request reaches one
+ * instance; the other's notice ends and reminders would otherwise run days behind, and a lease it took would
+ * look expired at once to the instance ahead). Off, there is no such endpoint and the clock is the system's.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         beforeName = "org.qingdan.support.outbox.OutboxAutoConfiguration")
@@ -43,6 +46,30 @@ public class ClockControlAutoConfiguration {
                 + "move this service's time forward; never in production. Offset now {}", kept);
         return new ShiftedClock(Clock.systemUTC(), kept, db == null ? ignored -> { } : offset -> db.getCollection(COLLECTION)
                 .replaceOne(new Document("_id", "offset"), new Document("offset", offset.toString()), new ReplaceOptions().upsert(true)));
+    }
+
+    /** Follows the offset another instance of the service moved to, every second, on a daemon thread of its own. */
+    @Bean(destroyMethod = "shutdownNow")
+    java.util.concurrent.ScheduledExecutorService devClockFollower(ShiftedClock clock, ObjectProvider<MongoTemplate> mongo) {
+        java.util.concurrent.ScheduledExecutorService follower = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "dev-clock-follower");
+            thread.setDaemon(true);
+            return thread;
+        });
+        MongoTemplate db = mongo.getIfAvailable();
+        if (db != null) {
+            follower.scheduleWithFixedDelay(() -> {
+                try {
+                    Document saved = db.getCollection(COLLECTION).find(new Document("_id", "offset")).first();
+                    if (saved != null) {
+                        clock.catchUp(Duration.parse(saved.getString("offset")));
+                    }
+                } catch (RuntimeException e) {
+                    // the database is away: the clock keeps its offset and tries again in a second
+                }
+            }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        return follower;
     }
 
     @Bean

@@ -45,6 +45,16 @@ public final class ShiftedClock extends Clock {
         return next;
     }
 
+    /**
+     * Takes an offset another instance of the service moved to (read from where {@code saved} keeps it), if it
+     * is ahead of this one's: several instances of a service share one time. Never moves time back.
+     */
+    public synchronized void catchUp(Duration kept) {
+        if (kept != null && kept.compareTo(offset.get()) > 0) {
+            offset.set(kept);
+        }
+    }
+
     public Duration offset() {
         return offset.get();
     }

@@ -36,4 +36,16 @@ class ShiftedClockTest {
         assertThatThrownBy(() -> clock.advance(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ShiftedClock(base, Duration.ofDays(-1), o -> { })).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void it_catches_up_with_an_offset_another_instance_moved_to_but_never_goes_back() {
+        List<Duration> kept = new ArrayList<>();
+        ShiftedClock clock = new ShiftedClock(base, Duration.ofDays(1), kept::add);
+        clock.catchUp(Duration.ofDays(8));
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2026-12-06T00:00:00Z"));
+        clock.catchUp(Duration.ofDays(2));
+        clock.catchUp(null);
+        assertThat(clock.offset()).isEqualTo(Duration.ofDays(8));
+        assertThat(kept).as("what another instance kept is not kept again").isEmpty();
+    }
 }
