@@ -1,5 +1,10 @@
 package org.qingdan.devstack;
 
+import static org.qingdan.devstack.Load.background;
+import static org.qingdan.devstack.Load.deleteRecursively;
+import static org.qingdan.devstack.Load.runWorkers;
+import static org.qingdan.devstack.Load.seconds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -610,53 +615,8 @@ class FaultSuite {
     }
 
     /** Runs {@code work} on {@code n} threads while {@code more} holds; the first failure fails the case. */
-    private static void runWorkers(int n, Supplier<Boolean> more, ThrowingRunnable work) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(n);
-        List<Future<?>> all = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            all.add(threads.submit(() -> {
-                while (more.get()) {
-                    work.run();
-                }
-                return null;
-            }));
-        }
-        try {
-            for (Future<?> f : all) {
-                f.get(20, TimeUnit.MINUTES);
-            }
-        } finally {
-            threads.shutdownNow();
-        }
-    }
-
-    interface ThrowingRunnable {
-        void run() throws Exception;
-    }
-
-    private static Future<?> background(java.util.concurrent.Callable<?> task) {
-        ExecutorService one = Executors.newSingleThreadExecutor();
-        Future<?> f = one.submit(task);
-        one.shutdown();
-        return f;
-    }
-
-    static double seconds(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1e9;
-    }
 
     static void figure(String fault, String format, Object... args) {
         System.out.printf("FAULTS | %-20s | %s%n", fault, String.format(format, args));
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
