@@ -109,16 +109,8 @@ public class NotificationService {
      * the next tick records it before anything else, and it is never sent again by this instance.
      */
     private void deliver(List<String> ids) {
-        List<Document> claimed = new ArrayList<>();
-        for (String id : ids) {
-            if (sentNotRecorded.contains(id)) {
-                continue; // sent already; only the record waits for MongoDB
-            }
-            Document one = queue.claim(id, clock.instant());
-            if (one != null) {
-                claimed.add(one);
-            }
-        }
+        // those sent already wait only for their record in MongoDB
+        List<Document> claimed = queue.claimAll(ids.stream().filter(id -> !sentNotRecorded.contains(id)).toList(), clock.instant());
         Map<String, String> failures = mail.sendAll(claimed.stream().map(d -> new MailGateway.Mail(d.getString("_id"),
                 d.getString("recipient").substring("mailto:".length()), d.getString("subject"), d.getString("text"),
                 d.getString("html"))).toList());
@@ -137,10 +129,8 @@ public class NotificationService {
                 meters.counter(failed ? "qingdan.notifications.failed" : "qingdan.notifications.retried", "channel", "email").increment();
             }
         }
-        for (String id : sent) {
-            queue.delivered(id, clock.instant());
-            sentNotRecorded.remove(id);
-        }
+        queue.delivered(sent, clock.instant());
+        sent.forEach(sentNotRecorded::remove);
     }
 
     /**
@@ -152,10 +142,9 @@ public class NotificationService {
     private final java.util.Set<String> sentNotRecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public void deliverDue() {
-        for (String id : List.copyOf(sentNotRecorded)) {
-            queue.delivered(id, clock.instant()); // throws while MongoDB is still unreachable: nothing else is tried
-            sentNotRecorded.remove(id);
-        }
+        List<String> unrecorded = List.copyOf(sentNotRecorded);
+        queue.delivered(unrecorded, clock.instant()); // throws while MongoDB is still unreachable: nothing else is tried
+        unrecorded.forEach(sentNotRecorded::remove);
         // a backlog (after an outage of the mail server, or of MongoDB, or thousands of submissions at once) is
         // drained batch after batch, not one batch per interval; a delivery that fails is not due again until its
         // back-off, so this ends; bounded so that one tick never runs for ever
