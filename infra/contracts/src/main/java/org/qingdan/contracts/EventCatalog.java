@@ -27,6 +27,7 @@ import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.review.ReviewerAssigned;
 import org.qingdan.contracts.review.ReviewerRecused;
 import org.qingdan.contracts.review.ReviewerUnassigned;
+import org.qingdan.contracts.review.DiscussionPosted;
 
 /**
  * Every event type on the wire: logical type (the {@code ce_type} header), topic, payload record and
@@ -60,6 +61,7 @@ public final class EventCatalog {
             new Entry(ReviewCaseClosed.TYPE, Topics.REVIEW_EVENTS, ReviewCaseClosed.class),
             new Entry(ReviewerRecused.TYPE, Topics.REVIEW_EVENTS, ReviewerRecused.class),
             new Entry(ReviewerUnassigned.TYPE, Topics.REVIEW_EVENTS, ReviewerUnassigned.class),
+            new Entry(DiscussionPosted.TYPE, Topics.REVIEW_EVENTS, DiscussionPosted.class),
             new Entry(PublicNoticeStarted.TYPE, Topics.LISTING_EVENTS, PublicNoticeStarted.class),
             new Entry(ProductListed.TYPE, Topics.LISTING_EVENTS, ProductListed.class),
             new Entry(ProductDelisted.TYPE, Topics.LISTING_EVENTS, ProductDelisted.class),

@@ -3,6 +3,7 @@ package org.qingdan.review.discussion;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.qingdan.contracts.review.DiscussionPosted;
 import org.qingdan.review.discussion.domain.Post;
 import org.qingdan.review.discussion.persistence.PostStore;
 import org.qingdan.review.reviewcase.ReviewService;
@@ -60,10 +61,20 @@ public class DiscussionService {
         Post.Role role = user.hasAnyRole("office", "admin") ? Post.Role.OFFICE
                 : user.hasRole("committee") ? Post.Role.COMMITTEE : Post.Role.EXPERT;
         Post post = new Post(UUID.randomUUID().toString(), caseId, user.username(), user.displayName(), role, text.strip(), clock.instant());
-        posts.insert(post);
+        posts.insert(post, posted(c, post));
         // the case's audit trail: who wrote when (the text stays in the post)
         audit.record(ReviewService.AUDIT_CASE, caseId, user, "DISCUSSION_POSTED", "讨论发言 " + post.id());
         log.info("Discussion post {} on case {} by {} ({})", post.id(), caseId, user.username(), role);
         return post;
+    }
+
+    /** The notice of a post to the experts who read the thread but wrote it not; the office and committee hear of every post. */
+    static DiscussionPosted posted(ReviewCase c, Post post) {
+        List<DiscussionPosted.Reader> readers = c.discussionReaders().stream()
+                .filter(a -> !a.reviewerId().equals(post.authorId()))
+                .map(a -> new DiscussionPosted.Reader(a.reviewerId(), a.reviewerName(), a.reviewerEmail()))
+                .toList();
+        return new DiscussionPosted(UUID.randomUUID(), post.postedAt(), post.id(), 0, c.applicationId(), c.form().product().name(),
+                post.role().name(), Post.label(post.role(), c.expertNumber(post.authorId())), post.postedAt(), readers);
     }
 }

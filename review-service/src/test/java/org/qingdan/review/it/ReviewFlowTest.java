@@ -219,24 +219,4 @@ class ReviewFlowTest extends ReviewIntegrationTest {
                 .filter(l -> l.startsWith("qingdan_review_time_to_decision_seconds_count{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
-
-    private static List<String> reviewEvents(String key, int expected) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", RealInfrastructure.kafka().bootstrapServers());
-        p.put("group.id", "review-reader-" + System.nanoTime());
-        p.put("auto.offset.reset", "earliest");
-        List<String> types = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.REVIEW_EVENTS));
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (types.size() < expected && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        types.add(new String(r.headers().lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        }
-        return types;
-    }
 }

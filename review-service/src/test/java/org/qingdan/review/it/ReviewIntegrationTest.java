@@ -86,6 +86,34 @@ abstract class ReviewIntegrationTest {
         return latest.plus(java.time.Duration.ofDays(1));
     }
 
+    /** The first {@code expected} records of review.events with this key (waiting up to 20 s), from the beginning. */
+    static java.util.List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> reviewRecords(String key, int expected) {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", org.qingdan.testsupport.RealInfrastructure.kafka().bootstrapServers());
+        p.put("group.id", "review-reader-" + System.nanoTime());
+        p.put("auto.offset.reset", "earliest");
+        java.util.List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
+        var strings = new org.apache.kafka.common.serialization.StringDeserializer();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(p, strings, strings)) {
+            consumer.subscribe(java.util.List.of(org.qingdan.contracts.Topics.REVIEW_EVENTS));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (records.size() < expected && System.currentTimeMillis() < deadline) {
+                for (var r : consumer.poll(java.time.Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        records.add(r);
+                    }
+                }
+            }
+        }
+        return records;
+    }
+
+    /** The types of {@link #reviewRecords}. */
+    static java.util.List<String> reviewEvents(String key, int expected) {
+        return reviewRecords(key, expected).stream().map(r -> new String(
+                r.headers().lastHeader(org.qingdan.contracts.CloudEventHeaders.TYPE).value(), java.nio.charset.StandardCharsets.UTF_8)).toList();
+    }
+
     Document reviewCase(String id) {
         return mongo.getCollection("reviewCases").find(new Document("_id", id)).first();
     }

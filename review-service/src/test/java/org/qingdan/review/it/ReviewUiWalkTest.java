@@ -1,6 +1,7 @@
 package org.qingdan.review.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -277,6 +279,18 @@ class ReviewUiWalkTest extends ReviewIntegrationTest {
         waitFor(By.id("thread"), "已核对数据安全等级保护测评报告");
         assertThat(browser.findElements(By.cssSelector("#thread li .post-meta strong"))).extracting(WebElement::getText)
                 .containsExactly("专委会委员 committee", "专家二");
+        // each post tells the other readers of the thread that there is a new post, through the post's own outbox
+        List<Document> posts = new ArrayList<>();
+        mongo.getCollection("casePosts").find(new Document("post.caseId", "walk-decide")).sort(new Document("post.postedAt", 1)).into(posts);
+        assertThat(posts).hasSize(2);
+        var byCommittee = reviewRecords(posts.get(0).getString("_id"), 1);
+        var byExpert = reviewRecords(posts.get(1).getString("_id"), 1);
+        assertThat(byCommittee).singleElement().satisfies(r -> assertThat(r.value()).contains("\"authorRole\":\"COMMITTEE\"")
+                .contains("\"reviewerId\":\"r2\"").doesNotContain("请各位专家关注数据安全"));
+        assertThat(byExpert).singleElement().satisfies(r -> assertThat(r.value()).contains("\"authorLabel\":\"专家二\"")
+                .doesNotContain("\"reviewerId\":\"r2\"").doesNotContain("已核对数据安全"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.getCollection("casePosts")
+                .countDocuments(new Document("post.caseId", "walk-decide").append("pendingEvents.0", new Document("$exists", true))) == 0);
         check("expert-discussion", PHONE, "zh");
         // a case that does not exist: a page in the user's language, not a problem document
         open("/review/cases/no-such-case?lang=en");

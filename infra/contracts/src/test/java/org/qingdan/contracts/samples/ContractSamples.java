@@ -40,6 +40,7 @@ import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.review.ReviewerAssigned;
 import org.qingdan.contracts.review.ReviewerRecused;
 import org.qingdan.contracts.review.ReviewerUnassigned;
+import org.qingdan.contracts.review.DiscussionPosted;
 
 /**
  * One fully populated instance of every event (every list has an element, so nested records are
@@ -134,6 +135,7 @@ public final class ContractSamples {
                 new ReviewerRecused(UUID.randomUUID(), NOW, "case-1", 3, "app-1", "智能风控平台", "reviewer-2", "钱七"),
                 new ReviewerUnassigned(UUID.randomUUID(), NOW, "case-1", 4, "app-1", "智能风控平台", "reviewer-3", "孙八",
                         "sunba@expert.example.cn", "office"),
+                discussionPosted("app-1"),
                 new PublicNoticeStarted(UUID.randomUUID(), NOW, "listing-1", 1, product(), NOW,
                         NOW.plusSeconds(86400 * 7), 7, 12),
                 new ProductListed(UUID.randomUUID(), NOW, "listing-1", 2, product(), NOW, 13),
@@ -167,6 +169,11 @@ public final class ContractSamples {
 
     public static ReviewerRecused reviewerRecused(String applicationId, String reviewerId) {
         return new ReviewerRecused(UUID.randomUUID(), NOW, "case-" + applicationId, 3, applicationId, "智能风控平台", reviewerId, "评审专家");
+    }
+
+    public static DiscussionPosted discussionPosted(String applicationId) {
+        return new DiscussionPosted(UUID.randomUUID(), NOW, "post-" + UUID.randomUUID(), 0, applicationId, "智能风控平台", "EXPERT", "专家一",
+                NOW, List.of(new DiscussionPosted.Reader("reviewer-2", "钱七", "qianqi@expert.example.cn")));
     }
 
     public static ReviewerUnassigned reviewerUnassigned(String applicationId, String reviewerId) {

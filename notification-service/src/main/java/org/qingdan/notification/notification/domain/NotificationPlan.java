@@ -28,6 +28,7 @@ import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewReadyForDecision;
 import org.qingdan.contracts.review.ReviewSubmitted;
+import org.qingdan.contracts.review.DiscussionPosted;
 import org.qingdan.contracts.review.ReviewerAssigned;
 import org.qingdan.contracts.review.ReviewerRecused;
 import org.qingdan.contracts.review.ReviewerUnassigned;
@@ -38,7 +39,8 @@ import org.qingdan.contracts.review.ReviewerUnassigned;
  * an objecting member of its objection's outcome;
  * all members of every call opened and closed and of every public notice, listing and delisting (Art. 11, 12); the
  * applicant of a refusal at the formal check (不予受理) and before its correction deadline; a participant named in a joint
- * application, asked to confirm its role (Art. 8). Mail and the in-app inbox.
+ * application, asked to confirm its role (Art. 8); the experts, office and committee of a case of a new post in its
+ * discussion. Mail and the in-app inbox.
  */
 public final class NotificationPlan {
 
@@ -105,6 +107,29 @@ public final class NotificationPlan {
                 plan.add(new Planned(Channel.EMAIL, Planned.mailto(e.reviewerEmail()), e.reviewerName(), "reviewer-unassigned", v));
             }
             plan.add(new Planned(Channel.INBOX, "user:" + e.reviewerId(), e.reviewerName(), "reviewer-unassigned", v));
+        } else if (event instanceof DiscussionPosted e) {
+            // that there is a post, never what it says: the thread is read behind the login (see the contract)
+            Map<String, Object> v = values("productName", e.productName(), "authorLabel", e.authorLabel(),
+                    "postedAt", TIME.format(e.postedAt()), "applicationId", e.applicationId());
+            for (DiscussionPosted.Reader r : e.readers()) {
+                Map<String, Object> mine = new java.util.HashMap<>(v);
+                mine.put("readerName", r.reviewerName() + "专家");
+                if (r.reviewerEmail() != null && !r.reviewerEmail().isBlank()) {
+                    plan.add(new Planned(Channel.EMAIL, Planned.mailto(r.reviewerEmail()), r.reviewerName(), "discussion-posted", mine));
+                }
+                plan.add(new Planned(Channel.INBOX, "user:" + r.reviewerId(), r.reviewerName(), "discussion-posted", mine));
+            }
+            if (!"OFFICE".equals(e.authorRole())) {
+                Map<String, Object> office = new java.util.HashMap<>(v);
+                office.put("readerName", "专委会办公室");
+                office(plan, "discussion-posted", to, office);
+            }
+            if (!"COMMITTEE".equals(e.authorRole())) {
+                // committee members read the thread when they decide; their inbox says there is more to read
+                Map<String, Object> committee = new java.util.HashMap<>(v);
+                committee.put("readerName", "专委会委员");
+                plan.add(new Planned(Channel.INBOX, "role:committee", "专委会委员", "discussion-posted", committee));
+            }
         } else if (event instanceof ReviewerRecused e) {
             office(plan, "office-reviewer-recused", to, values("productName", e.productName(), "reviewerName", e.reviewerName(),
                     "applicationId", e.applicationId()));

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.qingdan.review.discussion.domain.Post;
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.support.outbox.AggregateStore;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -15,24 +18,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * The discussions in a collection of their own, one document per post: a thread grows without bound, so it stays
- * out of the case's document; a case's thread is read newest first on its index, at most one page.
+ * out of the case's document; a case's thread is read newest first on its index, at most one page. Each post's
+ * document carries its own outbox, so the notice of a post cannot be lost between the insert and the broker.
  */
 @Component
 public class PostStore {
 
     @Document("casePosts")
     @CompoundIndex(name = "case-posted", def = "{'post.caseId': 1, 'post.postedAt': -1, '_id': -1}")
-    record PostDocument(@Id String id, Post post) {
+    record PostDocument(@Id String id, @Version Long version, Post post) {
     }
 
     private final MongoTemplate mongo;
+    private final AggregateStore store;
 
-    public PostStore(MongoTemplate mongo) {
+    public PostStore(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
+        this.store = store;
     }
 
-    public void insert(Post post) {
-        mongo.insert(new PostDocument(post.id(), post));
+    /** The post and the event that tells its readers of it, in one insert (the outbox in the post's document). */
+    public void insert(Post post, DomainEvent posted) {
+        store.insert(new PostDocument(post.id(), null, post), List.of(posted));
     }
 
     /** The latest {@code limit} posts of a case, oldest of them first, as a thread reads. */

@@ -396,6 +396,21 @@ public record ReviewCase(
                 && reviewOf(reviewerId).filter(Review::submitted).isPresent();
     }
 
+    /** The experts who take part in the discussion now: they are told of a new post. */
+    public List<Assignment> discussionReaders() {
+        return assignments.stream().filter(a -> discussionOpenTo(a.reviewerId())).toList();
+    }
+
+    /** An expert's number on this case (1, 2, 3 in order of assignment), as experts know each other; 0 if not assigned. */
+    public int expertNumber(String reviewerId) {
+        for (int i = 0; i < assignments.size(); i++) {
+            if (assignments.get(i).reviewerId().equals(reviewerId)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     public Scores scores() {
         Map<AssessmentDimension, Rating> self = new EnumMap<>(AssessmentDimension.class);
         var s = form.selfAssessment();
