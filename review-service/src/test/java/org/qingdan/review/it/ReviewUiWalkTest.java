@@ -327,6 +327,12 @@ class ReviewUiWalkTest extends ReviewIntegrationTest {
         long innerWidth = ((Number) js("return window.innerWidth")).longValue();
         assertThat(scrollWidth).as("%s at %d px scrolls sideways", name, width).isLessThanOrEqualTo(innerWidth);
         assertThat(axe()).as("axe-core on %s at %d px (%s)", name, width, lang).isEmpty();
+        if ("en".equals(lang)) {
+            // a label and its value are parted by ": " in English, not the full-width "："
+            assertThat(((Number) js("var n = 0, w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
+                    + " while (w.nextNode()) { if (w.currentNode.nodeValue.trim() === '：') n++; } return n;")).longValue())
+                    .as("full-width separators on %s in English", name).isZero();
+        }
         long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
         browser.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height + 120, 600), 7000)));
         Files.write(SHOTS.resolve(name + "-" + width + "-" + lang + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
