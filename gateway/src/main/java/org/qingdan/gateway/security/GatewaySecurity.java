@@ -1,30 +1,22 @@
 package org.qingdan.gateway.security;
 
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import org.qingdan.gateway.edge.ProblemResponses;
+import org.qingdan.support.security.KeycloakJwt;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
@@ -60,7 +52,7 @@ public class GatewaySecurity {
                         .pathMatchers("/actuator/**").hasRole("admin")
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(roles())))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(KeycloakJwt.authenticationConverter())))
                         .authenticationEntryPoint((exchange, e) -> ProblemResponses.write(exchange.getResponse(), 401,
                                 "unauthenticated", "未登录或登录已失效", "缺少有效的访问令牌，或令牌已失效")))
                 .exceptionHandling(e -> e
@@ -89,17 +81,5 @@ public class GatewaySecurity {
                     new JwtIssuerValidator(issuer), new JwtAudienceValidator(audience)));
             return decoder;
         });
-    }
-
-    static Converter<Jwt, AbstractAuthenticationToken> roles() {
-        return jwt -> {
-            List<GrantedAuthority> authorities = List.of();
-            Object access = jwt.getClaims().get("realm_access");
-            if (access instanceof Map<?, ?> map && map.get("roles") instanceof Collection<?> roles) {
-                authorities = roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList();
-            }
-            String name = jwt.getClaimAsString("preferred_username");
-            return new JwtAuthenticationToken(jwt, authorities, name == null ? jwt.getSubject() : name);
-        };
     }
 }
