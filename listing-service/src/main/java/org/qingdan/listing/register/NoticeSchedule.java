@@ -32,10 +32,19 @@ public class NoticeSchedule {
         this.leases = new Leases(mongo, clock, LOCKS);
     }
 
+    /**
+     * The fallback: every {@code schedule-interval}, whatever the {@link NoticeTimer} knows (a notice another
+     * instance started, a crash's leftovers).
+     */
     @Scheduled(fixedDelayString = "${qingdan.listing.schedule-interval:PT30S}", initialDelayString = "PT5S")
     public void run() {
+        runOnce();
+    }
+
+    /** One round, if this instance gets the lease; false if another instance holds it. */
+    public boolean runOnce() {
         if (!leases.acquire("notice-end", Duration.ofMinutes(2))) {
-            return;
+            return false;
         }
         try {
             editions.head(); // rolls the head forward over an edition a crash left ahead of it
@@ -50,5 +59,6 @@ public class NoticeSchedule {
         } finally {
             leases.release("notice-end");
         }
+        return true;
     }
 }

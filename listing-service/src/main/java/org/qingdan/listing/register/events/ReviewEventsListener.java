@@ -3,6 +3,7 @@ package org.qingdan.listing.register.events;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.Topics;
 import org.qingdan.contracts.review.ReviewCompleted;
+import org.qingdan.listing.register.NoticeTimer;
 import org.qingdan.listing.register.RegisterService;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -12,16 +13,21 @@ import org.springframework.stereotype.Component;
 public class ReviewEventsListener {
 
     private final RegisterService register;
+    private final NoticeTimer timer;
 
-    public ReviewEventsListener(RegisterService register) {
+    public ReviewEventsListener(RegisterService register, NoticeTimer timer) {
         this.register = register;
+        this.timer = timer;
     }
 
     @KafkaListener(topics = Topics.REVIEW_EVENTS)
     void on(DomainEvent event) {
         if (event instanceof ReviewCompleted completed && completed.decision() == ReviewCompleted.Decision.APPROVED) {
             // idempotent: a listing for this application exists after the first delivery
-            register.startNotice(completed.applicationId(), completed.product(), completed.call().publicNoticeDays());
+            var listing = register.startNotice(completed.applicationId(), completed.product(), completed.call().publicNoticeDays());
+            if (listing.noticeEndsAt() != null) {
+                timer.expect(listing.noticeEndsAt());
+            }
         }
     }
 }

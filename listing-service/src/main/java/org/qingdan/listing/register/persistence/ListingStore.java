@@ -94,6 +94,15 @@ public class ListingStore {
         return mongo.find(query, Document.class, ListingDocument.COLLECTION).stream().map(d -> d.getString("_id")).toList();
     }
 
+    /** When the earliest public notice ends that ends after {@code after} (on the {@code notice_end} index), if any. */
+    public Optional<Instant> nextNoticeEnd(Instant after) {
+        Query query = Query.query(Criteria.where("status").is(ListingStatus.PUBLIC_NOTICE).and("listing.noticeEndsAt").gt(after));
+        query.fields().include("listing.noticeEndsAt");
+        query.with(Sort.by("listing.noticeEndsAt")).limit(1);
+        return mongo.find(query, Document.class, ListingDocument.COLLECTION).stream().findFirst()
+                .map(d -> d.get("listing", Document.class)).map(l -> l.getDate("noticeEndsAt")).map(java.util.Date::toInstant);
+    }
+
     /** Ids of listings whose change waits for its edition (a crash between the two writes). */
     public List<String> pendingIds(int limit) {
         Query query = Query.query(Criteria.where("pending").is(true));

@@ -128,7 +128,7 @@ public class ListingOfficeController {
 
     @PostMapping("/schedule/run")
     @PreAuthorize("hasAnyRole('office','admin')")
-    @Operation(summary = "List now every product whose notice has ended (the schedule does it every 30 s)")
+    @Operation(summary = "List now every product whose notice has ended (the notice timer does it when due, the schedule every 30 s)")
     public Map<String, Integer> runSchedule() {
         return Map.of("listed", register.listDue());
     }
