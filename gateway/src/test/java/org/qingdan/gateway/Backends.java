@@ -52,6 +52,9 @@ final class Backends {
                 Map<String, String> headers = new TreeMap<>();
                 exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
                 byte[] body = (name + " " + path + "\n" + headers).getBytes(StandardCharsets.UTF_8);
+                if (path.startsWith("/api/public/listings")) {
+                    exchange.getResponseHeaders().set("Cache-Control", "max-age=60, public, stale-while-revalidate=300");
+                }
                 exchange.sendResponseHeaders(status, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();

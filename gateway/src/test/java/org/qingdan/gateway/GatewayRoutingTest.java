@@ -123,6 +123,9 @@ class GatewayRoutingTest {
         }
         // the trace goes on to the service
         HttpApi.Response routed = api().get("/api/public/listings", null);
+        // a public read's caching is the service's to say: the gateway neither drops it nor adds no-store
+        assertThat(routed.headers().allValues("Cache-Control")).containsExactly("max-age=60, public, stale-while-revalidate=300");
+        assertThat(api().get("/api/calls", null).headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
         assertThat(routed.body()).contains("traceparent=00-" + routed.headers().firstValue("X-Trace-Id").orElseThrow());
     }
 

@@ -88,7 +88,8 @@ class PublicContractTest extends ListingIntegrationTest {
     @Test
     void an_unchanged_list_answers_304_and_a_change_gives_a_new_etag() throws Exception {
         HttpApi.Response first = api.get("/api/public/listings", null);
-        assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=60").contains("public");
+        assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=60").contains("public")
+                .contains("stale-while-revalidate=300").contains("stale-if-error=86400");
         String etag = first.etag();
         assertThat(api.get("/api/public/listings", null, "If-None-Match", etag).status()).isEqualTo(304);
         send(approved(Products.product("etag-1", "运维管理平台")));

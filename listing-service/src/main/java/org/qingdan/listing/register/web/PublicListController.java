@@ -52,7 +52,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "公开清单 Public list", description = "Anonymous: the list, notices, feeds, editions, exports, statistics")
 public class PublicListController {
 
-    private static final CacheControl SHORT = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+    /**
+     * The list changes a few times a day: fresh for a minute, so a change shows on the website within one; then a
+     * cache (a CDN, the website's own) may serve the stale copy for five minutes while it revalidates in the
+     * background (a 304 on the ETag, cheap), and for a day while listing-service cannot answer at all.
+     */
+    private static final CacheControl SHORT = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic()
+            .staleWhileRevalidate(Duration.ofMinutes(5)).staleIfError(Duration.ofDays(1));
     private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
     /** Editions one diff may span, and one verification request may check. */
     static final int MAX_DIFF_SPAN = 1000;
