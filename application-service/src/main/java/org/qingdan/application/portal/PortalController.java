@@ -40,9 +40,6 @@ import org.qingdan.support.web.ProblemException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -320,16 +317,7 @@ public class PortalController {
     @GetMapping("/applications/{id}/attachments/{attachmentId}")
     public ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal OidcUser principal, @PathVariable String id,
                                                         @PathVariable String attachmentId) {
-        AttachmentService.Download download = attachments.download(UiUsers.of(principal), id, attachmentId);
-        AttachmentInfo info = download.info();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(info.mediaType()))
-                .contentLength(info.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(info.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(new InputStreamResource(download.content()));
+        return org.qingdan.application.attachment.web.AttachmentController.asFile(attachments.download(UiUsers.of(principal), id, attachmentId));
     }
 
     // --- submission, with a confirmation step; withdrawal ---

@@ -1,10 +1,7 @@
 package org.qingdan.application.portal;
 
-import org.qingdan.support.ui.TrustedForwarding;
 import org.qingdan.support.ui.UiPages;
-import org.qingdan.support.ui.UiUsers;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.qingdan.support.ui.WebUiConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,11 +10,6 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The applicant portal under {@code /portal/}, as the reviewer UI is built: applicants and vendors log in with Keycloak
@@ -26,12 +18,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code /portal/} — the authorization request, the callback, the logout — so that the gateway routes it here and not
  * to review-service, whose UI owns {@code /oauth2/**} and {@code /login/**}; the session cookie is the portal's own
  * ({@code server.servlet.session.cookie}), so the two UIs on the gateway's one origin never overwrite each other's.
- * The API's chain (bearer tokens, stateless, no CSRF) stays as it is for everything else.
+ * The API's chain (bearer tokens, stateless, no CSRF) stays as it is for everything else. Users, language, forwarded
+ * headers (from {@code qingdan.portal.trusted-proxies} only) and static files: service-support's {@link WebUiConfiguration},
+ * as for the reviewer UI.
  */
 @Configuration
-public class PortalSecurity implements WebMvcConfigurer {
+public class PortalSecurity extends WebUiConfiguration {
 
     static final String LOGIN = "/portal/oauth2/authorization/keycloak";
+
+    public PortalSecurity() {
+        super("/portal", "qingdan.portal");
+    }
 
     @Bean
     @Order(1)
@@ -46,32 +44,5 @@ public class PortalSecurity implements WebMvcConfigurer {
                 .logout(l -> l.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/"));
         // CSRF stays on (the default) for every form of the portal
         return UiPages.headers(http).build();
-    }
-
-    @Bean
-    OAuth2UserService<OidcUserRequest, OidcUser> keycloakUsers() {
-        return UiUsers.keycloak();
-    }
-
-    @Bean
-    LocaleResolver localeResolver(@Value("${qingdan.portal.default-locale:zh-CN}") String defaultLocale) {
-        return UiPages.localeResolver(defaultLocale);
-    }
-
-    /** Forwarded headers believed from the gateway only ({@code qingdan.portal.trusted-proxies}). */
-    @Bean
-    FilterRegistrationBean<OncePerRequestFilter> forwardedHeadersFromTheGatewayOnly(
-            @Value("${qingdan.portal.trusted-proxies}") String trustedProxies) {
-        return TrustedForwarding.registration(trustedProxies);
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(UiPages.languageParameter()).addPathPatterns("/portal/**");
-    }
-
-    @Override
-    public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        UiPages.staticFiles(registry, "/portal", "classpath:/static/portal/static/");
     }
 }
