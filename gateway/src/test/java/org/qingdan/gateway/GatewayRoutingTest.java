@@ -141,6 +141,10 @@ class GatewayRoutingTest {
         assertThat(page.status()).isEqualTo(503);
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(page.body()).contains("服务暂不可用", "Service unavailable", "/review/");
+        // from the applicant portal's service, back to the portal
+        HttpApi.Response portal = api().get("/api/applications/broken", office(), "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertThat(portal.status()).isEqualTo(503);
+        assertThat(portal.body()).contains("服务暂不可用", "/portal/", "返回申报门户首页");
     }
 
     @Test
