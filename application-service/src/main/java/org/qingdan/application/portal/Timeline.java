@@ -48,7 +48,7 @@ public record Timeline(List<Entry> entries) {
             entries.add(new Entry("ahead", "FORMAL_CHECK", null, null));
         }
         if (s != ApplicationStatus.APPROVED && s != ApplicationStatus.WITHDRAWAL_REQUESTED) {
-            if (s != ApplicationStatus.ACCEPTED) {
+            if (s != ApplicationStatus.ACCEPTED || app.assignedReviewers().isEmpty()) {
                 entries.add(new Entry("ahead", "UNDER_REVIEW", null, null));
             }
             entries.add(new Entry("ahead", "DECISION", null, null));

@@ -259,6 +259,8 @@ class PortalWalkTest extends IntegrationTest {
         assertThat(text(By.id("status"))).isEqualTo("已受理");
         assertThat(text(By.id("timeline-ACCEPTED"))).contains("形式审查通过，已受理");
         assertThat(text(By.id("timeline-AWAITING_REVIEW"))).contains("等待分配评审专家");
+        assertThat(browser.findElements(By.cssSelector("#timeline li.ahead strong"))).extracting(WebElement::getText)
+                .containsExactly("专家评审中", "专委会审核", "公示", "纳入清单");
         page.check("portal-accepted", DESKTOP, "zh");
         for (int width : List.of(PHONE, NARROW)) {
             page.size(width);
