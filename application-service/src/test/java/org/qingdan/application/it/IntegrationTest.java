@@ -35,33 +35,26 @@ abstract class IntegrationTest {
     static final List<String> INBOX_CALLS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     static com.sun.net.httpserver.HttpServer notificationService() {
-        try {
-            var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/api/notifications", exchange -> {
-                String auth = exchange.getRequestHeaders().getFirst("Authorization");
-                boolean bearer = auth != null && auth.startsWith("Bearer ");
-                INBOX_CALLS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + (bearer ? "Bearer" : "-"));
-                byte[] body = ("[{\"id\":\"n-1\",\"eventType\":\"application.call-opened.v1\",\"subject\":\"征集开始：2026年度金融科技产品清单征集\","
-                        + "\"text\":\"专委会办公室已开始征集，欢迎申报。\",\"createdAt\":\"2026-11-27T06:30:00Z\",\"read\":false}]")
-                        .getBytes(StandardCharsets.UTF_8);
-                boolean list = exchange.getRequestMethod().equals("GET");
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(!bearer ? 401 : 200, list && bearer ? body.length : -1);
-                if (list && bearer) {
-                    exchange.getResponseBody().write(body);
-                }
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.qingdan.testsupport.StubServer.serve("/api/notifications", exchange -> {
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            boolean bearer = auth != null && auth.startsWith("Bearer ");
+            INBOX_CALLS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + (bearer ? "Bearer" : "-"));
+            byte[] body = ("[{\"id\":\"n-1\",\"eventType\":\"application.call-opened.v1\",\"subject\":\"征集开始：2026年度金融科技产品清单征集\","
+                    + "\"text\":\"专委会办公室已开始征集，欢迎申报。\",\"createdAt\":\"2026-11-27T06:30:00Z\",\"read\":false}]")
+                    .getBytes(StandardCharsets.UTF_8);
+            boolean list = exchange.getRequestMethod().equals("GET");
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(!bearer ? 401 : 200, list && bearer ? body.length : -1);
+            if (list && bearer) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
     }
 
     @org.springframework.test.context.DynamicPropertySource
     static void services(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("qingdan.services.notification", () -> "http://127.0.0.1:" + NOTIFICATION_SERVICE.getAddress().getPort());
+        registry.add("qingdan.services.notification", () -> org.qingdan.testsupport.StubServer.url(NOTIFICATION_SERVICE));
     }
 
     @LocalServerPort

@@ -1,6 +1,9 @@
 package org.qingdan.application.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qingdan.testsupport.browser.PageChecks.DESKTOP;
+import static org.qingdan.testsupport.browser.PageChecks.NARROW;
+import static org.qingdan.testsupport.browser.PageChecks.PHONE;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +22,6 @@ import org.qingdan.application.Forms;
 import org.qingdan.testsupport.HttpApi;
 import org.qingdan.testsupport.RealInfrastructure;
 import org.qingdan.testsupport.Roles;
-import org.qingdan.testsupport.browser.Chromium;
 import org.qingdan.testsupport.browser.PageChecks;
 
 /**
@@ -32,26 +34,21 @@ import org.qingdan.testsupport.browser.PageChecks;
  */
 class PortalWalkTest extends IntegrationTest {
 
-    static final int DESKTOP = 1366;
-    static final int PHONE = 414;
-    static final int NARROW = 360;
     /** A product name of 20 characters, the most Annex 1 allows. */
     static final String PRODUCT = "小微企业信贷风险智能识别与预警服务云平台";
 
-    WebDriver browser;
     PageChecks page;
+    WebDriver browser;
 
     @BeforeEach
     void openBrowser() {
-        browser = Chromium.start();
-        page = new PageChecks(browser, port);
+        page = PageChecks.start(port);
+        browser = page.browser();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        page.close();
     }
 
     @Test
@@ -303,6 +300,12 @@ class PortalWalkTest extends IntegrationTest {
         assertThat(text(By.id("timeline-RETURNED"))).contains("退回补正");
         assertThat(text(By.id("timeline-CORRECTING"))).contains("补正期限");
         page.check("portal-returned", DESKTOP, "zh");
+        // without script an upload is a plain form post: the page comes back with the file listed and says so
+        page.js("var f = document.querySelector('form.upload'); f.replaceWith(f.cloneNode(true))");
+        browser.findElement(By.id("file")).sendKeys(temporary("补充说明.pdf", TestFiles.pdf()).toString());
+        browser.findElement(By.id("upload")).click();
+        page.waitFor(By.className("message"), "附件已上传并通过内容检查");
+        assertThat(text(By.id("file-list"))).contains("补充说明.pdf");
         // the office's comment leads to the field it is about
         browser.findElement(By.cssSelector("#correction-list a")).click();
         page.waitFor(By.tagName("h1"), "五、金融科技产品基本信息");
@@ -368,15 +371,19 @@ class PortalWalkTest extends IntegrationTest {
 
     /** Uploads through the page's form (with script: the progress bar, then the attachments redrawn). */
     private void upload(String name, byte[] content) throws Exception {
-        Path file = Files.createTempDirectory("portal-upload").resolve(name);
-        Files.write(file, content);
-        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("file")).sendKeys(temporary(name, content).toString());
         browser.findElement(By.id("upload")).click();
         boolean refused = name.endsWith(".exe");
         page.waitFor(By.id("upload-status"), refused ? "请修改" : "已上传");
         if (!refused) {
             page.waitFor(By.id("file-list"), name);
         }
+    }
+
+    private static Path temporary(String name, byte[] content) throws Exception {
+        Path file = Files.createTempDirectory("portal-upload").resolve(name);
+        Files.write(file, content);
+        return file.toAbsolutePath();
     }
 
     /** Step 2 with the keyboard only: Tab from the top of the page to the first input, then field to field, Enter. */

@@ -1,6 +1,9 @@
 package org.qingdan.review.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qingdan.testsupport.browser.PageChecks.DESKTOP;
+import static org.qingdan.testsupport.browser.PageChecks.NARROW;
+import static org.qingdan.testsupport.browser.PageChecks.PHONE;
 
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
@@ -21,7 +24,6 @@ import org.qingdan.review.reviewcase.persistence.ReviewCaseStore;
 import org.qingdan.review.testing.ReviewFixtures;
 import org.qingdan.testsupport.RealInfrastructure;
 import org.qingdan.testsupport.Roles;
-import org.qingdan.testsupport.browser.Chromium;
 import org.qingdan.testsupport.browser.PageChecks;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,28 +35,22 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ReviewUiWalkTest extends ReviewIntegrationTest {
 
-    static final int DESKTOP = 1366;
-    static final int PHONE = 414;
-    /** The narrowest phones in use: the pages must still fit. */
-    static final int NARROW = 360;
     static final String EXPERT_ORG = "911301006789123452";
 
-    WebDriver browser;
     PageChecks page;
+    WebDriver browser;
     @Autowired
     ReviewCaseStore store;
 
     @BeforeEach
     void openBrowser() {
-        browser = Chromium.start();
-        page = new PageChecks(browser, port);
+        page = PageChecks.start(port);
+        browser = page.browser();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        page.close();
     }
 
     @Test

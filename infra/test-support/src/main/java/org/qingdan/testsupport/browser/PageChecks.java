@@ -27,9 +27,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code com.deque.html.axe-core:selenium} on the test class path, run through Selenium itself), and a screenshot of the
  * whole page kept under {@code target/screenshots}.
  */
-public final class PageChecks {
+public final class PageChecks implements AutoCloseable {
 
     public static final Path SHOTS = Path.of("target/screenshots");
+    /** The widths the UIs are checked at: a desktop, a common phone, and the narrowest phones in use. */
+    public static final int DESKTOP = 1366;
+    public static final int PHONE = 414;
+    public static final int NARROW = 360;
 
     private final WebDriver browser;
     private final String base;
@@ -43,6 +47,20 @@ public final class PageChecks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A fresh headless Chromium ({@link Chromium#start}) for the application on this port; {@link #close} quits it. */
+    public static PageChecks start(int port) {
+        return new PageChecks(Chromium.start(), port);
+    }
+
+    public WebDriver browser() {
+        return browser;
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
     }
 
     public void open(String path) {
