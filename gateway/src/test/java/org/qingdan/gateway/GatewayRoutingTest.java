@@ -50,7 +50,7 @@ class GatewayRoutingTest {
     void every_prefix_reaches_its_service_with_a_token() {
         Map<String, String> routes = Map.of(
                 "/api/calls", "application-service", "/api/applications/a1", "application-service",
-                "/api/reviews/cases", "review-service", "/review/", "review-service",
+                "/api/reviews/cases", "review-service", "/review/", "review-service", "/portal/", "application-service",
                 "/api/public/listings", "listing-service", "/api/listings/l1", "listing-service",
                 "/api/notifications", "notification-service", "/api/webhooks", "notification-service");
         for (var route : routes.entrySet()) {
@@ -67,9 +67,13 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void the_public_list_and_the_reviewer_ui_need_no_token_and_the_api_does() {
+    void the_public_list_and_the_web_uis_need_no_token_and_the_api_does() {
         assertThat(api().get("/api/public/feed.atom", null).status()).isEqualTo(200);
         assertThat(api().get("/review/", null).status()).isEqualTo(200);
+        // the applicant portal, and its own login endpoints (not review-service's /oauth2/**)
+        assertThat(api().get("/portal/", null).body()).startsWith("application-service /portal/");
+        assertThat(api().get("/portal/oauth2/authorization/keycloak", null).body())
+                .startsWith("application-service /portal/oauth2/authorization/keycloak");
         HttpApi.Response refused = api().get("/api/calls", null);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
@@ -140,6 +144,10 @@ class GatewayRoutingTest {
         assertThat(page.status()).isEqualTo(503);
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(page.body()).contains("服务暂不可用", "Service unavailable", "/review/");
+        // from the applicant portal's service, back to the portal
+        HttpApi.Response portal = api().get("/api/applications/broken", office(), "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertThat(portal.status()).isEqualTo(503);
+        assertThat(portal.body()).contains("服务暂不可用", "/portal/", "返回申报门户首页");
     }
 
     @Test

@@ -27,6 +27,36 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @WithRealInfrastructure
 abstract class IntegrationTest {
 
+    /**
+     * notification-service as the portal meets it: the inbox of whoever's bearer token comes with the request (one
+     * notification), 401 without one; what the portal asked is kept in {@link #INBOX_CALLS}.
+     */
+    static final com.sun.net.httpserver.HttpServer NOTIFICATION_SERVICE = notificationService();
+    static final List<String> INBOX_CALLS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static com.sun.net.httpserver.HttpServer notificationService() {
+        return org.qingdan.testsupport.StubServer.serve("/api/notifications", exchange -> {
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            boolean bearer = auth != null && auth.startsWith("Bearer ");
+            INBOX_CALLS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + (bearer ? "Bearer" : "-"));
+            byte[] body = ("[{\"id\":\"n-1\",\"eventType\":\"application.call-opened.v1\",\"subject\":\"征集开始：2026年度金融科技产品清单征集\","
+                    + "\"text\":\"专委会办公室已开始征集，欢迎申报。\",\"createdAt\":\"2026-11-27T06:30:00Z\",\"read\":false}]")
+                    .getBytes(StandardCharsets.UTF_8);
+            boolean list = exchange.getRequestMethod().equals("GET");
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(!bearer ? 401 : 200, list && bearer ? body.length : -1);
+            if (list && bearer) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+    }
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void services(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("qingdan.services.notification", () -> org.qingdan.testsupport.StubServer.url(NOTIFICATION_SERVICE));
+    }
+
     @LocalServerPort
     int port;
     /** Actuator's own port (management.server.port), never routed by the gateway. */

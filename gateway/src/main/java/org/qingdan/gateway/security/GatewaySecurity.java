@@ -26,7 +26,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 /**
  * The gateway checks every token before anything reaches a service (and each service checks it again):
  * signature (RS256 from the issuer's keys, so {@code alg: none} and HMAC tokens fail), issuer, audience
- * and expiry. The public list and its feeds are open; the reviewer UI logs in by itself (OIDC, session);
+ * and expiry. The public list and its feeds are open; the reviewer UI and the applicant portal log in by themselves
+ * (OIDC, session, in review-service and application-service);
  * everything else needs a token. Metrics, info and the API documents are not served here at all: actuator
  * answers on the management port (never routed, never published) and the API documents only on each
  * service's own port; should anything ever expose other actuator endpoints on this port, they need {@code admin}.
@@ -36,7 +37,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 public class GatewaySecurity {
 
     static final String[] OPEN = {"/api/public/**", "/actuator/health", "/actuator/health/**",
-            "/review", "/review/**", "/login/oauth2/**", "/oauth2/**", "/logout", "/fallback/**"};
+            "/review", "/review/**", "/login/oauth2/**", "/oauth2/**", "/logout", "/portal", "/portal/**", "/fallback/**"};
 
     @Bean
     SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, ManagementPort management) {
@@ -60,7 +61,7 @@ public class GatewaySecurity {
                                 "unauthenticated", "未登录或登录已失效", "缺少有效的访问令牌，或令牌已失效"))
                         .accessDeniedHandler((exchange, ex) -> ProblemResponses.write(exchange.getResponse(), 403,
                                 "forbidden", "无权访问", "当前用户无权执行此操作")))
-                // bearer tokens, no cookies for the API; the reviewer UI keeps CSRF on in review-service
+                // bearer tokens, no cookies for the API; the reviewer UI and the portal keep CSRF on in their services
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

@@ -38,8 +38,9 @@ public final class DevStack {
 
     /**
      * One application of ours: module, port, its actuator's management port (health, info, metrics: never
-     * routed by the gateway), and whether it needs Keycloak to start (review-service's reviewer UI reads
-     * Keycloak's OIDC discovery while it starts; the others fetch the issuer's keys at the first token).
+     * routed by the gateway), and whether it needs Keycloak to start (review-service's reviewer UI and
+     * application-service's applicant portal read Keycloak's OIDC discovery while they start; the others fetch the
+     * issuer's keys at the first token).
      * All of them need Kafka and MongoDB. The ports are the applications' own defaults.
      */
     record App(String module, int port, int managementPort, boolean needsKeycloakToStart, String name) {
@@ -64,7 +65,7 @@ public final class DevStack {
     static final List<String> SERVICES = List.of("application-service", "review-service", "listing-service", "notification-service");
 
     static final List<App> APPS = List.of(
-            new App("application-service", 8081, 9081, false),
+            new App("application-service", 8081, 9081, true),
             new App("review-service", 8082, 9082, true),
             new App("listing-service", 8083, 9083, false),
             new App("notification-service", 8084, 9084, false),
@@ -775,6 +776,8 @@ public final class DevStack {
                 took.toMillis() / 1000.0, fromCommand, repo.relativize(home));
         System.out.println();
         System.out.println("  gateway                http://localhost:8080");
+        System.out.println("  applicant portal       http://localhost:8080/portal/   (applicant-a, vendor-a, vendor-z ...)");
+        System.out.println("  reviewer UI            http://localhost:8080/review/   (reviewer1..4, office, committee)");
         for (App app : APPS.subList(0, 4)) {
             System.out.printf("  %-22s http://localhost:%d/swagger-ui.html%n", app.module(), app.port());
         }

@@ -102,6 +102,9 @@ class ApplicationsTest {
         assertThat(unknown).isEmpty();
         assertThat(env(object("Deployment", "notification-service"))).containsKeys("SMTP_HOST", "MAIL_FROM", "OFFICE_EMAIL", "MEMBERS_EMAIL");
         assertThat(env(object("Deployment", "review-service"))).containsKeys("REVIEW_UI_CLIENT_SECRET", "APPLICATION_SERVICE_URI", "GATEWAY_ADDRESSES");
+        // the applicant portal: its login, the inbox it reads for the page, forwarded headers from the gateway only
+        assertThat(env(object("Deployment", "application-service"))).containsKeys("REVIEW_UI_CLIENT_SECRET", "NOTIFICATION_SERVICE_URI",
+                "GATEWAY_ADDRESSES");
         assertThat(env(object("Deployment", "gateway"))).containsKeys("APPLICATION_SERVICE_URI", "REVIEW_SERVICE_URI",
                 "LISTING_SERVICE_URI", "NOTIFICATION_SERVICE_URI", "WEBSITE_ORIGINS", "TRUSTED_PROXIES", "OIDC_ISSUER_URI");
     }

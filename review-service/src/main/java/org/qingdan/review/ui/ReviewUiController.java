@@ -1,5 +1,6 @@
 package org.qingdan.review.ui;
 
+import org.qingdan.support.ui.UiUsers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,7 +80,7 @@ public class ReviewUiController {
 
     @GetMapping({"", "/"})
     public String home(@AuthenticationPrincipal OidcUser principal) {
-        CurrentUser user = UiUser.of(principal);
+        CurrentUser user = UiUsers.of(principal);
         return ReviewService.seesAll(user) ? "redirect:/review/cases" : "redirect:/review/assignments";
     }
 
@@ -92,7 +93,7 @@ public class ReviewUiController {
                               @RequestParam(required = false) String call, @RequestParam(required = false) String overdue,
                               @RequestParam(required = false) String sort, @RequestParam(required = false) String page,
                               @RequestParam(required = false) String size, Model model) {
-        CurrentUser user = UiUser.of(principal);
+        CurrentUser user = UiUsers.of(principal);
         common(model, user);
         CaseQuery query = CaseQuery.parse(null, call, tab == null ? CaseQuery.Tab.OPEN.name() : tab, overdue, sort, page, size);
         ReviewCaseStore.Page<ReviewCase> mine = user.hasRole("reviewer") ? reviews.visibleCases(user, query)
@@ -106,7 +107,7 @@ public class ReviewUiController {
                         @RequestParam(required = false) String tab, @RequestParam(required = false) String call,
                         @RequestParam(required = false) String overdue, @RequestParam(required = false) String sort,
                         @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
-        CurrentUser user = UiUser.of(principal);
+        CurrentUser user = UiUsers.of(principal);
         if (!ReviewService.seesAll(user)) {
             return "redirect:/review/assignments";
         }
@@ -190,7 +191,7 @@ public class ReviewUiController {
 
     @GetMapping("/cases/{id}")
     public String caseView(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, Model model, Locale locale) {
-        CurrentUser user = UiUser.of(principal);
+        CurrentUser user = UiUsers.of(principal);
         ReviewCase c = reviews.get(user, id).reviewCase();
         common(model, user);
         boolean seesAll = ReviewService.seesAll(user);
@@ -313,7 +314,7 @@ public class ReviewUiController {
     @PostMapping("/cases/{id}/review")
     public String review(@AuthenticationPrincipal OidcUser principal, @PathVariable String id,
                          @RequestParam Map<String, String> form, RedirectAttributes redirect, Locale locale) {
-        CurrentUser user = UiUser.of(principal);
+        CurrentUser user = UiUsers.of(principal);
         Map<AssessmentDimension, Rating> ratings = new EnumMap<>(AssessmentDimension.class);
         Map<AssessmentDimension, String> evidence = new EnumMap<>(AssessmentDimension.class);
         for (AssessmentDimension d : AssessmentDimension.values()) {
@@ -359,7 +360,7 @@ public class ReviewUiController {
     /** The confirmation step: the expert's saved draft, whole, with one button that submits it for good. */
     @GetMapping("/cases/{id}/confirm")
     public String confirmReview(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, Model model, Locale locale) {
-        CurrentUser user = UiUser.of(principal);
+        CurrentUser user = UiUsers.of(principal);
         ReviewCase c = reviews.get(user, id).reviewCase();
         Review mine = c.reviewOf(user.username()).orElse(null);
         if (mine == null || mine.submitted()) {
@@ -378,7 +379,7 @@ public class ReviewUiController {
     public String submitReview(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, RedirectAttributes redirect,
                                Locale locale) {
         try {
-            reviews.submit(UiUser.of(principal), id);
+            reviews.submit(UiUsers.of(principal), id);
             redirect.addFlashAttribute("message", "review.submitted");
         } catch (ReviewRefused | ProblemException | OptimisticLockingFailureException e) {
             flash(redirect, errors(locale).of(e));
@@ -390,7 +391,7 @@ public class ReviewUiController {
     public String post(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, @RequestParam(required = false) String text,
                        RedirectAttributes redirect, Locale locale) {
         try {
-            discussion.post(UiUser.of(principal), id, text);
+            discussion.post(UiUsers.of(principal), id, text);
             redirect.addFlashAttribute("message", "discussion.posted");
         } catch (ReviewRefused | ProblemException e) {
             flash(redirect, errors(locale).of(e));
@@ -403,7 +404,7 @@ public class ReviewUiController {
     public String conflict(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, @RequestParam String reason,
                            RedirectAttributes redirect, Locale locale) {
         try {
-            reviews.declareConflict(UiUser.of(principal), id, reason);
+            reviews.declareConflict(UiUsers.of(principal), id, reason);
             redirect.addFlashAttribute("message", "review.conflictDeclared");
             return "redirect:/review/assignments";
         } catch (ReviewRefused | ProblemException e) {
@@ -416,7 +417,7 @@ public class ReviewUiController {
     public String autoAssign(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, RedirectAttributes redirect,
                              Locale locale) {
         try {
-            reviews.autoAssign(UiUser.of(principal), id);
+            reviews.autoAssign(UiUsers.of(principal), id);
             redirect.addFlashAttribute("message", "case.assigned");
         } catch (ReviewRefused | ProblemException | OptimisticLockingFailureException e) {
             flash(redirect, errors(locale).of(e));
@@ -428,7 +429,7 @@ public class ReviewUiController {
     public String assign(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, @RequestParam String reviewerId,
                          RedirectAttributes redirect, Locale locale) {
         try {
-            reviews.assign(UiUser.of(principal), id, reviewerId);
+            reviews.assign(UiUsers.of(principal), id, reviewerId);
             redirect.addFlashAttribute("message", "case.assigned");
         } catch (ReviewRefused | ProblemException | OptimisticLockingFailureException e) {
             flash(redirect, errors(locale).of(e));
@@ -441,7 +442,7 @@ public class ReviewUiController {
     public String remove(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, @PathVariable String reviewerId,
                          @RequestParam(required = false) String reason, @RequestParam(required = false) String replacement,
                          RedirectAttributes redirect, Locale locale) {
-        CurrentUser user = UiUser.of(principal);
+        CurrentUser user = UiUsers.of(principal);
         try {
             if (replacement == null || replacement.isBlank()) {
                 reviews.removeAssignment(user, id, reviewerId, reason);
@@ -462,7 +463,7 @@ public class ReviewUiController {
     public String decide(@AuthenticationPrincipal OidcUser principal, @PathVariable String id,
                          @RequestParam(required = false) String decision, @RequestParam(required = false) String reasons,
                          @RequestParam(required = false) String confirmed, Model model, RedirectAttributes redirect, Locale locale) {
-        CurrentUser user = UiUser.of(principal);
+        CurrentUser user = UiUsers.of(principal);
         List<String> lines = reasons == null ? List.of()
                 : Arrays.stream(reasons.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         boolean approve = "APPROVED".equals(decision);
@@ -495,7 +496,7 @@ public class ReviewUiController {
     public String reopen(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, @PathVariable String reviewerId,
                          @RequestParam String reason, RedirectAttributes redirect, Locale locale) {
         try {
-            reviews.reopen(UiUser.of(principal), id, reviewerId, reason);
+            reviews.reopen(UiUsers.of(principal), id, reviewerId, reason);
             redirect.addFlashAttribute("message", "review.reopened");
         } catch (ReviewRefused | ProblemException | OptimisticLockingFailureException e) {
             flash(redirect, errors(locale).of(e));
@@ -519,7 +520,7 @@ public class ReviewUiController {
 
     @GetMapping("/pool")
     public String pool(@AuthenticationPrincipal OidcUser principal, @RequestParam(required = false) String edit, Model model) {
-        CurrentUser user = UiUser.of(principal);
+        CurrentUser user = UiUsers.of(principal);
         if (!ReviewService.isOffice(user)) {
             return "redirect:/review/";
         }
@@ -541,7 +542,7 @@ public class ReviewUiController {
                                @RequestParam(required = false) String technologies, @RequestParam(defaultValue = "") String loadLimit,
                                @RequestParam(required = false) String active, @RequestParam(required = false) String editing,
                                Model model, RedirectAttributes redirect, Locale locale) {
-        CurrentUser user = UiUser.of(principal);
+        CurrentUser user = UiUsers.of(principal);
         List<String> techs = technologies == null ? List.of()
                 : Arrays.stream(technologies.split("[,，、\\s]+")).filter(s -> !s.isBlank()).toList();
         PoolForm typed = new PoolForm(id.trim(), name.trim(), email, orgUscc.trim().toUpperCase(Locale.ROOT), orgName,
@@ -573,7 +574,7 @@ public class ReviewUiController {
     @PostMapping("/pool/{id}/active")
     public String activate(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, @RequestParam boolean active,
                            RedirectAttributes redirect, Locale locale) {
-        CurrentUser user = UiUser.of(principal);
+        CurrentUser user = UiUsers.of(principal);
         Reviewer r = reviews.reviewer(id).orElseThrow(() -> ProblemException.notFound("专家 " + id + " 不在专家库中"));
         try {
             reviews.saveReviewer(user, new Reviewer(r.id(), r.name(), r.email(), r.orgUscc(), r.orgName(), r.scenarios(), r.technologies(),

@@ -24,26 +24,19 @@ abstract class ReviewIntegrationTest {
     static final java.util.List<String> ATTACHMENT_CALLS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     static com.sun.net.httpserver.HttpServer applicationService() {
-        try {
-            var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/api/applications/", exchange -> {
-                String auth = exchange.getRequestHeaders().getFirst("Authorization");
-                ATTACHMENT_CALLS.add(exchange.getRequestURI().getPath() + " " + (auth == null ? "-" : auth.substring(0, Math.min(7, auth.length()))));
-                byte[] body = "%PDF-1.7 test".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(auth != null && auth.startsWith("Bearer ") ? 200 : 401, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.qingdan.testsupport.StubServer.serve("/api/applications/", exchange -> {
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            ATTACHMENT_CALLS.add(exchange.getRequestURI().getPath() + " " + (auth == null ? "-" : auth.substring(0, Math.min(7, auth.length()))));
+            byte[] body = "%PDF-1.7 test".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(auth != null && auth.startsWith("Bearer ") ? 200 : 401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
     }
 
     @org.springframework.test.context.DynamicPropertySource
     static void services(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("qingdan.services.application", () -> "http://127.0.0.1:" + APPLICATION_SERVICE.getAddress().getPort());
+        registry.add("qingdan.services.application", () -> org.qingdan.testsupport.StubServer.url(APPLICATION_SERVICE));
     }
 
     @LocalServerPort

@@ -2,14 +2,11 @@ package org.qingdan.review.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.qingdan.testsupport.browser.PageChecks.DESKTOP;
+import static org.qingdan.testsupport.browser.PageChecks.NARROW;
+import static org.qingdan.testsupport.browser.PageChecks.PHONE;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,10 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -33,7 +26,7 @@ import org.qingdan.review.reviewcase.persistence.ReviewCaseStore;
 import org.qingdan.review.testing.ReviewFixtures;
 import org.qingdan.testsupport.RealInfrastructure;
 import org.qingdan.testsupport.Roles;
-import org.qingdan.testsupport.browser.Chromium;
+import org.qingdan.testsupport.browser.PageChecks;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -44,29 +37,22 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ReviewUiWalkTest extends ReviewIntegrationTest {
 
-    static final Path SHOTS = Path.of("target/screenshots");
-    static final int DESKTOP = 1366;
-    static final int PHONE = 414;
-    /** The narrowest phones in use: the pages must still fit. */
-    static final int NARROW = 360;
     static final String EXPERT_ORG = "911301006789123452";
 
+    PageChecks page;
     WebDriver browser;
     @Autowired
     ReviewCaseStore store;
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        browser = Chromium.start();
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        Files.createDirectories(SHOTS);
+    void openBrowser() {
+        page = PageChecks.start(port);
+        browser = page.browser();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        page.close();
     }
 
     @Test
@@ -298,73 +284,26 @@ class ReviewUiWalkTest extends ReviewIntegrationTest {
         check("error-page", PHONE, "en");
     }
 
-    // --- helpers ---
+    // --- helpers: test-support's PageChecks, shared with the applicant portal's walk ---
 
-    /** Waits for the page a click started to show this text in this element. */
     private void waitFor(By element, String text) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(element, text));
+        page.waitFor(element, text);
     }
 
     private void open(String path) {
-        browser.get("http://localhost:" + port + path);
+        page.open(path);
     }
 
     private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
+        return page.js(script, args);
     }
 
     private void size(int width) {
-        browser.manage().window().setSize(new Dimension(width, 900));
+        page.size(width);
     }
 
-    /**
-     * Checks the page as it is: no horizontal overflow on a phone, no serious or critical axe-core violation; then keeps
-     * a screenshot of the whole page.
-     */
-    private void check(String name, int width, String lang) throws IOException {
-        long scrollWidth = ((Number) js("return document.documentElement.scrollWidth")).longValue();
-        long innerWidth = ((Number) js("return window.innerWidth")).longValue();
-        assertThat(scrollWidth).as("%s at %d px scrolls sideways", name, width).isLessThanOrEqualTo(innerWidth);
-        assertThat(axe()).as("axe-core on %s at %d px (%s)", name, width, lang).isEmpty();
-        if ("en".equals(lang)) {
-            // a label and its value are parted by ": " in English, not the full-width "："
-            assertThat(((Number) js("var n = 0, w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
-                    + " while (w.nextNode()) { if (w.currentNode.nodeValue.trim() === '：') n++; } return n;")).longValue())
-                    .as("full-width separators on %s in English", name).isZero();
-        }
-        long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
-        browser.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height + 120, 600), 7000)));
-        Files.write(SHOTS.resolve(name + "-" + width + "-" + lang + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        size(width);
-    }
-
-    /** axe-core's serious and critical violations on the current page, one line each (rule, impact, first target). */
-    private List<String> axe() throws IOException {
-        if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object'"))) {
-            js(axeSource());
-        }
-        Object result = ((JavascriptExecutor) browser).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => v.id + ' ' + v.impact + ' ' + v.nodes.length + ' ' + JSON.stringify(v.nodes[0].target) + ' ' + v.nodes[0].failureSummary)))
-                  .catch(e => done(['axe failed: ' + e]));""");
-        List<String> lines = new ArrayList<>();
-        ((Collection<?>) result).forEach(o -> lines.add(String.valueOf(o)));
-        return lines;
-    }
-
-    private static String axeSource;
-
-    private static synchronized String axeSource() throws IOException {
-        if (axeSource == null) {
-            try (InputStream in = ReviewUiWalkTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
-                assertThat(in).as("axe.min.js from com.deque.html.axe-core:selenium").isNotNull();
-                axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        }
-        return axeSource;
+    private void check(String name, int width, String lang) {
+        page.check(name, width, lang);
     }
 
     /** Every text and date a person typed into the form (ids of attachments and media types are not shown as such). */

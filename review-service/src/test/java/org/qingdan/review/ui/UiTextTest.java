@@ -4,16 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** How the UI writes names, sizes and the fields errors point at. */
+/** How the UI writes sizes and the fields errors point at (names: service-support's UiUsersTest). */
 class UiTextTest {
-
-    @Test
-    void chinese_names_in_chinese_order_others_as_the_issuer_wrote_them() {
-        // Keycloak's name claim is "given family": 四 专家
-        assertThat(UiUser.displayName("专家", "四", "四 专家", "expert-4")).isEqualTo("专家四");
-        assertThat(UiUser.displayName("Smith", "Jane", "Jane Smith", "jane")).isEqualTo("Jane Smith");
-        assertThat(UiUser.displayName(null, null, null, "office")).isEqualTo("office");
-    }
 
     @Test
     void sizes_for_people() {

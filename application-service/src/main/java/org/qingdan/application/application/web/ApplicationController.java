@@ -72,7 +72,7 @@ public class ApplicationController {
      * (not yet answered, or answered for a role since changed), {@code CONFIRMED} or {@code DECLINED} with the reason.
      */
     public record ParticipantStatus(String uscc, String name, String role, String confirmation, String reason, Instant answeredAt) {
-        static List<ParticipantStatus> of(Application a) {
+        public static List<ParticipantStatus> of(Application a) {
             return a.draft().participants().stream().filter(java.util.Objects::nonNull).map(p -> a.confirmationOf(p.uscc())
                     .filter(c -> org.qingdan.application.application.domain.ParticipantConfirmation.sameRole(c.role(), p.role()))
                     .map(c -> new ParticipantStatus(p.uscc(), p.name(), p.role(), c.decision().name(), c.reason(), c.at()))

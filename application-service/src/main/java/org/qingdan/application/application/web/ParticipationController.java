@@ -57,7 +57,7 @@ public class ParticipationController {
     public record ParticipationView(String applicationId, String callId, String status, String statusLabel, String leadUscc,
                                     String leadName, String productName, String productIntroduction, String enterpriseName,
                                     ApplicationForm.Participant participant, Answer confirmation, long version, Instant createdAt) {
-        static ParticipationView of(Application a, String org, long version) {
+        public static ParticipationView of(Application a, String org, long version) {
             ApplicationForm.Participant row = a.participant(org).orElseThrow();
             Answer answer = a.confirmationOf(org).map(c -> new Answer(c.decision().name(), c.decision().label(), c.role(), c.reason(),
                     c.by().name(), c.at(), ParticipantConfirmation.sameRole(c.role(), row.role()))).orElse(null);

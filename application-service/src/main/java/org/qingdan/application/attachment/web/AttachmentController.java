@@ -61,7 +61,11 @@ public class AttachmentController {
     @ApiResponse(responseCode = "404", description = "No such application or file, or not one the user may see")
     public ResponseEntity<InputStreamResource> download(CurrentUser user, @PathVariable String applicationId,
                                                         @PathVariable String attachmentId) {
-        AttachmentService.Download download = attachments.download(user, applicationId, attachmentId);
+        return asFile(attachments.download(user, applicationId, attachmentId));
+    }
+
+    /** A file as the browser gets it: always as an attachment, never sniffed nor run, not cached (the portal's too). */
+    public static ResponseEntity<InputStreamResource> asFile(AttachmentService.Download download) {
         AttachmentInfo info = download.info();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(info.mediaType()))

@@ -1,4 +1,4 @@
-package org.qingdan.review.ui;
+package org.qingdan.support.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.qingdan.review.ui;
+package org.qingdan.support.ui;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -6,29 +6,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.ForwardedHeaderFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Behind the gateway the browser's host and scheme arrive in {@code Forwarded} / {@code X-Forwarded-*}, and
- * the reviewer UI's login redirects must go back there. Those headers are believed only from the gateway:
- * a request whose peer address matches {@code qingdan.review.trusted-proxies} (a regex; loopback by
- * default, as in the devstack; compose sets its network's range) is read through Spring's
- * {@link ForwardedHeaderFilter}; from anyone else the same headers are removed before anything reads them,
- * so a caller reaching this port directly cannot choose where a login redirect points.
- * (Replaces {@code server.forward-headers-strategy: framework}, which believed everyone.)
+ * Behind the gateway the browser's host and scheme arrive in {@code Forwarded} / {@code X-Forwarded-*}, and a web UI's
+ * login redirects must go back there. Those headers are believed only from the gateway: a request whose peer address
+ * matches the service's trusted-proxies regex (loopback by default, as in the devstack; compose and Kubernetes set
+ * {@code GATEWAY_ADDRESSES}) is read through Spring's {@link ForwardedHeaderFilter}; from anyone else the same headers are
+ * removed before anything reads them, so a caller reaching the service's port directly cannot choose where a login
+ * redirect points. (Replaces {@code server.forward-headers-strategy: framework}, which believed everyone.) Used by the
+ * reviewer UI (review-service) and the applicant portal (application-service).
  */
-@Configuration(proxyBeanMethods = false)
-public class TrustedForwarding {
+public final class TrustedForwarding {
 
-    @Bean
-    FilterRegistrationBean<OncePerRequestFilter> forwardedHeadersFromTheGatewayOnly(
-            @Value("${qingdan.review.trusted-proxies}") String trustedProxies) {
+    /** The filter, first of all, for a service's {@code @Bean}. */
+    public static FilterRegistrationBean<OncePerRequestFilter> registration(String trustedProxies) {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter(Pattern.compile(trustedProxies)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setAsyncSupported(true);
@@ -57,5 +52,8 @@ public class TrustedForwarding {
                 return false;
             }
         };
+    }
+
+    private TrustedForwarding() {
     }
 }
