@@ -8,6 +8,7 @@ import java.util.List;
 import org.qingdan.listing.announcement.domain.Announcement;
 import org.qingdan.listing.announcement.domain.AnnouncementKind;
 import org.qingdan.listing.announcement.persistence.AnnouncementStore;
+import org.qingdan.listing.register.domain.ListingRefused;
 import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
@@ -62,7 +63,7 @@ public class AnnouncementService {
         Announcement.Additions additions;
         try {
             additions = Announcement.clean(documentNumber, contact);
-        } catch (Announcement.InvalidAddition e) {
+        } catch (ListingRefused e) {
             throw ProblemException.invalid("公示内容不符合要求", List.of(new Violation(e.field(), e.rule(), e.getMessage())));
         }
         Announcement current = announcement(kind, date);

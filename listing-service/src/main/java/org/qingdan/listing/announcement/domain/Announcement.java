@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.listing.register.domain.Delisting;
+import org.qingdan.listing.register.domain.ListingRefused;
 
 /**
  * The formal announcement of one day (China time) and kind: the products that entered public notice that day
@@ -50,14 +51,9 @@ public record Announcement(AnnouncementKind kind, LocalDate date, List<Entry> en
         return dayStart(date.plusDays(1)).plus(amendableFor);
     }
 
-    /** The day an instant falls on in China. */
-    public static LocalDate dayOf(Instant at) {
-        return at.atZone(CHINA).toLocalDate();
-    }
-
     /**
-     * The office's additions, checked: trimmed, blank as none, within their lengths, no line breaks. Returns the clean
-     * additions, or the name of the field that breaks a rule with the rule.
+     * The office's additions, checked: trimmed, blank as none, within their lengths, no line breaks; a field that breaks
+     * a rule is refused ({@link ListingRefused.Kind#INVALID}, naming the field and the rule).
      */
     public static Additions clean(String documentNumber, String contact) {
         return new Additions(field("documentNumber", documentNumber, MAX_DOCUMENT_NUMBER), field("contact", contact, MAX_CONTACT));
@@ -69,31 +65,11 @@ public record Announcement(AnnouncementKind kind, LocalDate date, List<Entry> en
         }
         String v = value.strip();
         if (v.codePointCount(0, v.length()) > max) {
-            throw new InvalidAddition(name, "max-length", "不超过 " + max + " 个字");
+            throw new ListingRefused(ListingRefused.Kind.INVALID, name, "max-length", "不超过 " + max + " 个字");
         }
         if (v.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
-            throw new InvalidAddition(name, "single-line", "只能是一行文字");
+            throw new ListingRefused(ListingRefused.Kind.INVALID, name, "single-line", "只能是一行文字");
         }
         return v;
-    }
-
-    /** An addition the office sent breaks a rule. */
-    public static final class InvalidAddition extends RuntimeException {
-        private final String field;
-        private final String rule;
-
-        public InvalidAddition(String field, String rule, String message) {
-            super(message);
-            this.field = field;
-            this.rule = rule;
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public String rule() {
-            return rule;
-        }
     }
 }
