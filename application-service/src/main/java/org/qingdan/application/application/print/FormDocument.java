@@ -54,7 +54,7 @@ public final class FormDocument {
             """;
 
     private static final int[] TWO = {24, 76};
-    private static final int[] FOUR = {18, 32, 18, 32};
+    private static final int[] FOUR = {20, 30, 18, 32};
 
     private FormDocument() {
     }

@@ -85,7 +85,7 @@ public class PublicAnnouncementController {
         }
         return ResponseEntity.ok().eTag(etag).cacheControl(SHORT).contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
                 // the page needs nothing but its own inline styles
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
                 .body(html);
     }
 
