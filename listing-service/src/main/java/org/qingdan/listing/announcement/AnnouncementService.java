@@ -55,6 +55,12 @@ public class AnnouncementService {
                 !clock.instant().isBefore(Announcement.finalAt(date, amendableFor)), issuer);
     }
 
+    /** Who changed the announcement and when, oldest first (office); 404 on a day without one. */
+    public AuditRecorder.Page trail(AnnouncementKind kind, LocalDate date, int page, int size) {
+        announcement(kind, date);
+        return audit.trail(AUDIT_TYPE, kind.slug() + ":" + date, page, size);
+    }
+
     /** The office sets the 文号 and the contact line; refused once the announcement is final (409 announcement-final). */
     public Announcement amend(CurrentUser user, AnnouncementKind kind, LocalDate date, String documentNumber, String contact) {
         if (!user.hasAnyRole("office", "admin")) {

@@ -103,6 +103,14 @@ class AnnouncementTest extends ListingIntegrationTest {
         assertThat(again.etag()).isNotEqualTo(html.etag());
         assertThat(Jsoup.parse(again.body()).text()).contains("冀金协〔2026〕21号", "联系方式：专委会办公室 张老师 0311-86000000");
         assertThat(api.get(base, null).json().get("products")).hasSize(3);
+        // the change is in the announcement's audit trail, which the office reads
+        HttpApi.Response trail = api.get("/api/listings/announcements/public-notice/" + day + "/audit", office());
+        assertThat(trail.status()).as(trail.body()).isEqualTo(200);
+        assertThat(trail.json().get("items")).singleElement().satisfies(r -> {
+            assertThat(r.get("action").asString()).isEqualTo("AMENDED");
+            assertThat(r.get("detail").asString()).contains("冀金协〔2026〕21号");
+        });
+        assertThat(api.get("/api/listings/announcements/public-notice/" + day + "/audit", memberB()).status()).isEqualTo(403);
 
         // the PDF: the same text, fonts embedded, page 1 as PNG
         HttpResponse<byte[]> pdf = api.download(base + ".pdf", null);

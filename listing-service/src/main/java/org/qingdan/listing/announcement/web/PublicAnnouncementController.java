@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.qingdan.listing.announcement.AnnouncementService;
 import org.qingdan.listing.announcement.domain.Announcement;
-import org.qingdan.listing.announcement.domain.AnnouncementKind;
 import org.qingdan.support.print.PdfPrinter;
 import org.qingdan.support.web.ProblemException;
 import org.qingdan.support.web.Violation;
@@ -112,8 +111,7 @@ public class PublicAnnouncementController {
     }
 
     private Announcement find(String date, String kind) {
-        AnnouncementKind k = AnnouncementKind.bySlug(kind).orElseThrow(() -> ProblemException.notFound("没有这种公示：" + kind));
-        return announcements.announcement(k, day(date));
+        return announcements.announcement(AnnouncementOfficeController.kind(kind), day(date));
     }
 
     static LocalDate day(String date) {
