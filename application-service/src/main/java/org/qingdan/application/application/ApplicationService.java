@@ -12,6 +12,7 @@ import org.qingdan.application.application.domain.Application;
 import org.qingdan.application.application.domain.ApplicationForm;
 import org.qingdan.application.application.domain.ApplicationStatus;
 import org.qingdan.application.application.domain.CorrectionComment;
+import org.qingdan.application.application.domain.SubmittedVersion;
 import org.qingdan.application.application.events.ApplicationEventsAdapter;
 import org.qingdan.application.application.persistence.ApplicationStore;
 import org.qingdan.application.attachment.domain.AttachmentInfo;
@@ -323,6 +324,37 @@ public class ApplicationService {
 
     public static boolean mayRead(CurrentUser user, Application app) {
         return isOffice(user) || (isApplicant(user) && user.belongsTo(app.ownerUscc()));
+    }
+
+    /**
+     * Who may read the application's documents (its attachments and the printed form): those who may read the
+     * application ({@link #mayRead}), and the reviewers review-service assigned to it (until they recuse or are taken off).
+     */
+    public static boolean mayReadDocuments(CurrentUser user, Application app) {
+        return mayRead(user, app) || (user.hasRole("reviewer") && app.assignedReviewers().contains(user.username()));
+    }
+
+    /**
+     * The form to print ({@code form.pdf}): submitted version {@code number}, or without a number the form as it stands:
+     * the draft while the applicant holds the pen (a draft, or returned for correction: what it prints, signs and seals
+     * before it submits), else the latest submitted version. Anyone else than {@link #mayReadDocuments}: 404.
+     */
+    public FormPrintout printout(CurrentUser user, String id, Integer number) {
+        Application app = applications.find(id).map(ApplicationStore.Versioned::application).orElseThrow(() -> notFound(id));
+        if (!mayReadDocuments(user, app)) {
+            throw notFound(id);
+        }
+        if (number != null) {
+            SubmittedVersion v = app.version(number)
+                    .orElseThrow(() -> ProblemException.notFound("申报 " + id + " 没有第 " + number + " 版"));
+            return new FormPrintout(app.id(), v.form(), v.number(), v.filingDate());
+        }
+        boolean penWithApplicant = app.status() == ApplicationStatus.DRAFT || app.status() == ApplicationStatus.RETURNED;
+        if (penWithApplicant || app.versions().isEmpty()) {
+            return new FormPrintout(app.id(), app.draft(), null, null);
+        }
+        SubmittedVersion latest = app.versions().get(app.versions().size() - 1);
+        return new FormPrintout(app.id(), latest.form(), latest.number(), latest.filingDate());
     }
 
     private static String requireOrganisation(CurrentUser user) {

@@ -107,8 +107,7 @@ public class AttachmentService {
     private Application readable(CurrentUser user, String applicationId) {
         Application app = applications.find(applicationId).map(ApplicationStore.Versioned::application)
                 .orElseThrow(() -> ProblemException.notFound("申报 " + applicationId + " 不存在"));
-        boolean assignedReviewer = user.hasRole("reviewer") && app.assignedReviewers().contains(user.username());
-        if (!ApplicationService.mayRead(user, app) && !assignedReviewer) {
+        if (!ApplicationService.mayReadDocuments(user, app)) {
             throw ProblemException.notFound("申报 " + applicationId + " 不存在");
         }
         return app;

@@ -1,13 +1,18 @@
 package org.qingdan.application.application.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.qingdan.application.application.ApplicationService;
+import org.qingdan.application.application.FormPrintout;
+import org.qingdan.application.application.print.FormPdf;
 import org.qingdan.application.application.domain.Application;
 import org.qingdan.application.application.domain.ApplicationForm;
 import org.qingdan.application.application.domain.ApplicationStatus;
@@ -19,6 +24,10 @@ import org.qingdan.application.shared.Idempotency;
 import org.qingdan.support.web.IfMatch;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,9 +50,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ApplicationController {
 
     private final ApplicationService applications;
+    private final FormPdf formPdf;
 
-    public ApplicationController(ApplicationService applications) {
+    public ApplicationController(ApplicationService applications, FormPdf formPdf) {
         this.applications = applications;
+        this.formPdf = formPdf;
     }
 
     public record CreateRequest(String callId, ApplicationForm form) {
@@ -152,6 +163,23 @@ public class ApplicationController {
     public SubmittedVersion version(CurrentUser user, @PathVariable String id, @PathVariable int number) {
         return applications.get(user, id).application().version(number)
                 .orElseThrow(() -> ProblemException.notFound("申报 " + id + " 没有第 " + number + " 版"));
+    }
+
+    @GetMapping(value = "/{id}/form.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The 申报表 as a printable PDF in Annex 1's layout, to sign and seal",
+            description = "The owner's applicants and vendors, the office and the assigned reviewers. Without version: the draft while "
+                    + "the applicant holds the pen (draft, returned for correction), else the latest submitted version; with version: "
+                    + "that submitted version. The fonts are embedded; the footer names the application, the version and the filing date.")
+    @ApiResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
+            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "申报或版本不存在，或不是本用户可见的 (no such application or version, or not one the user may see)")
+    public ResponseEntity<byte[]> formPdf(CurrentUser user, @PathVariable String id, @RequestParam(required = false) Integer version) {
+        FormPrintout printout = applications.printout(user, id, version);
+        String name = "申报表-" + id + (printout.version() == null ? "-草稿" : "-第" + printout.version() + "版") + ".pdf";
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(formPdf.render(printout));
     }
 
     @PutMapping("/{id}/form")

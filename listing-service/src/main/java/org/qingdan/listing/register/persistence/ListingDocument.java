@@ -27,6 +27,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "public_page", def = "{'status': 1, 'sortAt': -1, '_id': 1}"),
         @CompoundIndex(name = "notice_end", def = "{'status': 1, 'listing.noticeEndsAt': 1}"),
         @CompoundIndex(name = "edition_content", def = "{'publicFrom': 1, '_id': 1}"),
+        // the announcements of a day (announcement.persistence.AnnouncementStore): who entered notice, who left the list
+        @CompoundIndex(name = "notice_day", def = "{'listing.noticeStartsAt': 1, '_id': 1}"),
+        @CompoundIndex(name = "delisting_day", def = "{'listing.delisting.at': 1, '_id': 1}", sparse = true),
         // MongoDB answers the optimistic write {_id, revision} from the _id index alone; the wire server of the
         // devstack and tests uses an index only for a query naming exactly its keys, and would scan every listing
         @CompoundIndex(name = "id_revision", def = "{'_id': 1, 'revision': 1}", unique = true)

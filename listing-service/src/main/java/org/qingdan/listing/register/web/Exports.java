@@ -1,5 +1,8 @@
 package org.qingdan.listing.register.web;
 
+import java.time.LocalDate;
+import org.qingdan.listing.announcement.domain.AnnouncementKind;
+import org.qingdan.listing.announcement.web.AnnouncementView;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -59,11 +62,32 @@ final class Exports {
             out.append("    <updated>").append(n.at()).append("</updated>\n");
             out.append("    <category term=\"").append(xml(n.type())).append("\"/>\n");
             out.append("    <link href=\"").append(xml(baseUrl)).append("/api/public/listings/").append(xml(n.listingId())).append("\"/>\n");
+            String announcement = announcementKind(n.type());
+            if (announcement != null) {
+                // the day's formal announcement (公示), as the association publishes it
+                String path = AnnouncementView.path(announcement, LocalDate.parse(DATE.format(n.at())));
+                out.append("    <link rel=\"related\" type=\"text/html\" title=\"公示公告\" href=\"").append(xml(baseUrl)).append(path)
+                        .append(".html\"/>\n");
+                out.append("    <link rel=\"related\" type=\"application/pdf\" title=\"公示公告（PDF）\" href=\"").append(xml(baseUrl))
+                        .append(path).append(".pdf\"/>\n");
+            }
             out.append("    <summary>").append(xml(n.enterpriseName() + " · " + n.productName() + " · " + n.summary()
                     + (n.edition() == null ? "" : "（第 " + n.edition() + " 版）"))).append("</summary>\n");
             out.append("  </entry>\n");
         }
         return out.append("</feed>\n").toString();
+    }
+
+    /** The announcement a notice of this type belongs to: entering notice, or leaving the list (delisted or withdrawn). */
+    static String announcementKind(String noticeType) {
+        if (noticeType == null) {
+            return null;
+        }
+        return switch (noticeType) {
+            case "PUBLIC_NOTICE_STARTED" -> AnnouncementKind.PUBLIC_NOTICE.slug();
+            case "DELISTED" -> AnnouncementKind.DELISTING.slug();
+            default -> null;
+        };
     }
 
     /**
