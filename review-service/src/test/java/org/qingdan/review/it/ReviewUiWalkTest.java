@@ -7,6 +7,7 @@ import static org.qingdan.testsupport.browser.PageChecks.NARROW;
 import static org.qingdan.testsupport.browser.PageChecks.PHONE;
 
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
