@@ -1,4 +1,4 @@
-package org.qingdan.application.attachment.domain;
+package org.qingdan.support.files;
 
 import java.text.Normalizer;
 

@@ -1,12 +1,12 @@
-package org.qingdan.application.attachment.domain;
+package org.qingdan.support.files;
 
 /** A file we will not keep, and why. {@code rule} names the broken rule for the problem document. */
-public class AttachmentRejected extends RuntimeException {
+public class FileRejected extends RuntimeException {
 
     private final String rule;
     private final int status;
 
-    public AttachmentRejected(int status, String rule, String message) {
+    public FileRejected(int status, String rule, String message) {
         super(message);
         this.status = status;
         this.rule = rule;

@@ -1,4 +1,4 @@
-package org.qingdan.application.attachment.inspect;
+package org.qingdan.testsupport.files;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +29,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
  * and object streams), Office Open XML packages, OLE2 compound files.
  */
 public final class HostileFiles {
+
+    /** The first bytes of an OLE2 compound file (legacy .doc, .xls). */
+    static final byte[] OLE2_SIGNATURE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+
 
     private HostileFiles() {
     }
@@ -81,7 +85,7 @@ public final class HostileFiles {
                 "Rect", rect(), "A", action)));
     }
 
-    static COSArray rect() {
+    public static COSArray rect() {
         COSArray rect = new COSArray();
         for (int v : new int[] {10, 10, 100, 30}) {
             rect.add(org.apache.pdfbox.cos.COSInteger.get(v));
@@ -224,7 +228,7 @@ public final class HostileFiles {
         all.addAll(entries.entrySet());
         int directorySectors = (all.size() + 3) / 4;
         ByteBuffer file = ByteBuffer.allocate(512 * (2 + directorySectors)).order(ByteOrder.LITTLE_ENDIAN);
-        file.put(CompoundFile.SIGNATURE);
+        file.put(OLE2_SIGNATURE);
         file.putShort(0x18, (short) 0x3E).putShort(0x1A, (short) 3).putShort(0x1C, (short) 0xFFFE);
         file.putShort(0x1E, (short) 9).putShort(0x20, (short) 6);
         file.putInt(0x2C, 1); // one FAT sector

@@ -1,15 +1,15 @@
-package org.qingdan.application.attachment.inspect;
+package org.qingdan.support.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.qingdan.application.attachment.inspect.HostileFiles.DOCM_MAIN;
-import static org.qingdan.application.attachment.inspect.HostileFiles.DOCX_MAIN;
-import static org.qingdan.application.attachment.inspect.HostileFiles.STORAGE;
-import static org.qingdan.application.attachment.inspect.HostileFiles.STREAM;
-import static org.qingdan.application.attachment.inspect.HostileFiles.array;
-import static org.qingdan.application.attachment.inspect.HostileFiles.dict;
-import static org.qingdan.application.attachment.inspect.HostileFiles.linkWithAction;
-import static org.qingdan.application.attachment.inspect.HostileFiles.onePage;
+import static org.qingdan.testsupport.files.HostileFiles.DOCM_MAIN;
+import static org.qingdan.testsupport.files.HostileFiles.DOCX_MAIN;
+import static org.qingdan.testsupport.files.HostileFiles.STORAGE;
+import static org.qingdan.testsupport.files.HostileFiles.STREAM;
+import static org.qingdan.testsupport.files.HostileFiles.array;
+import static org.qingdan.testsupport.files.HostileFiles.dict;
+import static org.qingdan.testsupport.files.HostileFiles.linkWithAction;
+import static org.qingdan.testsupport.files.HostileFiles.onePage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.qingdan.application.attachment.domain.AttachmentRejected;
+import org.qingdan.testsupport.files.HostileFiles;
 
 /** Every kind of active content we refuse, each in a file made here, and clean files that still pass. */
 class ContentInspectorTest {
@@ -44,7 +44,7 @@ class ContentInspectorTest {
     }
 
     String refusal(byte[] bytes) {
-        AttachmentRejected e = catchThrowableOfType(AttachmentRejected.class, () -> inspect(bytes));
+        FileRejected e = catchThrowableOfType(FileRejected.class, () -> inspect(bytes));
         assertThat(e).as("refused").isNotNull();
         assertThat(e.status()).isEqualTo(422);
         return e.rule();
@@ -103,7 +103,7 @@ class ContentInspectorTest {
         // PDFBox could decode this one, but we do not inspect what we would not inflate ourselves
         byte[] hex = HostileFiles.pdfWithObjectStream("ASCIIHexDecode", onePage(""));
         assertThat(refusal(hex)).isEqualTo("attachment-unreadable");
-        assertThat(catchThrowableOfType(AttachmentRejected.class, () -> inspect(hex))).hasMessageContaining("object stream with filter");
+        assertThat(catchThrowableOfType(FileRejected.class, () -> inspect(hex))).hasMessageContaining("object stream with filter");
         // and this one no one can decode
         assertThat(refusal(HostileFiles.pdfWithObjectStream("NoSuchDecode", onePage("")))).isEqualTo("attachment-unreadable");
     }

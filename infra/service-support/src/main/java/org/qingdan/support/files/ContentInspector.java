@@ -1,4 +1,4 @@
-package org.qingdan.application.attachment.inspect;
+package org.qingdan.support.files;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -16,8 +16,6 @@ import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
-import org.qingdan.application.attachment.domain.AttachmentRejected;
-import org.springframework.stereotype.Component;
 
 /**
  * Decides what a file is from its bytes, never from its name, and keeps only PDFs, images and Office
@@ -26,7 +24,7 @@ import org.springframework.stereotype.Component;
  * ActiveX controls ({@link OfficeMacros}), a legacy .doc/.xls with a VBA project ({@link CompoundFile}).
  * A file we cannot read far enough to tell is refused too.
  */
-@Component
+
 public class ContentInspector {
 
     /** The allow-list, with the labels users see. */
@@ -44,7 +42,7 @@ public class ContentInspector {
     private static final String MACROS = "Office 文档含有宏（VBA）或 ActiveX 控件，请另存为不含宏的 .docx/.xlsx/.pptx 后再上传";
     private final Detector detector = new DefaultDetector();
 
-    /** Returns the media type of an allowed file, or throws AttachmentRejected. */
+    /** Returns the media type of an allowed file, or throws FileRejected. */
     public String inspect(Path file) throws IOException {
         String detected;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
@@ -61,7 +59,7 @@ public class ContentInspector {
             refuseVba(file); // whatever Tika called it (it names .doc and .xls by their directory's stream names)
         }
         if (!ALLOWED.containsKey(mediaType)) {
-            throw new AttachmentRejected(415, "attachment-type",
+            throw new FileRejected(415, "attachment-type",
                     "不支持的文件类型（" + mediaType + "）。请上传 PDF、图片（PNG/JPEG）或 Office 文档");
         }
         if (mediaType.equals("application/pdf")) {
@@ -82,8 +80,8 @@ public class ContentInspector {
             Optional<OfficeMacros.Finding> found = OfficeMacros.find(zip);
             if (found.isPresent()) {
                 throw found.get().rule().equals("attachment-macros")
-                        ? new AttachmentRejected(422, "attachment-macros", MACROS)
-                        : new AttachmentRejected(422, "attachment-unreadable", "Office 文档的内容无法完整检查（" + found.get().part() + "），请另存后再上传");
+                        ? new FileRejected(422, "attachment-macros", MACROS)
+                        : new FileRejected(422, "attachment-unreadable", "Office 文档的内容无法完整检查（" + found.get().part() + "），请另存后再上传");
             }
             if (has(zip, "word/document.xml")) {
                 return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -114,10 +112,10 @@ public class ContentInspector {
     private static void refuseVba(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (CompoundFile.hasVbaProject(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()))) {
-                throw new AttachmentRejected(422, "attachment-macros", MACROS);
+                throw new FileRejected(422, "attachment-macros", MACROS);
             }
         } catch (CompoundFile.Malformed e) {
-            throw new AttachmentRejected(422, "attachment-unreadable", "Office 文档已损坏或无法读取");
+            throw new FileRejected(422, "attachment-unreadable", "Office 文档已损坏或无法读取");
         }
     }
 
@@ -126,16 +124,16 @@ public class ContentInspector {
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
             found = PdfActiveContent.find(pdf);
         } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
-            throw new AttachmentRejected(422, "attachment-encrypted", "PDF 已加密，请上传未加密的文件");
+            throw new FileRejected(422, "attachment-encrypted", "PDF 已加密，请上传未加密的文件");
         } catch (IOException | RuntimeException e) {
-            throw new AttachmentRejected(422, "attachment-unreadable", "PDF 文件已损坏或无法读取");
+            throw new FileRejected(422, "attachment-unreadable", "PDF 文件已损坏或无法读取");
         }
         if (found.isPresent()) {
             throw found.get().rule().equals("attachment-active-content")
-                    ? new AttachmentRejected(422, "attachment-active-content",
+                    ? new FileRejected(422, "attachment-active-content",
                             "PDF 含有脚本、启动外部程序、表单提交、嵌入文件或自动打开动作等可执行内容（" + found.get().what()
                                     + "），请另存为不含这些内容的 PDF 后再上传")
-                    : new AttachmentRejected(422, "attachment-unreadable", "PDF 的内容无法完整检查（" + found.get().what() + "），请另存后再上传");
+                    : new FileRejected(422, "attachment-unreadable", "PDF 的内容无法完整检查（" + found.get().what() + "），请另存后再上传");
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.qingdan.application.attachment.inspect;
+package org.qingdan.support.files;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
