@@ -20,6 +20,12 @@ import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.contracts.listing.ReReviewConcluded;
+import org.qingdan.contracts.listing.ReReviewOpened;
+import org.qingdan.contracts.listing.ReReviewRequested;
+import org.qingdan.contracts.listing.ReportFiled;
+import org.qingdan.contracts.listing.ReportResponseRequested;
+import org.qingdan.contracts.review.ReReviewCompleted;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewReadyForDecision;
 import org.qingdan.contracts.review.ReviewSubmitted;
@@ -65,7 +71,13 @@ public final class EventCatalog {
             new Entry(ProductDelisted.TYPE, Topics.LISTING_EVENTS, ProductDelisted.class),
             new Entry(ObjectionLodged.TYPE, Topics.LISTING_EVENTS, ObjectionLodged.class),
             new Entry(ObjectionDecided.TYPE, Topics.LISTING_EVENTS, ObjectionDecided.class),
-            new Entry(ObjectionOutcome.TYPE, Topics.LISTING_OFFICE_EVENTS, ObjectionOutcome.class));
+            new Entry(ObjectionOutcome.TYPE, Topics.LISTING_OFFICE_EVENTS, ObjectionOutcome.class),
+            new Entry(ReportFiled.TYPE, Topics.LISTING_OFFICE_EVENTS, ReportFiled.class),
+            new Entry(ReportResponseRequested.TYPE, Topics.LISTING_OFFICE_EVENTS, ReportResponseRequested.class),
+            new Entry(ReReviewRequested.TYPE, Topics.LISTING_OFFICE_EVENTS, ReReviewRequested.class),
+            new Entry(ReReviewOpened.TYPE, Topics.LISTING_EVENTS, ReReviewOpened.class),
+            new Entry(ReReviewConcluded.TYPE, Topics.LISTING_EVENTS, ReReviewConcluded.class),
+            new Entry(ReReviewCompleted.TYPE, Topics.REVIEW_EVENTS, ReReviewCompleted.class));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

@@ -33,6 +33,14 @@ import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.contracts.listing.FileRef;
+import org.qingdan.contracts.listing.ReReviewConcluded;
+import org.qingdan.contracts.listing.ReReviewOpened;
+import org.qingdan.contracts.listing.ReReviewRequested;
+import org.qingdan.contracts.listing.ReportFiled;
+import org.qingdan.contracts.listing.ReportKind;
+import org.qingdan.contracts.listing.ReportResponseRequested;
+import org.qingdan.contracts.review.ReReviewCompleted;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewReadyForDecision;
 import org.qingdan.contracts.review.ReviewSubmitted;
@@ -144,8 +152,27 @@ public final class ContractSamples {
                 new ObjectionDecided(UUID.randomUUID(), NOW, "listing-1", 3, "objection-1", ObjectionDecided.Outcome.DISMISSED,
                         "异议所述情况已核实不存在", product(), 12),
                 new ObjectionOutcome(UUID.randomUUID(), NOW, "listing-1", 3, "objection-1", "applicant-b", "911301027356003226",
-                        "乙银行股份有限公司", ObjectionDecided.Outcome.DISMISSED, "异议所述情况已核实不存在", "智能风控平台"));
+                        "乙银行股份有限公司", ObjectionDecided.Outcome.DISMISSED, "异议所述情况已核实不存在", "智能风控平台"),
+                new ReportFiled(UUID.randomUUID(), NOW, "report-1", 0, "listing-1", "智能风控平台",
+                        List.of(ReportKind.MAJOR_DEFECT, ReportKind.SECURITY_INCIDENT), LocalDate.parse("2026-10-01"), NOW,
+                        "91110000100003962T", null),
+                new ReportResponseRequested(UUID.randomUUID(), NOW, "report-1", 1, "listing-1", "智能风控平台",
+                        "请说明十月一日故障的原因与整改情况", NOW, "91110000100003962T", "911301027356003226"),
+                new ReReviewRequested(UUID.randomUUID(), NOW, "listing-1", 5, "rereview-1", product(),
+                        new ReReviewRequested.Report("report-1", List.of(ReportKind.MAJOR_DEFECT), "核心模块宕机两日", LocalDate.parse("2026-10-01"),
+                                NOW, List.of(FILE)),
+                        List.of(new ReReviewRequested.Response("北京智信科技有限公司", "91110000100003962T", "已修复并上线补丁", List.of(FILE), NOW)),
+                        "反映情况属实，需专家复核", NOW, "office-1"),
+                new ReReviewOpened(UUID.randomUUID(), NOW, "listing-1", 5, "rereview-1", "智能风控平台", NOW),
+                new ReReviewConcluded(UUID.randomUUID(), NOW, "listing-1", 6, "rereview-1", "智能风控平台", ReReviewConcluded.Outcome.KEPT,
+                        List.of("缺陷已整改，风险可控"), NOW),
+                new ReReviewCompleted(UUID.randomUUID(), NOW, "rereview-1", 9, "listing-1", "rereview-1", "智能风控平台",
+                        ReReviewCompleted.Outcome.DELIST, ProductDelisted.DelistingReason.ART5_EXCLUSION, ExclusionGround.UNRESOLVED_COMPLAINTS,
+                        List.of("投诉未能及时化解"), "committee-1", NOW));
     }
+
+    static final FileRef FILE = new FileRef("file-1", "故障说明.pdf", "application/pdf", 2048,
+            "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", NOW);
 
     public static ApplicationAccepted accepted(String applicationId) {
         return new ApplicationAccepted(UUID.randomUUID(), NOW, applicationId, 4, CALL, 1, form(), List.of(), "office");
