@@ -32,7 +32,8 @@ public record Listing(
         List<Objection> objections,
         List<HistoryEntry> history,
         long version,
-        PendingEdition pendingEdition) {
+        PendingEdition pendingEdition,
+        ReReview reReview) {
 
     public static final int MAX_TEXT = 2000;
     /** Objections one organisation may lodge against one listing (one open at a time). */
@@ -41,6 +42,14 @@ public record Listing(
     public Listing {
         objections = objections == null ? List.of() : List.copyOf(objections);
         history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** A listing without an open re-review (as stored before re-reviews existed). */
+    public Listing(String id, PublicProduct product, ListingStatus status, Instant noticeStartsAt, Instant noticeEndsAt, int noticeDays,
+                   Instant listedAt, Delisting delisting, List<Objection> objections, List<HistoryEntry> history, long version,
+                   PendingEdition pendingEdition) {
+        this(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections, history, version,
+                pendingEdition, null);
     }
 
     /** What a command did: the listing after it and the events it raised at once (none while an edition is pending). */
@@ -135,6 +144,12 @@ public record Listing(
 
     /** The office delists for an Art. 12 reason; an Art. 5 ground must be named for ART5_EXCLUSION. */
     public Outcome delist(DelistingReason reason, ExclusionGround ground, String explanation, String evidence, String by, Instant now) {
+        requireArt12(reason, ground);
+        return leave(new Delisting(reason, ground, explanation, evidence, now, by), now);
+    }
+
+    /** An Art. 12 reason, with its Art. 5 ground exactly when the reason is clause (三). */
+    public static void requireArt12(DelistingReason reason, ExclusionGround ground) {
         if (reason == null) {
             throw new ListingRefused(Kind.INVALID, "reason", "required", "请选择移出原因（第十二条）");
         }
@@ -147,12 +162,60 @@ public record Listing(
         if (reason != DelistingReason.ART5_EXCLUSION && ground != null) {
             throw new ListingRefused(Kind.INVALID, "exclusionGround", "only-for-art5", "只有依第十二条第三项移出时才填写第五条情形");
         }
-        return leave(new Delisting(reason, ground, explanation, evidence, now, by), now);
+    }
+
+    /**
+     * The office opens a re-review (复核) of a listed product on a report: the public record shows 复核中, the product
+     * stays listed, and review-service gets the brief. One open re-review at a time; opening the same one again
+     * changes nothing (a retried command).
+     */
+    public Outcome openReReview(String reReviewId, ReReview.Brief brief, String by, Instant now) {
+        if (reReview != null && reReview.id().equals(reReviewId)) {
+            return Outcome.unchanged(this);
+        }
+        if (status != ListingStatus.LISTED) {
+            throw new ListingRefused(Kind.WRONG_STATE, null, "not-listed", "只有已纳入清单的产品可以复核（当前：" + status.label() + "）");
+        }
+        if (reReview != null) {
+            throw new ListingRefused(Kind.WRONG_STATE, null, "re-review-open", "该产品已在复核中，请等待专委会结论");
+        }
+        text("reason", brief.reason(), true);
+        ReReview opened = new ReReview(reReviewId, brief.reportId(), now, by);
+        Listing changed = with(status, listedAt, delisting, objections,
+                new HistoryEntry(now, "RE_REVIEW_OPENED", "收到情况反映，启动复核（第十二条），复核期间仍在清单中", null), null)
+                .withReReview(opened);
+        return new Outcome(changed, List.of(new RegisterEvent.ReReviewOpened(changed, opened, brief)), true);
+    }
+
+    /**
+     * The committee's conclusion of the open re-review: kept (复核保留, with its reasons, in the public history), or
+     * delisted for the Art. 12 reason the report supports (a new edition). A conclusion of another or an already
+     * concluded re-review changes nothing (a redelivered event).
+     */
+    public Outcome concludeReReview(ReReview.Conclusion c, Instant now) {
+        if (reReview == null || !reReview.id().equals(c.reReviewId())) {
+            return Outcome.unchanged(this);
+        }
+        String reasons = String.join("；", c.reasons());
+        if (c.keep()) {
+            Listing kept = with(status, listedAt, delisting, objections, new HistoryEntry(now, "RE_REVIEW_KEPT", "复核保留：" + reasons, null), null)
+                    .withReReview(null);
+            return new Outcome(kept, List.of(new RegisterEvent.ReReviewConcluded(kept, c.reReviewId(), true, c.reasons())), true);
+        }
+        requireArt12(c.reason(), c.ground());
+        Outcome left = leave(new Delisting(c.reason(), c.ground(), "复核结论：" + reasons, null, now, c.decidedBy(), c.reReviewId()), now);
+        return new Outcome(left.listing(), List.of(new RegisterEvent.ReReviewConcluded(left.listing(), c.reReviewId(), false, c.reasons())),
+                true);
+    }
+
+    private Listing withReReview(ReReview next) {
+        return new Listing(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections, history,
+                version, pendingEdition, next);
     }
 
     /** The enterprise leaves the list of its own will (Art. 3: participation is voluntary). */
     public Outcome withdrawVoluntarily(String explanation, String by, Instant now) {
-        return leave(new Delisting(DelistingReason.VOLUNTARY_WITHDRAWAL, null, explanation, null, now, by), now);
+        return leave(new Delisting(DelistingReason.VOLUNTARY_WITHDRAWAL, null, explanation, null, now, by, null), now);
     }
 
     /** Whether this user's organisation is the product's enterprise or its lead applicant. */
@@ -168,7 +231,7 @@ public record Listing(
         text("explanation", delisting.explanation(), true);
         text("evidence", delisting.evidence(), false);
         Delisting clean = new Delisting(delisting.reason(), delisting.exclusionGround(), delisting.explanation().trim(),
-                delisting.evidence() == null ? null : delisting.evidence().trim(), delisting.at(), delisting.by());
+                delisting.evidence() == null ? null : delisting.evidence().trim(), delisting.at(), delisting.by(), delisting.reReviewId());
         return change(ListingStatus.DELISTED, listedAt, clean, objections, "DELISTED", "移出清单：" + clean.reason().label(), now, null);
     }
 
@@ -204,7 +267,7 @@ public record Listing(
         HistoryEntry last = numbered.get(numbered.size() - 1);
         numbered.set(numbered.size() - 1, new HistoryEntry(last.at(), last.type(), last.summary(), edition.number()));
         Listing next = new Listing(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting,
-                objections, numbered, version, null);
+                objections, numbered, version, null, reReview);
         RegisterEvent event = switch (pendingEdition.type()) {
             case "PUBLIC_NOTICE_STARTED" -> new RegisterEvent.NoticeStarted(next, edition);
             case "LISTED" -> new RegisterEvent.Listed(next, edition);
@@ -231,11 +294,13 @@ public record Listing(
                          HistoryEntry entry, PendingEdition pending) {
         List<HistoryEntry> nextHistory = new ArrayList<>(history);
         nextHistory.add(entry);
+        // leaving the list ends an open re-review: there is nothing left to keep or delist
         return new Listing(id, product, nextStatus, noticeStartsAt, noticeEndsAt, noticeDays, nextListedAt, nextDelisting,
-                nextObjections, nextHistory, version + 1, pending);
+                nextObjections, nextHistory, version + 1, pending, nextStatus == ListingStatus.LISTED ? reReview : null);
     }
 
-    private static void text(String field, String value, boolean required) {
+    /** A text of a command: required or not, at most {@value #MAX_TEXT} characters; refused naming the field and rule. */
+    public static void text(String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 throw new ListingRefused(Kind.INVALID, field, "required", "必填");

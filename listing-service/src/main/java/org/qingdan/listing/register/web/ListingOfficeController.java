@@ -9,17 +9,12 @@ import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.listing.register.RegisterService;
 import org.qingdan.listing.register.domain.Listing;
-import org.qingdan.listing.register.domain.ListingRefused;
 import org.qingdan.listing.register.domain.Objection;
 import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
-import org.qingdan.support.web.Problems;
-import org.qingdan.support.web.Violation;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -131,16 +126,5 @@ public class ListingOfficeController {
     @Operation(summary = "List now every product whose notice has ended (the schedule does it every 30 s)")
     public Map<String, Integer> runSchedule() {
         return Map.of("listed", register.listDue());
-    }
-
-    @ExceptionHandler(ListingRefused.class)
-    ResponseEntity<ProblemDetail> refused(ListingRefused e) {
-        ProblemDetail problem = switch (e.kind()) {
-            case NOT_FOUND -> Problems.of(404, "not-found", "未找到", e.getMessage());
-            case WRONG_STATE -> Problems.of(409, "wrong-state", "当前状态不允许此操作", e.getMessage());
-            case INVALID -> Problems.of(422, "validation", "请求内容不符合要求", e.getMessage());
-        };
-        List<Violation> violations = e.field() == null ? List.of() : List.of(new Violation(e.field(), e.rule(), e.getMessage()));
-        return Problems.response(Problems.withViolations(problem, violations));
     }
 }
