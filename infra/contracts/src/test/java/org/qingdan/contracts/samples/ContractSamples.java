@@ -171,7 +171,16 @@ public final class ContractSamples {
                         List.of("投诉未能及时化解"), "committee-1", NOW));
     }
 
-    static final FileRef FILE = new FileRef("file-1", "故障说明.pdf", "application/pdf", 2048,
+    /** The office opened a re-review of the sample product (listing {@code listingId}) on a report. */
+    public static ReReviewRequested reReviewRequested(String listingId, String reReviewId) {
+        return new ReReviewRequested(UUID.randomUUID(), NOW, listingId, 5, reReviewId, product(),
+                new ReReviewRequested.Report("report-" + reReviewId, List.of(ReportKind.MAJOR_DEFECT, ReportKind.CUSTOMER_COMPLAINT),
+                        "我行生产环境核心模块宕机两日，厂商未及时响应", LocalDate.parse("2026-10-01"), NOW, List.of(FILE)),
+                List.of(new ReReviewRequested.Response("某某科技有限公司", VENDOR_USCC, "故障系第三方数据库缺陷所致，已修复", List.of(FILE), NOW)),
+                "反映情况属实，需专家复核", NOW, "office-1");
+    }
+
+    public static final FileRef FILE = new FileRef("file-1", "故障说明.pdf", "application/pdf", 2048,
             "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", NOW);
 
     public static ApplicationAccepted accepted(String applicationId) {
