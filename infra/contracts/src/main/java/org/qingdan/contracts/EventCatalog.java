@@ -20,7 +20,9 @@ import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.contracts.listing.EnterpriseChangeReported;
 import org.qingdan.contracts.listing.ReReviewConcluded;
+import org.qingdan.contracts.listing.RecordCorrected;
 import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.listing.ReReviewRequested;
 import org.qingdan.contracts.listing.ReportFiled;
@@ -77,7 +79,9 @@ public final class EventCatalog {
             new Entry(ReReviewRequested.TYPE, Topics.LISTING_OFFICE_EVENTS, ReReviewRequested.class),
             new Entry(ReReviewOpened.TYPE, Topics.LISTING_EVENTS, ReReviewOpened.class),
             new Entry(ReReviewConcluded.TYPE, Topics.LISTING_EVENTS, ReReviewConcluded.class),
-            new Entry(ReReviewCompleted.TYPE, Topics.REVIEW_EVENTS, ReReviewCompleted.class));
+            new Entry(ReReviewCompleted.TYPE, Topics.REVIEW_EVENTS, ReReviewCompleted.class),
+            new Entry(EnterpriseChangeReported.TYPE, Topics.LISTING_OFFICE_EVENTS, EnterpriseChangeReported.class),
+            new Entry(RecordCorrected.TYPE, Topics.LISTING_EVENTS, RecordCorrected.class));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

@@ -142,6 +142,14 @@ public class RegisterService {
         return outcome;
     }
 
+    /** The office accepted a major change of the enterprise: the public record is corrected, in a new edition. */
+    public Listing correctRecord(CurrentUser office, String listingId, String correctionId,
+                                 org.qingdan.contracts.listing.EnterpriseChangeKind change, String newEnterpriseName, String newEnterpriseUscc,
+                                 String note) {
+        return audited(office, listingId, "RECORD_CORRECTED", "信息更正（" + change.label() + "，变更报告 " + correctionId + "）：" + note,
+                execute(listingId, l -> l.correctRecord(correctionId, change, newEnterpriseName, newEnterpriseUscc, note, clock.instant())));
+    }
+
     /** The office records it, or the enterprise itself (or the lead applicant) asks for it. */
     public Listing withdrawVoluntarily(CurrentUser user, String listingId, String explanation) {
         boolean office = user.hasAnyRole("office", "admin");

@@ -7,23 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.qingdan.contracts.CloudEventHeaders;
 import org.qingdan.contracts.Topics;
 import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.contracts.review.ReReviewCompleted;
-import org.qingdan.listing.Products;
 import org.qingdan.support.outbox.CloudEventRecords;
 import org.qingdan.testsupport.HttpApi;
-import org.qingdan.testsupport.RealInfrastructure;
 import org.qingdan.testsupport.Roles;
 import org.qingdan.testsupport.files.HostileFiles;
 import tools.jackson.databind.JsonNode;
@@ -34,29 +27,6 @@ import tools.jackson.databind.JsonNode;
  * given; a re-review opened (复核中, the brief on listing.office.events) and concluded: kept (复核保留) or delisted.
  */
 class ReportsTest extends ListingIntegrationTest {
-
-    static final String ENTERPRISE_USCC = "91110108551385082Q";
-    static final String LEAD_USCC = "91130100100003962C";
-
-    static String vendorOfEnterprise() {
-        return HttpApi.token("vendor-x", ENTERPRISE_USCC, "北京智信科技有限公司", Roles.VENDOR);
-    }
-
-    static String leadApplicant() {
-        return HttpApi.token("applicant-a", LEAD_USCC, "甲银行股份有限公司", Roles.APPLICANT);
-    }
-
-    static String memberC() {
-        return HttpApi.token("applicant-c", "91130200MA0C8X9Y1K", "丙银行股份有限公司", Roles.APPLICANT);
-    }
-
-    void listed(String id, String name) throws Exception {
-        send(approved(Products.product(id, name)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("PUBLIC_NOTICE"));
-        clock.advance(Duration.ofDays(8));
-        api.post("/api/listings/schedule/run", office(), "");
-        assertThat(status(id)).isEqualTo("LISTED");
-    }
 
     HttpApi.Response file(String listingId, String token, Map<String, byte[]> files, String... kinds) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
@@ -241,28 +211,6 @@ class ReportsTest extends ListingIntegrationTest {
         assertThat(events(Topics.LISTING_EVENTS, "rep-2", "listing.product-delisted.v1")).containsKey("listing.product-delisted.v1");
         assertThat(api.get("/api/listings/rep-2/audit?size=100", office()).json().get("items")).extracting(r -> r.get("action").asString())
                 .contains("RE_REVIEW_OPENED", "RE_REVIEW_KEPT", "RE_REVIEW_DELISTED");
-    }
-
-    /** The latest event of each wanted type for one key, read from the beginning of the topic. */
-    static Map<String, JsonNode> events(String topic, String key, String... types) {
-        Map<String, JsonNode> found = new LinkedHashMap<>();
-        Properties p = new Properties();
-        p.put("bootstrap.servers", RealInfrastructure.kafka().bootstrapServers());
-        p.put("group.id", "reports-test-" + UUID.randomUUID());
-        p.put("auto.offset.reset", "earliest");
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (System.currentTimeMillis() < deadline && found.size() < types.length) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    String type = new String(r.headers().lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8);
-                    if (key.equals(r.key()) && List.of(types).contains(type)) {
-                        found.put(type, HttpApi.JSON.readTree(r.value()));
-                    }
-                });
-            }
-        }
-        return found;
     }
 
     void send(ReReviewCompleted event) throws Exception {

@@ -480,7 +480,7 @@ public class ReviewUiController {
             boolean approve = reReview ? "KEEP_LISTED".equals(decision) : "APPROVED".equals(decision);
             if (decision == null || !(approve || (reReview ? "DELIST" : "REJECTED").equals(decision))) {
                 throw new ReviewRefused(ReviewRefused.Kind.INVALID, "请选择审核决定",
-                        List.of(new ReviewRefused.Problem("decision", "required", reReview ? "请选择保留或移出清单" : "请选择通过或不通过")));
+                        List.of(new ReviewRefused.Problem("decision", reReview ? "required-re-review" : "required", reReview ? "请选择保留或移出清单" : "请选择通过或不通过")));
             }
             DelistingReason reason = approve ? null : enumOrNull(DelistingReason.class, delistingReason);
             ExclusionGround ground = approve ? null : enumOrNull(ExclusionGround.class, exclusionGround);

@@ -33,7 +33,10 @@ import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.contracts.listing.EnterpriseChangeKind;
+import org.qingdan.contracts.listing.EnterpriseChangeReported;
 import org.qingdan.contracts.listing.FileRef;
+import org.qingdan.contracts.listing.RecordCorrected;
 import org.qingdan.contracts.listing.ReReviewConcluded;
 import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.listing.ReReviewRequested;
@@ -168,7 +171,11 @@ public final class ContractSamples {
                         List.of("缺陷已整改，风险可控"), NOW),
                 new ReReviewCompleted(UUID.randomUUID(), NOW, "rereview-1", 9, "listing-1", "rereview-1", "智能风控平台",
                         ReReviewCompleted.Outcome.DELIST, ProductDelisted.DelistingReason.ART5_EXCLUSION, ExclusionGround.UNRESOLVED_COMPLAINTS,
-                        List.of("投诉未能及时化解"), "committee-1", NOW));
+                        List.of("投诉未能及时化解"), "committee-1", NOW),
+                new EnterpriseChangeReported(UUID.randomUUID(), NOW, "change-1", 0, "listing-1", "智能风控平台", EnterpriseChangeKind.NAME,
+                        "经市场监督管理部门核准，企业名称变更", LocalDate.parse("2026-11-01"), "某某科技有限公司", NOW),
+                new RecordCorrected(UUID.randomUUID(), NOW, "listing-1", 7, product(), EnterpriseChangeKind.NAME,
+                        "企业名称变更：某某科技有限公司 → 某某数字科技有限公司", NOW, 15));
     }
 
     /** The office opened a re-review of the sample product (listing {@code listingId}) on a report. */

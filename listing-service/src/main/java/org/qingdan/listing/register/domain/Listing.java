@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.contracts.listing.EnterpriseChangeKind;
 import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.listing.register.domain.ListingRefused.Kind;
 
@@ -208,6 +209,57 @@ public record Listing(
                 true);
     }
 
+    /**
+     * The office accepts a major change of the enterprise (Art. 12 (二)) and corrects the public record: the enterprise's
+     * name and USCC wherever the product's public data names that organisation (as enterprise, lead applicant or
+     * participant). A new edition follows, as for any change of the list; the product stays listed.
+     */
+    public Outcome correctRecord(String correctionId, EnterpriseChangeKind change, String newEnterpriseName, String newEnterpriseUscc,
+                                 String note, Instant now) {
+        String mark = "（变更报告 " + correctionId + "）";
+        if (history.stream().anyMatch(h -> h.type().equals("RECORD_CORRECTED") && h.summary().endsWith(mark))) {
+            return Outcome.unchanged(this); // corrected before: a repeated command
+        }
+        if (status != ListingStatus.LISTED) {
+            throw new ListingRefused(Kind.WRONG_STATE, null, "not-listed", "只有已纳入清单的产品可以更正信息（当前：" + status.label() + "）");
+        }
+        String name = newEnterpriseName == null || newEnterpriseName.isBlank() ? null : newEnterpriseName.trim();
+        String uscc = newEnterpriseUscc == null || newEnterpriseUscc.isBlank() ? null : newEnterpriseUscc.trim().toUpperCase(java.util.Locale.ROOT);
+        if (uscc != null) {
+            org.qingdan.contracts.form.Uscc.violation(uscc).ifPresent(rule -> {
+                throw new ListingRefused(Kind.INVALID, "newEnterpriseUscc", rule, "统一社会信用代码不正确（GB 32100-2015）");
+            });
+        }
+        text("newEnterpriseName", name, false);
+        text("note", note, true);
+        if (name != null && name.codePointCount(0, name.length()) > 100) {
+            throw new ListingRefused(Kind.INVALID, "newEnterpriseName", "max-length", "不超过 100 字");
+        }
+        PublicProduct.Organisation old = product.enterprise();
+        String nextName = name == null ? old.name() : name;
+        String nextUscc = uscc == null ? old.uscc() : uscc;
+        java.util.function.UnaryOperator<PublicProduct.Organisation> renamed = o -> o != null && old.uscc().equals(o.uscc())
+                ? new PublicProduct.Organisation(nextName, nextUscc, o.role()) : o;
+        PublicProduct corrected = new PublicProduct(product.applicationId(), product.callYear(), product.productName(), product.introduction(),
+                product.productType(), product.scenarios(), product.otherScenarioDescription(), product.keyTechnologies(), product.goLiveDate(),
+                renamed.apply(old), renamed.apply(product.leadApplicant()),
+                product.participants() == null ? null : product.participants().stream().map(renamed).toList(), product.honours());
+        StringBuilder summary = new StringBuilder("信息更正（" + change.label() + "）");
+        if (name != null && !name.equals(old.name())) {
+            summary.append("：企业名称 ").append(old.name()).append(" → ").append(name);
+        }
+        if (uscc != null && !uscc.equals(old.uscc())) {
+            summary.append("；统一社会信用代码 ").append(old.uscc()).append(" → ").append(uscc);
+        }
+        summary.append("；").append(note.trim()).append(mark);
+        List<HistoryEntry> nextHistory = new ArrayList<>(history);
+        nextHistory.add(new HistoryEntry(now, "RECORD_CORRECTED", summary.toString(), null));
+        Listing changed = new Listing(id, corrected, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections,
+                nextHistory, version + 1, new PendingEdition("RECORD_CORRECTED", summary.toString(), now, status, null, product, change),
+                reReview);
+        return new Outcome(changed, List.of(), true);
+    }
+
     private Listing withReReview(ReReview next) {
         return new Listing(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections, history,
                 version, pendingEdition, next);
@@ -245,7 +297,8 @@ public record Listing(
     /** The entry this listing had in the list before its pending change (null if it had none). */
     public Edition.Entry entryBefore() {
         ListingStatus before = pendingEdition.before();
-        return before == null ? null : new Edition.Entry(id, before, product);
+        PublicProduct was = pendingEdition.productBefore() != null ? pendingEdition.productBefore() : product;
+        return before == null ? null : new Edition.Entry(id, before, was);
     }
 
     /** The entry after the change: its status says whether the product is (still) on notice or on the list. */
@@ -272,6 +325,7 @@ public record Listing(
             case "PUBLIC_NOTICE_STARTED" -> new RegisterEvent.NoticeStarted(next, edition);
             case "LISTED" -> new RegisterEvent.Listed(next, edition);
             case "DELISTED" -> new RegisterEvent.Delisted(next, edition);
+            case "RECORD_CORRECTED" -> new RegisterEvent.RecordCorrected(next, edition, pendingEdition.change(), pendingEdition.summary());
             case "OBJECTION_UPHELD" -> new RegisterEvent.ObjectionDecided(next,
                     next.objection(pendingEdition.objectionId()).orElseThrow(), edition.number());
             default -> throw new IllegalStateException("unknown change " + pendingEdition.type());

@@ -28,4 +28,9 @@ public sealed interface RegisterEvent {
     /** The committee kept the product ({@code kept}) or delisted it (its edition and ProductDelisted follow). */
     record ReReviewConcluded(Listing listing, String reReviewId, boolean kept, java.util.List<String> reasons) implements RegisterEvent {
     }
+
+    /** The office corrected the public record on a major change of the enterprise, in {@code edition}. */
+    record RecordCorrected(Listing listing, Edition edition, org.qingdan.contracts.listing.EnterpriseChangeKind change, String summary)
+            implements RegisterEvent {
+    }
 }

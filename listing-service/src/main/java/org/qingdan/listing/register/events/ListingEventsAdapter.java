@@ -12,6 +12,7 @@ import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
 import org.qingdan.contracts.listing.FileRef;
 import org.qingdan.contracts.listing.ReReviewConcluded;
+import org.qingdan.contracts.listing.RecordCorrected;
 import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.listing.ReReviewRequested;
 import org.qingdan.listing.register.domain.ReReview;
@@ -54,6 +55,10 @@ public final class ListingEventsAdapter {
         if (event instanceof RegisterEvent.Delisted delisted) {
             return new ProductDelisted(id, now, l.id(), l.version(), l.product(), l.delisting().reason(),
                     l.delisting().exclusionGround(), l.delisting().explanation(), l.delisting().at(), delisted.edition().number());
+        }
+        if (event instanceof RegisterEvent.RecordCorrected corrected) {
+            return new RecordCorrected(id, now, l.id(), l.version(), l.product(), corrected.change(), corrected.summary(),
+                    corrected.edition().createdAt(), corrected.edition().number());
         }
         if (event instanceof RegisterEvent.ReReviewConcluded concluded) {
             return new ReReviewConcluded(id, now, l.id(), l.version(), concluded.reReviewId(), l.product().productName(),

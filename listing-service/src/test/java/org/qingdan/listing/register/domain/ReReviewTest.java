@@ -93,4 +93,33 @@ class ReReviewTest {
         assertThat(withdrawn.reReview()).isNull();
         assertThat(withdrawn.concludeReReview(new ReReview.Conclusion("rr-1", true, null, null, List.of("x"), "c"), T1).changed()).isFalse();
     }
+
+    @Test
+    void an_accepted_change_corrects_the_record_in_a_new_edition_once() {
+        ListingTest.Chain chain = new ListingTest.Chain();
+        Listing l = chain.sequence(Listing.startNotice("r7", org.qingdan.listing.Products.product("r7", "产品r7"), 7, ListingTest.T0),
+                ListingTest.T0).listing();
+        l = chain.sequence(l.listIfDue(ListingTest.AFTER_NOTICE).listing(), ListingTest.AFTER_NOTICE).listing();
+        Listing listed = l;
+        assertThatThrownBy(() -> listed.correctRecord("c1", org.qingdan.contracts.listing.EnterpriseChangeKind.USCC, null, "91110000100003962A",
+                "核准", T1)).isInstanceOfSatisfying(ListingRefused.class, e -> {
+                    assertThat(e.field()).isEqualTo("newEnterpriseUscc");
+                    assertThat(e.rule()).isEqualTo(org.qingdan.contracts.form.Uscc.RULE_CHECK);
+                });
+        Listing.Outcome corrected = listed.correctRecord("c1", org.qingdan.contracts.listing.EnterpriseChangeKind.NAME, "北京智信数字科技有限公司",
+                "91100000100003962T", "市场监管部门核准", T1);
+        Listing pending = corrected.listing();
+        assertThat(pending.product().enterprise().name()).isEqualTo("北京智信数字科技有限公司");
+        assertThat(pending.product().enterprise().uscc()).isEqualTo("91100000100003962T");
+        // the participant naming the same organisation follows; the lead (another organisation) does not
+        assertThat(pending.product().participants().get(0).uscc()).isEqualTo("91100000100003962T");
+        assertThat(pending.product().leadApplicant().uscc()).isEqualTo("91130100100003962C");
+        assertThat(pending.entryBefore().product().enterprise().name()).isEqualTo("北京智信科技有限公司");
+        Listing.Sequenced sequenced = chain.sequence(pending, T1);
+        assertThat(sequenced.event()).isInstanceOfSatisfying(RegisterEvent.RecordCorrected.class,
+                e -> assertThat(e.summary()).contains("北京智信科技有限公司 → 北京智信数字科技有限公司"));
+        assertThat(chain.editions.get(chain.editions.size() - 1).entryCount()).isEqualTo(1L);
+        assertThat(sequenced.listing().correctRecord("c1", org.qingdan.contracts.listing.EnterpriseChangeKind.NAME, "x", null, "again", T1)
+                .changed()).isFalse();
+    }
 }

@@ -24,7 +24,9 @@ import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.contracts.listing.EnterpriseChangeReported;
 import org.qingdan.contracts.listing.ReReviewConcluded;
+import org.qingdan.contracts.listing.RecordCorrected;
 import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.listing.ReReviewRequested;
 import org.qingdan.contracts.listing.ReportFiled;
@@ -181,6 +183,14 @@ public final class NotificationPlan {
                     "outcomeLabel", kept ? "复核保留" : "移出清单（" + e.delistingReason().label() + "）",
                     "outcomeEn", kept ? "keep it listed" : "delist it (" + e.delistingReason().name() + ")",
                     "reasons", String.join("；", e.reasons()), "listingId", e.listingId()));
+        } else if (event instanceof EnterpriseChangeReported e) {
+            office(plan, "office-enterprise-change", to, values("productName", e.productName(), "orgName", e.reportedByOrgName(),
+                    "kind", e.kind().label(), "kindEn", e.kind().name(), "effectiveOn", e.effectiveOn().toString(),
+                    "description", e.description(), "listingId", e.listingId()));
+        } else if (event instanceof RecordCorrected e) {
+            // Art. 12: a change of the public list, publicised to all members
+            publicChange(plan, "record-corrected", known, to, values("productName", e.product().productName(), "summary", e.summary(),
+                    "edition", e.edition(), "listingId", e.aggregateId()));
         } else if (event instanceof ObjectionOutcome e) {
             // the objecting organisation learns the outcome of its objection (its address is not known here: the inbox)
             applicant(plan, "objection-outcome", null, e.objectorOrgName(), e.objectorOrgUscc(), values("productName", e.productName(),
