@@ -23,6 +23,8 @@ import org.qingdan.contracts.listing.PublicNoticeStarted;
 import org.qingdan.contracts.listing.EnterpriseChangeReported;
 import org.qingdan.contracts.listing.ReReviewConcluded;
 import org.qingdan.contracts.listing.RecordCorrected;
+import org.qingdan.contracts.listing.ReconfirmationOverdue;
+import org.qingdan.contracts.listing.Reconfirmed;
 import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.listing.ReReviewRequested;
 import org.qingdan.contracts.listing.ReportFiled;
@@ -81,7 +83,9 @@ public final class EventCatalog {
             new Entry(ReReviewConcluded.TYPE, Topics.LISTING_EVENTS, ReReviewConcluded.class),
             new Entry(ReReviewCompleted.TYPE, Topics.REVIEW_EVENTS, ReReviewCompleted.class),
             new Entry(EnterpriseChangeReported.TYPE, Topics.LISTING_OFFICE_EVENTS, EnterpriseChangeReported.class),
-            new Entry(RecordCorrected.TYPE, Topics.LISTING_EVENTS, RecordCorrected.class));
+            new Entry(RecordCorrected.TYPE, Topics.LISTING_EVENTS, RecordCorrected.class),
+            new Entry(Reconfirmed.TYPE, Topics.LISTING_EVENTS, Reconfirmed.class),
+            new Entry(ReconfirmationOverdue.TYPE, Topics.LISTING_OFFICE_EVENTS, ReconfirmationOverdue.class));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

@@ -150,6 +150,40 @@ public class RegisterService {
                 execute(listingId, l -> l.correctRecord(correctionId, change, newEnterpriseName, newEnterpriseUscc, note, clock.instant())));
     }
 
+    /**
+     * The lead re-confirms a listed product for the year (年度确认): its lead applicant (or, when the enterprise leads, the
+     * enterprise), as an applicant or vendor user of that organisation.
+     */
+    public Listing reconfirm(CurrentUser user, String listingId, Boolean inProduction, Boolean noUnreportedIncident,
+                             Boolean selfAssessmentAccurate, String note) {
+        return audited(user, listingId, "RECONFIRMED", "年度确认" + (note == null || note.isBlank() ? "" : "：" + note), execute(listingId, l -> {
+            var lead = l.product().leadApplicant() != null ? l.product().leadApplicant() : l.product().enterprise();
+            if (!user.hasAnyRole("applicant", "vendor") || !user.belongsTo(lead.uscc())) {
+                throw ProblemException.forbidden("只有牵头申报单位可以进行年度确认");
+            }
+            return l.reconfirm(inProduction, noUnreportedIncident, selfAssessmentAccurate, note, clock.instant());
+        }));
+    }
+
+    /** Flags to the office every listed product whose re-confirmation is overdue, once per anniversary. Returns how many. */
+    public int flagOverdue() {
+        int flagged = 0;
+        String after = null;
+        while (true) {
+            List<String> due = listings.reconfirmationOverdueIds(clock.instant(), after, DUE_BATCH);
+            for (String id : due) {
+                if (execute(id, l -> l.flagOverdue(clock.instant())).changed()) {
+                    audit.recordSystem(AUDIT_TYPE, id, "system", "系统", "RECONFIRMATION_OVERDUE", "年度确认逾期，已告知专委会办公室");
+                    flagged++;
+                }
+            }
+            if (due.size() < DUE_BATCH) {
+                return flagged;
+            }
+            after = due.get(due.size() - 1);
+        }
+    }
+
     /** The office records it, or the enterprise itself (or the lead applicant) asks for it. */
     public Listing withdrawVoluntarily(CurrentUser user, String listingId, String explanation) {
         boolean office = user.hasAnyRole("office", "admin");

@@ -37,6 +37,8 @@ import org.qingdan.contracts.listing.EnterpriseChangeKind;
 import org.qingdan.contracts.listing.EnterpriseChangeReported;
 import org.qingdan.contracts.listing.FileRef;
 import org.qingdan.contracts.listing.RecordCorrected;
+import org.qingdan.contracts.listing.ReconfirmationOverdue;
+import org.qingdan.contracts.listing.Reconfirmed;
 import org.qingdan.contracts.listing.ReReviewConcluded;
 import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.listing.ReReviewRequested;
@@ -175,7 +177,9 @@ public final class ContractSamples {
                 new EnterpriseChangeReported(UUID.randomUUID(), NOW, "change-1", 0, "listing-1", "智能风控平台", EnterpriseChangeKind.NAME,
                         "经市场监督管理部门核准，企业名称变更", LocalDate.parse("2026-11-01"), "某某科技有限公司", NOW),
                 new RecordCorrected(UUID.randomUUID(), NOW, "listing-1", 7, product(), EnterpriseChangeKind.NAME,
-                        "企业名称变更：某某科技有限公司 → 某某数字科技有限公司", NOW, 15));
+                        "企业名称变更：某某科技有限公司 → 某某数字科技有限公司", NOW, 15),
+                new Reconfirmed(UUID.randomUUID(), NOW, "listing-1", 8, "智能风控平台", NOW, NOW.plusSeconds(365L * 86400)),
+                new ReconfirmationOverdue(UUID.randomUUID(), NOW, "listing-1", 9, "智能风控平台", "河北银行股份有限公司", NOW));
     }
 
     /** The office opened a re-review of the sample product (listing {@code listingId}) on a report. */

@@ -65,15 +65,12 @@ public class EnterpriseChangeController {
                     @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         List<Violation> violations = new ArrayList<>();
         EnterpriseChange.Status s = QueryParameters.closedList(EnterpriseChange.Status.class, "status", status, violations);
-        Integer p = QueryParameters.integer("page", page, 0, 10_000, violations);
-        Integer z = QueryParameters.integer("size", size, 1, 100, violations);
+        QueryParameters.Paging paging = QueryParameters.paging(page, size, 100, violations);
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest("查询参数不正确", violations);
         }
-        int pageNo = p == null ? 0 : p;
-        int pageSize = z == null ? 20 : z;
-        EnterpriseChangeStore.Page found = changes.page(listingId, s, pageNo, pageSize);
-        return new Page(found.items(), pageNo, pageSize, found.total());
+        EnterpriseChangeStore.Page found = changes.page(listingId, s, paging.page(), paging.size());
+        return new Page(found.items(), paging.page(), paging.size(), found.total());
     }
 
     @GetMapping("/changes/{changeId}")

@@ -34,7 +34,8 @@ public record Listing(
         List<HistoryEntry> history,
         long version,
         PendingEdition pendingEdition,
-        ReReview reReview) {
+        ReReview reReview,
+        Reconfirmation reconfirmation) {
 
     public static final int MAX_TEXT = 2000;
     /** Objections one organisation may lodge against one listing (one open at a time). */
@@ -50,7 +51,15 @@ public record Listing(
                    Instant listedAt, Delisting delisting, List<Objection> objections, List<HistoryEntry> history, long version,
                    PendingEdition pendingEdition) {
         this(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections, history, version,
-                pendingEdition, null);
+                pendingEdition, null, null);
+    }
+
+    /** A listing with its re-review marker, as stored before yearly re-confirmations existed. */
+    public Listing(String id, PublicProduct product, ListingStatus status, Instant noticeStartsAt, Instant noticeEndsAt, int noticeDays,
+                   Instant listedAt, Delisting delisting, List<Objection> objections, List<HistoryEntry> history, long version,
+                   PendingEdition pendingEdition, ReReview reReview) {
+        this(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections, history, version,
+                pendingEdition, reReview, null);
     }
 
     /** What a command did: the listing after it and the events it raised at once (none while an edition is pending). */
@@ -256,13 +265,67 @@ public record Listing(
         nextHistory.add(new HistoryEntry(now, "RECORD_CORRECTED", summary.toString(), null));
         Listing changed = new Listing(id, corrected, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections,
                 nextHistory, version + 1, new PendingEdition("RECORD_CORRECTED", summary.toString(), now, status, null, product, change),
-                reReview);
+                reReview, reconfirmation);
         return new Outcome(changed, List.of(), true);
+    }
+
+    /** The anniversary by which the lead must re-confirm this listed product (null unless listed). */
+    public Instant reconfirmDueAt() {
+        if (status != ListingStatus.LISTED || listedAt == null) {
+            return null;
+        }
+        return Reconfirmation.dueAfter(reconfirmation != null && reconfirmation.lastConfirmedAt() != null
+                ? reconfirmation.lastConfirmedAt() : listedAt);
+    }
+
+    public Instant lastConfirmedAt() {
+        return reconfirmation == null ? null : reconfirmation.lastConfirmedAt();
+    }
+
+    /**
+     * The lead re-confirms the listed product for the year (年度确认): still in production use, no unreported major
+     * incident, the self-assessment still accurate. From {@value Reconfirmation#WINDOW_DAYS} days before the anniversary on
+     * (or at any time once overdue). The public record shows the date.
+     */
+    public Outcome reconfirm(Boolean inProduction, Boolean noUnreportedIncident, Boolean selfAssessmentAccurate, String note, Instant now) {
+        if (status != ListingStatus.LISTED) {
+            throw new ListingRefused(Kind.WRONG_STATE, null, "not-listed", "只有已纳入清单的产品需要年度确认（当前：" + status.label() + "）");
+        }
+        confirmed("inProduction", inProduction, "请确认产品仍在生产环境中使用；如已停止使用，请申请自愿退出");
+        confirmed("noUnreportedIncident", noUnreportedIncident, "请确认没有未报告的重大事故；如有，请先报告重大变更");
+        confirmed("selfAssessmentAccurate", selfAssessmentAccurate, "请确认自主评估仍然准确；如有变化，请先报告重大变更");
+        text("note", note, false);
+        Instant due = reconfirmDueAt();
+        if (now.isBefore(due.minus(java.time.Duration.ofDays(Reconfirmation.WINDOW_DAYS)))) {
+            throw new ListingRefused(Kind.WRONG_STATE, null, "not-yet-due", "年度确认可于周年日前 " + Reconfirmation.WINDOW_DAYS + " 天内进行（周年日：" + due + "）");
+        }
+        List<HistoryEntry> nextHistory = new ArrayList<>(history);
+        nextHistory.add(new HistoryEntry(now, "RECONFIRMED", "年度确认：产品仍在生产使用，无未报告的重大事故，自主评估仍然准确", null));
+        Listing confirmed = new Listing(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections,
+                nextHistory, version + 1, null, reReview, new Reconfirmation(now, null));
+        return new Outcome(confirmed, List.of(new RegisterEvent.Reconfirmed(confirmed)), true);
+    }
+
+    /** Once per anniversary, a listed product whose re-confirmation is overdue is flagged to the office. */
+    public Outcome flagOverdue(Instant now) {
+        Instant due = reconfirmDueAt();
+        if (due == null || now.isBefore(due) || (reconfirmation != null && due.equals(reconfirmation.overdueFlaggedFor()))) {
+            return Outcome.unchanged(this);
+        }
+        Listing flagged = new Listing(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections, history,
+                version + 1, null, reReview, new Reconfirmation(lastConfirmedAt(), due));
+        return new Outcome(flagged, List.of(new RegisterEvent.ReconfirmationOverdue(flagged, due)), true);
+    }
+
+    private static void confirmed(String field, Boolean value, String message) {
+        if (!Boolean.TRUE.equals(value)) {
+            throw new ListingRefused(Kind.INVALID, field, "must-confirm", message);
+        }
     }
 
     private Listing withReReview(ReReview next) {
         return new Listing(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections, history,
-                version, pendingEdition, next);
+                version, pendingEdition, next, reconfirmation);
     }
 
     /** The enterprise leaves the list of its own will (Art. 3: participation is voluntary). */
@@ -320,7 +383,7 @@ public record Listing(
         HistoryEntry last = numbered.get(numbered.size() - 1);
         numbered.set(numbered.size() - 1, new HistoryEntry(last.at(), last.type(), last.summary(), edition.number()));
         Listing next = new Listing(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting,
-                objections, numbered, version, null, reReview);
+                objections, numbered, version, null, reReview, reconfirmation);
         RegisterEvent event = switch (pendingEdition.type()) {
             case "PUBLIC_NOTICE_STARTED" -> new RegisterEvent.NoticeStarted(next, edition);
             case "LISTED" -> new RegisterEvent.Listed(next, edition);
@@ -350,7 +413,7 @@ public record Listing(
         nextHistory.add(entry);
         // leaving the list ends an open re-review: there is nothing left to keep or delist
         return new Listing(id, product, nextStatus, noticeStartsAt, noticeEndsAt, noticeDays, nextListedAt, nextDelisting,
-                nextObjections, nextHistory, version + 1, pending, nextStatus == ListingStatus.LISTED ? reReview : null);
+                nextObjections, nextHistory, version + 1, pending, nextStatus == ListingStatus.LISTED ? reReview : null, reconfirmation);
     }
 
     /** A text of a command: required or not, at most {@value #MAX_TEXT} characters; refused naming the field and rule. */

@@ -33,4 +33,12 @@ public sealed interface RegisterEvent {
     record RecordCorrected(Listing listing, Edition edition, org.qingdan.contracts.listing.EnterpriseChangeKind change, String summary)
             implements RegisterEvent {
     }
+
+    /** The lead re-confirmed the listed product for the year. */
+    record Reconfirmed(Listing listing) implements RegisterEvent {
+    }
+
+    /** The re-confirmation due by {@code dueAt} is overdue: the office is told. */
+    record ReconfirmationOverdue(Listing listing, java.time.Instant dueAt) implements RegisterEvent {
+    }
 }

@@ -13,6 +13,8 @@ import org.qingdan.contracts.listing.PublicNoticeStarted;
 import org.qingdan.contracts.listing.FileRef;
 import org.qingdan.contracts.listing.ReReviewConcluded;
 import org.qingdan.contracts.listing.RecordCorrected;
+import org.qingdan.contracts.listing.ReconfirmationOverdue;
+import org.qingdan.contracts.listing.Reconfirmed;
 import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.listing.ReReviewRequested;
 import org.qingdan.listing.register.domain.ReReview;
@@ -55,6 +57,13 @@ public final class ListingEventsAdapter {
         if (event instanceof RegisterEvent.Delisted delisted) {
             return new ProductDelisted(id, now, l.id(), l.version(), l.product(), l.delisting().reason(),
                     l.delisting().exclusionGround(), l.delisting().explanation(), l.delisting().at(), delisted.edition().number());
+        }
+        if (event instanceof RegisterEvent.Reconfirmed) {
+            return new Reconfirmed(id, now, l.id(), l.version(), l.product().productName(), l.lastConfirmedAt(), l.reconfirmDueAt());
+        }
+        if (event instanceof RegisterEvent.ReconfirmationOverdue overdue) {
+            return new ReconfirmationOverdue(id, now, l.id(), l.version(), l.product().productName(),
+                    l.product().leadApplicant() == null ? l.product().enterprise().name() : l.product().leadApplicant().name(), overdue.dueAt());
         }
         if (event instanceof RegisterEvent.RecordCorrected corrected) {
             return new RecordCorrected(id, now, l.id(), l.version(), l.product(), corrected.change(), corrected.summary(),

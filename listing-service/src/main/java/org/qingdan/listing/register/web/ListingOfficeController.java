@@ -31,10 +31,12 @@ public class ListingOfficeController {
 
     private final RegisterService register;
     private final ListingStore listings;
+    private final java.time.Clock clock;
 
-    public ListingOfficeController(RegisterService register, ListingStore listings) {
+    public ListingOfficeController(RegisterService register, ListingStore listings, java.time.Clock clock) {
         this.register = register;
         this.listings = listings;
+        this.clock = clock;
     }
 
     public record ObjectionRequest(String grounds, String evidence) {
@@ -47,6 +49,9 @@ public class ListingOfficeController {
     }
 
     public record WithdrawRequest(String explanation) {
+    }
+
+    public record ReconfirmRequest(Boolean inProduction, Boolean noUnreportedIncident, Boolean selfAssessmentAccurate, String note) {
     }
 
     @GetMapping
@@ -121,10 +126,30 @@ public class ListingOfficeController {
         return register.withdrawVoluntarily(user, id, request.explanation());
     }
 
+    @PostMapping("/{id}/reconfirm")
+    @Operation(summary = "Re-confirm a listed product for the year (年度确认): its lead applicant, from 30 days before the anniversary")
+    @ApiResponse(responseCode = "200", description = "Re-confirmed; the public record shows the date")
+    @ApiResponse(responseCode = "403", description = "Not a user of the product's lead applicant")
+    @ApiResponse(responseCode = "404", description = "清单条目不存在 (no such listing)")
+    @ApiResponse(responseCode = "409", description = "Not listed (not-listed), or more than 30 days before the anniversary (not-yet-due)")
+    @ApiResponse(responseCode = "422", description = "inProduction, noUnreportedIncident or selfAssessmentAccurate not confirmed (must-confirm, the field named)")
+    public Listing reconfirm(CurrentUser user, @PathVariable String id, @RequestBody ReconfirmRequest r) {
+        return register.reconfirm(user, id, r.inProduction(), r.noUnreportedIncident(), r.selfAssessmentAccurate(), r.note());
+    }
+
+    @GetMapping("/reconfirmations/overdue")
+    @PreAuthorize("hasAnyRole('office','admin')")
+    @Operation(summary = "Listed products overdue for their yearly re-confirmation, longest overdue first (office); they may be delisted under Art. 12 (四)")
+    public PublicViews.Page<Listing> overdue(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        ListQuery query = ListQuery.of(null, null, null, null, null, null, null, page, size);
+        ListingStore.Page<Listing> found = listings.overdue(java.time.Instant.now(clock), query.page(), query.size());
+        return new PublicViews.Page<>(found.items(), query.page(), query.size(), found.total());
+    }
+
     @PostMapping("/schedule/run")
     @PreAuthorize("hasAnyRole('office','admin')")
     @Operation(summary = "List now every product whose notice has ended (the schedule does it every 30 s)")
     public Map<String, Integer> runSchedule() {
-        return Map.of("listed", register.listDue());
+        return Map.of("listed", register.listDue(), "overdueFlagged", register.flagOverdue());
     }
 }

@@ -15,14 +15,13 @@ import org.qingdan.listing.report.ReportService;
 import org.qingdan.listing.report.domain.Report;
 import org.qingdan.listing.report.domain.ReportStatus;
 import org.qingdan.listing.report.persistence.ReportStore;
+import org.qingdan.support.files.FileResponses;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.qingdan.support.web.QueryParameters;
 import org.qingdan.support.web.Violation;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -131,17 +130,11 @@ public class ReportController {
 
     @GetMapping("/reports/{reportId}/files/{fileId}")
     @Operation(summary = "Download a file of a report (office; the organisation that uploaded it), always as an attachment")
-    @ApiResponse(responseCode = "200", description = "The file, with Content-Disposition: attachment")
+    @ApiResponse(responseCode = "200", description = "The file, with Content-Disposition: attachment and a Digest")
     @ApiResponse(responseCode = "404", description = "No such report or file, or not one the user may see")
     public ResponseEntity<InputStreamResource> download(CurrentUser user, @PathVariable String reportId, @PathVariable String fileId) {
         ReportService.Download d = reports.download(user, reportId, fileId);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.file().mediaType())).contentLength(d.file().size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(d.file().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox; default-src 'none'")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(new InputStreamResource(d.content()));
+        return FileResponses.attachment(d.file().fileName(), d.file().mediaType(), d.file().size(), d.file().sha256(), d.content());
     }
 
     @PostMapping("/reports/{reportId}/request-response")
@@ -196,18 +189,15 @@ public class ReportController {
         List<Violation> violations = new ArrayList<>();
         About a = QueryParameters.closedList(About.class, "about", about, violations);
         ReportStatus s = QueryParameters.closedList(ReportStatus.class, "status", status, violations);
-        Integer p = QueryParameters.integer("page", page, 0, 10_000, violations);
-        Integer z = QueryParameters.integer("size", size, 1, MAX_SIZE, violations);
+        QueryParameters.Paging paging = QueryParameters.paging(page, size, MAX_SIZE, violations);
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest("查询参数不正确", violations);
         }
         if (a == About.products) {
             scope = ReportStore.Scope.ABOUT;
         }
-        int pageNo = p == null ? 0 : p;
-        int pageSize = z == null ? 20 : z;
-        ReportStore.Page found = reports.page(user, scope, listingId, s, pageNo, pageSize);
-        return new Page(found.items().stream().map(r -> ReportView.of(r, user)).toList(), pageNo, pageSize, found.total());
+        ReportStore.Page found = reports.page(user, scope, listingId, s, paging.page(), paging.size());
+        return new Page(found.items().stream().map(r -> ReportView.of(r, user)).toList(), paging.page(), paging.size(), found.total());
     }
 
     static final int MAX_SIZE = 100;

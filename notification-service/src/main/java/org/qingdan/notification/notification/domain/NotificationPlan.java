@@ -27,6 +27,8 @@ import org.qingdan.contracts.listing.PublicNoticeStarted;
 import org.qingdan.contracts.listing.EnterpriseChangeReported;
 import org.qingdan.contracts.listing.ReReviewConcluded;
 import org.qingdan.contracts.listing.RecordCorrected;
+import org.qingdan.contracts.listing.ReconfirmationOverdue;
+import org.qingdan.contracts.listing.Reconfirmed;
 import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.listing.ReReviewRequested;
 import org.qingdan.contracts.listing.ReportFiled;
@@ -191,12 +193,28 @@ public final class NotificationPlan {
             // Art. 12: a change of the public list, publicised to all members
             publicChange(plan, "record-corrected", known, to, values("productName", e.product().productName(), "summary", e.summary(),
                     "edition", e.edition(), "listingId", e.aggregateId()));
+        } else if (event instanceof Reconfirmed e) {
+            Map<String, Object> v = values("productName", e.productName(), "confirmedAt", TIME.format(e.confirmedAt()),
+                    "nextDueAt", TIME.format(e.nextDueAt()), "listingId", e.aggregateId());
+            known.ifPresentOrElse(c -> applicant(plan, "reconfirmed", c.email(), c.name(), c.orgUscc(), v), () -> office(plan, "reconfirmed", to, v));
+        } else if (event instanceof ReconfirmationOverdue e) {
+            office(plan, "office-reconfirmation-overdue", to, values("productName", e.productName(), "leadName", e.leadApplicantName(),
+                    "dueAt", TIME.format(e.dueAt()), "listingId", e.aggregateId()));
         } else if (event instanceof ObjectionOutcome e) {
             // the objecting organisation learns the outcome of its objection (its address is not known here: the inbox)
             applicant(plan, "objection-outcome", null, e.objectorOrgName(), e.objectorOrgUscc(), values("productName", e.productName(),
                     "upheld", e.outcome() == ObjectionDecided.Outcome.UPHELD, "outcomeLabel", e.outcome().label(), "reason", e.reason(),
                     "listingId", e.aggregateId(), "contactName", e.objectorOrgName()));
         }
+        return plan;
+    }
+
+    /** The lead's reminder of its listed product's yearly re-confirmation, {@code days} before the anniversary (0: today). */
+    public static List<Planned> reconfirmationReminder(String contactEmail, String leadName, String leadUscc, String productName,
+                                                       Instant dueAt, int days) {
+        List<Planned> plan = new ArrayList<>();
+        applicant(plan, "reconfirmation-reminder", contactEmail, leadName, leadUscc, values("productName", productName,
+                "dueAt", TIME.format(dueAt), "days", days, "today", days == 0));
         return plan;
     }
 
