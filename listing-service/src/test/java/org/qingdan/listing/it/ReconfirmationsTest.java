@@ -31,6 +31,8 @@ class ReconfirmationsTest extends ListingIntegrationTest {
         assertThat(half.json().get("errors").get(0).get("field").asString()).isEqualTo("noUnreportedIncident");
         HttpApi.Response confirmed = api.post("/api/listings/yr-1/reconfirm", leadApplicant(), CONFIRM);
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().get("summary").get("lastConfirmedAt").isNull()).isFalse();
+        assertThat(confirmed.body()).doesNotContain("objections");
         assertThat(api.get("/api/public/listings/yr-1", null).json().get("summary").get("lastConfirmedAt").isNull()).isFalse();
         assertThat(events(Topics.LISTING_EVENTS, "yr-1", "listing.reconfirmed.v1")).containsKey("listing.reconfirmed.v1");
 

@@ -133,8 +133,9 @@ public class ListingOfficeController {
     @ApiResponse(responseCode = "404", description = "清单条目不存在 (no such listing)")
     @ApiResponse(responseCode = "409", description = "Not listed (not-listed), or more than 30 days before the anniversary (not-yet-due)")
     @ApiResponse(responseCode = "422", description = "inProduction, noUnreportedIncident or selfAssessmentAccurate not confirmed (must-confirm, the field named)")
-    public Listing reconfirm(CurrentUser user, @PathVariable String id, @RequestBody ReconfirmRequest r) {
-        return register.reconfirm(user, id, r.inProduction(), r.noUnreportedIncident(), r.selfAssessmentAccurate(), r.note());
+    public PublicViews.Detail reconfirm(CurrentUser user, @PathVariable String id, @RequestBody ReconfirmRequest r) {
+        // the product's public page: the listing itself names objectors, which only the office sees
+        return PublicViews.detail(register.reconfirm(user, id, r.inProduction(), r.noUnreportedIncident(), r.selfAssessmentAccurate(), r.note()));
     }
 
     @GetMapping("/reconfirmations/overdue")
