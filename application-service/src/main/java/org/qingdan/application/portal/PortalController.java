@@ -21,7 +21,7 @@ import org.qingdan.application.application.web.ApplicationController.Participant
 import org.qingdan.application.application.web.ParticipationController.ParticipationView;
 import org.qingdan.application.attachment.AttachmentService;
 import org.qingdan.application.attachment.domain.AttachmentInfo;
-import org.qingdan.application.attachment.domain.AttachmentRejected;
+import org.qingdan.support.files.FileRejected;
 import org.qingdan.application.call.CallService;
 import org.qingdan.application.shared.Idempotency;
 import org.qingdan.contracts.form.ApplicationScenario;
@@ -303,12 +303,12 @@ public class PortalController {
                 ? "/portal/applications/" + id + "/steps/" + back : "/portal/applications/" + id;
         try {
             if (file == null || file.isEmpty()) {
-                throw new AttachmentRejected(422, "attachment-empty", "请选择要上传的文件");
+                throw new FileRejected(422, "attachment-empty", "请选择要上传的文件");
             }
             AttachmentInfo info = attachments.upload(user, id, file.getOriginalFilename(), file.getInputStream());
             redirect.addFlashAttribute("message", "attachment.uploaded");
             redirect.addFlashAttribute("uploaded", info.fileName());
-        } catch (AttachmentRejected | ProblemException e) {
+        } catch (FileRejected | ProblemException e) {
             flash(redirect, errors(locale).of(e, "file"));
         }
         return "redirect:" + page + "#attachments";

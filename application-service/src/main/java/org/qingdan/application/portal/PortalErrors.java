@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.qingdan.application.application.domain.ApplicationRefused;
 import org.qingdan.application.application.domain.RuleViolation;
-import org.qingdan.application.attachment.domain.AttachmentRejected;
+import org.qingdan.support.files.FileRejected;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.context.MessageSource;
 
@@ -66,7 +66,7 @@ final class PortalErrors {
             }
             refused.violations().forEach(v -> errors.add(new UiError("#" + FormView.id(v.field()), message(v.rule(), v.message()),
                     FormView.id(v.field()), message(v.rule(), v.message()))));
-        } else if (e instanceof AttachmentRejected rejected) {
+        } else if (e instanceof FileRejected rejected) {
             String m = message(rejected.rule(), e.getMessage());
             errors.add(new UiError("#" + anchorForFile, m, anchorForFile, m));
         } else if (e instanceof ProblemException problem) {

@@ -2,7 +2,6 @@ package org.qingdan.application.shared;
 
 import java.util.List;
 import org.qingdan.application.application.domain.ApplicationRefused;
-import org.qingdan.application.attachment.domain.AttachmentRejected;
 import org.qingdan.application.call.domain.Call;
 import org.qingdan.support.web.Problems;
 import org.qingdan.support.web.Violation;
@@ -12,7 +11,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** The domain's refusals as problem documents naming each field and rule. */
 @RestControllerAdvice
@@ -44,18 +42,5 @@ public class DomainProblemsAdvice {
                 : Problems.of(422, "validation", "征集设置不符合要求", e.getMessage());
         return Problems.response(Problems.withViolations(problem,
                 e.problems().stream().map(p -> new Violation(p.field(), p.rule(), p.message())).toList()));
-    }
-
-    @ExceptionHandler(AttachmentRejected.class)
-    ResponseEntity<ProblemDetail> attachmentRejected(AttachmentRejected e) {
-        return Problems.response(Problems.withViolations(Problems.of(e.status(), e.rule(), "附件不符合要求", e.getMessage()),
-                List.of(new Violation("file", e.rule(), e.getMessage()))));
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-        return Problems.response(Problems.withViolations(
-                Problems.of(413, "attachment-too-large", "附件不符合要求", "附件超过大小上限"),
-                List.of(new Violation("file", "attachment-too-large", "附件超过大小上限"))));
     }
 }

@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qingdan.application.Forms;
-import org.qingdan.application.attachment.inspect.HostileFiles;
+import org.qingdan.testsupport.files.HostileFiles;
 
 class AccessAndAttachmentsTest extends IntegrationTest {
 

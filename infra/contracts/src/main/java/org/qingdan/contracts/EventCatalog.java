@@ -20,6 +20,16 @@ import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.contracts.listing.EnterpriseChangeReported;
+import org.qingdan.contracts.listing.ReReviewConcluded;
+import org.qingdan.contracts.listing.RecordCorrected;
+import org.qingdan.contracts.listing.ReconfirmationOverdue;
+import org.qingdan.contracts.listing.Reconfirmed;
+import org.qingdan.contracts.listing.ReReviewOpened;
+import org.qingdan.contracts.listing.ReReviewRequested;
+import org.qingdan.contracts.listing.ReportFiled;
+import org.qingdan.contracts.listing.ReportResponseRequested;
+import org.qingdan.contracts.review.ReReviewCompleted;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewReadyForDecision;
 import org.qingdan.contracts.review.ReviewSubmitted;
@@ -67,7 +77,17 @@ public final class EventCatalog {
             new Entry(ProductDelisted.TYPE, Topics.LISTING_EVENTS, ProductDelisted.class),
             new Entry(ObjectionLodged.TYPE, Topics.LISTING_EVENTS, ObjectionLodged.class),
             new Entry(ObjectionDecided.TYPE, Topics.LISTING_EVENTS, ObjectionDecided.class),
-            new Entry(ObjectionOutcome.TYPE, Topics.LISTING_OFFICE_EVENTS, ObjectionOutcome.class));
+            new Entry(ObjectionOutcome.TYPE, Topics.LISTING_OFFICE_EVENTS, ObjectionOutcome.class),
+            new Entry(ReportFiled.TYPE, Topics.LISTING_OFFICE_EVENTS, ReportFiled.class),
+            new Entry(ReportResponseRequested.TYPE, Topics.LISTING_OFFICE_EVENTS, ReportResponseRequested.class),
+            new Entry(ReReviewRequested.TYPE, Topics.LISTING_OFFICE_EVENTS, ReReviewRequested.class),
+            new Entry(ReReviewOpened.TYPE, Topics.LISTING_EVENTS, ReReviewOpened.class),
+            new Entry(ReReviewConcluded.TYPE, Topics.LISTING_EVENTS, ReReviewConcluded.class),
+            new Entry(ReReviewCompleted.TYPE, Topics.REVIEW_EVENTS, ReReviewCompleted.class),
+            new Entry(EnterpriseChangeReported.TYPE, Topics.LISTING_OFFICE_EVENTS, EnterpriseChangeReported.class),
+            new Entry(RecordCorrected.TYPE, Topics.LISTING_EVENTS, RecordCorrected.class),
+            new Entry(Reconfirmed.TYPE, Topics.LISTING_EVENTS, Reconfirmed.class),
+            new Entry(ReconfirmationOverdue.TYPE, Topics.LISTING_OFFICE_EVENTS, ReconfirmationOverdue.class));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

@@ -213,6 +213,43 @@ public final class Walkthrough {
         untilStatus(id, "DELISTED");
     }
 
+    /**
+     * Art. 12: applicant B reports a defect of the listed product with evidence; the office opens a re-review (the public
+     * record shows 复核中); review-service opens the case; three experts review it; the committee delists the product.
+     * Answers the re-review case's id.
+     */
+    public String reportReReviewAndDelist(String id, String productName) {
+        String report = field(multipart("/api/listings/" + id + "/reports", "applicant-b", "files", java.util.Map.of("kinds", "MAJOR_DEFECT",
+                "description", "我行生产环境核心模块宕机两日，厂商未及时响应", "occurredOn", "2026-10-01"), "故障说明.pdf", 201,
+                "a member reports the listed product"), "id");
+        send(json("POST", "/api/listings/reports/" + report + "/re-review", "office", "{\"reason\":\"反映情况属实，需专家复核\"}"), 200,
+                "the office opens a re-review");
+        until("the public record shows 复核中", () -> send(json("GET", "/api/public/listings/" + id, null, null), -1, "")
+                .contains("\"reReviewLabel\":\"复核中\""));
+        String caseId = "rr-" + report;
+        until("the re-review case opens", () -> status(json("GET", "/api/reviews/cases/" + caseId, "office", null)) == 200);
+        review(caseId, productName);
+        send(json("POST", "/api/reviews/cases/" + caseId + "/re-review-decision", "committee",
+                "{\"outcome\":\"DELIST\",\"delistingReason\":\"MAJOR_DEFECT\",\"reasons\":[\"存在重大缺陷，可能造成严重安全风险\"]}"), 200,
+                "the committee delists on the re-review");
+        untilStatus(id, "DELISTED");
+        return caseId;
+    }
+
+    /** From a call to the list: the product listed, not yet delisted. Answers its application (and listing) id. */
+    public String listed(String productName) {
+        pool();
+        String id = unconfirmedDraft(openCall(), productName);
+        submitRefusedUntilConfirmed(id);
+        participantConfirms(id);
+        submit(id);
+        accept(id);
+        review(id, productName);
+        approve(id);
+        endNotice(id);
+        return id;
+    }
+
     /** The rest of the way, from the formal check to the delisting. */
     public Result afterSubmission(String id, String productName) {
         Duration toCase = accept(id);
@@ -273,20 +310,25 @@ public final class Walkthrough {
     }
 
     private String upload(String applicationId, String fileName) {
+        return field(multipart("/api/applications/" + applicationId + "/attachments", "applicant-a", "file", java.util.Map.of(), fileName,
+                201, "upload " + fileName), "id");
+    }
+
+    /** A multipart request through the gateway: text fields, and one PDF under {@code filePart}. */
+    private String multipart(String path, String user, String filePart, java.util.Map<String, String> fields, String fileName, int expected,
+                             String what) {
         String boundary = "qingdan-" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] file = pdf();
-        byte[] all = new byte[head.length + file.length + tail.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(file, 0, all, head.length, file.length);
-        System.arraycopy(tail, 0, all, head.length + file.length, tail.length);
-        String body = send(HttpRequest.newBuilder(URI.create(gateway + "/api/applications/" + applicationId + "/attachments"))
-                .header("Authorization", "Bearer " + token("applicant-a"))
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> all.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        all.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filePart + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        all.writeBytes(pdf());
+        all.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Authorization", "Bearer " + token(user))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(all)), 201, "upload " + fileName);
-        return field(body, "id");
+                .POST(HttpRequest.BodyPublishers.ofByteArray(all.toByteArray())), expected, what);
     }
 
     HttpRequest.Builder json(String method, String path, String user, String body) {

@@ -189,6 +189,33 @@ class SystemStackTest {
         }
     }
 
+    /** Art. 12: a listed product is reported by a member, re-reviewed by experts and delisted by the committee. */
+    @Test
+    void a_listed_product_is_reported_re_reviewed_and_delisted_by_the_committee() throws Exception {
+        Walkthrough walk = new Walkthrough("http://localhost:8080", KEYCLOAK, "http://localhost:8083");
+        try (WebsiteConsumer website = WebsiteConsumer.start("localhost:9092")) {
+            String name = "复核平台" + Integer.toString((int) (System.nanoTime() % 100000), 36);
+            String id = walk.listed(name);
+            walk.reportReReviewAndDelist(id, name);
+            website.seen(id, "listing.product-delisted.v1");
+            assertThat(website.types(id)).containsSubsequence("listing.product-listed.v1", "listing.re-review-opened.v1",
+                    "listing.re-review-concluded.v1", "listing.product-delisted.v1");
+            JsonNode detail = gateway.get("/api/public/listings/" + id, null).json();
+            assertThat(detail.get("summary").get("status").asString()).isEqualTo("DELISTED");
+            assertThat(detail.get("summary").get("underReReview").asBoolean()).isFalse();
+            assertThat(detail.get("history")).last().satisfies(h -> {
+                assertThat(h.get("type").asString()).isEqualTo("DELISTED");
+                assertThat(h.get("actedBy").asString()).isEqualTo("COMMITTEE");
+            });
+            assertThat(gateway.get("/api/public/listings/" + id, null).body()).doesNotContain("applicant-b").doesNotContain("宕机");
+            List<String> actions = new ArrayList<>();
+            gateway.get("/api/listings/" + id + "/audit?size=100", walk.token("office")).json().get("items")
+                    .forEach(r -> actions.add(r.get("action").asString()));
+            assertThat(actions).containsSubsequence("LISTED", "REPORT_FILED", "RE_REVIEW_OPENED", "RE_REVIEW_DELISTED");
+            assertThat(gateway.get("/api/public/editions/verification", null).body()).contains("\"valid\":true");
+        }
+    }
+
     /** The README's walk-through, its bash blocks run in order as a newcomer would paste them. */
     @Test
     void the_readmes_walk_through_works_as_written() throws Exception {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -75,6 +76,28 @@ public class HttpApi {
             request.POST(HttpRequest.BodyPublishers.ofByteArray(all.toByteArray()));
         }
         return send(request);
+    }
+
+    /**
+     * A multipart form: text fields (a field may repeat) and files (name → content), each file under the part
+     * name {@code files}.
+     */
+    public Response multipart(String path, String token, List<Map.Entry<String, String>> fields, Map<String, byte[]> files) {
+        String boundary = "qingdan-" + UUID.randomUUID();
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields) {
+            all.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        files.forEach((name, content) -> {
+            all.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            all.writeBytes(content);
+            all.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        all.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(all.toByteArray())));
     }
 
     /** A CORS preflight from {@code origin}. */

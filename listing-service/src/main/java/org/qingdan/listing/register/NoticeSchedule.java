@@ -11,7 +11,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Lists products whose public notice ended. Safe with several instances: a lease in MongoDB lets one
+ * Lists products whose public notice ended, and tells the office of listed products overdue for their yearly
+ * re-confirmation (once per anniversary). Safe with several instances: a lease in MongoDB lets one
  * instance run at a time, and the transition itself is idempotent and guarded by each listing's revision,
  * so even two runs at once list each product once. It also finishes what a crash interrupted: changes
  * still waiting for their edition, and a head behind the last edition.
@@ -55,6 +56,10 @@ public class NoticeSchedule {
             int listed = register.listDue();
             if (listed > 0) {
                 log.info("public notice ended for {} product(s): listed", listed);
+            }
+            int overdue = register.flagOverdue();
+            if (overdue > 0) {
+                log.info("{} listed product(s) overdue for their yearly re-confirmation: the office is told", overdue);
             }
         } finally {
             leases.release("notice-end");

@@ -10,6 +10,7 @@ import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.listing.register.domain.Edition;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.ListingRefused;
+import org.qingdan.listing.register.domain.ReReview;
 import org.qingdan.listing.register.events.ListingEventsAdapter;
 import org.qingdan.listing.register.persistence.EditionStore;
 import org.qingdan.listing.register.persistence.ListingStore;
@@ -17,6 +18,7 @@ import org.qingdan.listing.register.persistence.RegisterMigration;
 import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
@@ -36,12 +38,15 @@ public class RegisterService {
     private final EditionStore editions;
     private final Clock clock;
     private final AuditRecorder audit;
+    private final ObjectProvider<ReReviewFollowers> followers;
 
     /** The aggregate type of listings in the audit trail (keyed by the application id, as the listing is). */
     public static final String AUDIT_TYPE = "listing";
 
     /** {@code migration}: the list of the first layout is migrated before anything here runs. */
-    public RegisterService(ListingStore listings, EditionStore editions, Clock clock, RegisterMigration migration, AuditRecorder audit) {
+    public RegisterService(ListingStore listings, EditionStore editions, Clock clock, RegisterMigration migration, AuditRecorder audit,
+                           ObjectProvider<ReReviewFollowers> followers) {
+        this.followers = followers; // resolved when used: the followers depend on this service
         this.audit = audit;
         this.listings = listings;
         this.editions = editions;
@@ -111,6 +116,72 @@ public class RegisterService {
         return audited(office, listingId, "DELISTED", "移出清单：" + (reason == null ? "" : reason.label())
                         + (ground == null ? "" : "（" + ground.label() + "）") + "；" + explanation,
                 execute(listingId, l -> l.delist(reason, ground, explanation, evidence, office.username(), clock.instant())));
+    }
+
+    /**
+     * The office opens a re-review of a listed product on a report (the report feature calls this with the brief).
+     * Repeating it with the same id changes nothing.
+     */
+    public Listing openReReview(CurrentUser office, String listingId, String reReviewId, ReReview.Brief brief) {
+        return audited(office, listingId, "RE_REVIEW_OPENED", "就情况反映 " + brief.reportId() + " 启动复核：" + brief.reason(),
+                execute(listingId, l -> l.openReReview(reReviewId, brief, office.username(), clock.instant())));
+    }
+
+    /**
+     * The committee's conclusion of a re-review, from review-service; a redelivery finds it concluded. The followers
+     * (the report it came from) hear it every time, so that a crash between the two writes loses nothing.
+     */
+    public Listing.Outcome concludeReReview(String listingId, ReReview.Conclusion conclusion) {
+        Listing.Outcome outcome = execute(listingId, l -> l.concludeReReview(conclusion, clock.instant()));
+        followers.orderedStream().forEach(f -> f.concluded(conclusion.reReviewId(), conclusion.keep()));
+        if (outcome.changed()) {
+            audit.recordSystem(AUDIT_TYPE, listingId, "review-service", "金融科技专委会", conclusion.keep() ? "RE_REVIEW_KEPT" : "RE_REVIEW_DELISTED",
+                    (conclusion.keep() ? "复核保留：" : "复核结论移出清单（" + conclusion.reason().label() + "）：")
+                            + String.join("；", conclusion.reasons()) + "（" + conclusion.decidedBy() + "）");
+        }
+        return outcome;
+    }
+
+    /** The office accepted a major change of the enterprise: the public record is corrected, in a new edition. */
+    public Listing correctRecord(CurrentUser office, String listingId, String correctionId,
+                                 org.qingdan.contracts.listing.EnterpriseChangeKind change, String newEnterpriseName, String newEnterpriseUscc,
+                                 String note) {
+        return audited(office, listingId, "RECORD_CORRECTED", "信息更正（" + change.label() + "，变更报告 " + correctionId + "）：" + note,
+                execute(listingId, l -> l.correctRecord(correctionId, change, newEnterpriseName, newEnterpriseUscc, note, clock.instant())));
+    }
+
+    /**
+     * The lead re-confirms a listed product for the year (年度确认): its lead applicant (or, when the enterprise leads, the
+     * enterprise), as an applicant or vendor user of that organisation.
+     */
+    public Listing reconfirm(CurrentUser user, String listingId, Boolean inProduction, Boolean noUnreportedIncident,
+                             Boolean selfAssessmentAccurate, String note) {
+        return audited(user, listingId, "RECONFIRMED", "年度确认" + (note == null || note.isBlank() ? "" : "：" + note), execute(listingId, l -> {
+            var lead = l.product().leadApplicant() != null ? l.product().leadApplicant() : l.product().enterprise();
+            if (!user.hasAnyRole("applicant", "vendor") || !user.belongsTo(lead.uscc())) {
+                throw ProblemException.forbidden("只有牵头申报单位可以进行年度确认");
+            }
+            return l.reconfirm(inProduction, noUnreportedIncident, selfAssessmentAccurate, note, clock.instant());
+        }));
+    }
+
+    /** Flags to the office every listed product whose re-confirmation is overdue, once per anniversary. Returns how many. */
+    public int flagOverdue() {
+        int flagged = 0;
+        String after = null;
+        while (true) {
+            List<String> due = listings.reconfirmationOverdueIds(clock.instant(), after, DUE_BATCH);
+            for (String id : due) {
+                if (execute(id, l -> l.flagOverdue(clock.instant())).changed()) {
+                    audit.recordSystem(AUDIT_TYPE, id, "system", "系统", "RECONFIRMATION_OVERDUE", "年度确认逾期，已告知专委会办公室");
+                    flagged++;
+                }
+            }
+            if (due.size() < DUE_BATCH) {
+                return flagged;
+            }
+            after = due.get(due.size() - 1);
+        }
     }
 
     /** The office records it, or the enterprise itself (or the lead applicant) asks for it. */

@@ -6,6 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import org.qingdan.contracts.form.ExclusionGround;
+import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
+import org.qingdan.contracts.listing.ReReviewRequested;
+import org.qingdan.review.reviewcase.domain.ReReviewSubject;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.application.ApplicationAccepted;
 import org.qingdan.contracts.application.ApplicationResubmitted;
@@ -39,13 +43,17 @@ public class ReviewService {
     private final Duration reviewPeriod;
     private final MeterRegistry meters;
     private final AuditRecorder audit;
+    /** Experts per re-review case (a re-review has no call to say it). */
+    private final int reReviewers;
 
     /** The aggregate types of the audit trail: a review case (keyed by the application id) and a pool expert. */
     public static final String AUDIT_CASE = "review-case";
     public static final String AUDIT_REVIEWER = "reviewer";
 
     public ReviewService(ReviewCaseStore cases, ReviewerStore reviewers, Clock clock,
-                         @Value("${qingdan.review.period:P14D}") Duration reviewPeriod, MeterRegistry meters, AuditRecorder audit) {
+                         @Value("${qingdan.review.period:P14D}") Duration reviewPeriod, MeterRegistry meters, AuditRecorder audit,
+                         @Value("${qingdan.review.re-review-reviewers:3}") int reReviewers) {
+        this.reReviewers = reReviewers;
         this.audit = audit;
         this.cases = cases;
         this.reviewers = reviewers;
@@ -96,6 +104,47 @@ public class ReviewService {
                 audit.recordSystem(AUDIT_CASE, e.aggregateId(), "application-service", "申报单位", "WITHDRAWN", "申报单位撤回：" + e.reason());
             }
         }
+    }
+
+    // --- from listing-service's events (idempotent) ---
+
+    /** The office opened a re-review of a listed product: a case opens once, whatever the redeliveries. */
+    public void reReviewRequested(ReReviewRequested e) {
+        ReReviewSubject subject = new ReReviewSubject(e.aggregateId(), e.reReviewId(), e.product(), e.report(), e.responses(), e.reason(),
+                e.requestedAt());
+        try {
+            cases.insert(ReviewCase.openReReview(subject, reReviewers, clock.instant()));
+            audit.recordSystem(AUDIT_CASE, e.reReviewId(), "listing-service", "专委会办公室", "RE_REVIEW_OPENED",
+                    "清单产品“" + e.product().productName() + "”收到情况反映，启动复核：" + e.reason() + "（" + e.requestedBy() + "）");
+        } catch (DuplicateKeyException openedBefore) {
+            // redelivered: the case is open already
+        }
+    }
+
+    /** Whether this conclusion of a re-review would be recorded (for the confirmation page); records nothing. */
+    public void checkReReviewDecision(CurrentUser user, String id, boolean keep, DelistingReason reason, ExclusionGround ground,
+                                      List<String> reasons) {
+        requireCommittee(user);
+        get(user, id).reviewCase().decideReReview(keep, reason, ground, reasons, user.username(), clock.instant());
+    }
+
+    private static void requireCommittee(CurrentUser user) {
+        if (!user.hasAnyRole("committee", "office", "admin")) {
+            throw ProblemException.forbidden("只有专委会委员或办公室可以记录复核结论");
+        }
+    }
+
+    /** The committee's conclusion of a re-review: keep the product listed, or delist it for an Art. 12 reason. Once. */
+    public ReviewCase decideReReview(CurrentUser user, String id, boolean keep, DelistingReason reason, ExclusionGround ground,
+                                     List<String> reasons, Long expectedVersion) {
+        requireCommittee(user);
+        ReviewCaseStore.Versioned current = get(user, id);
+        org.qingdan.support.web.IfMatch.require(expectedVersion, current.version());
+        ReviewCase.Outcome outcome = current.reviewCase().decideReReview(keep, reason, ground, reasons, user.username(), clock.instant());
+        save(current, outcome);
+        audit.record(AUDIT_CASE, id, user, keep ? "RE_REVIEW_KEPT" : "RE_REVIEW_DELISTED", "复核结论：" + (keep ? "保留" : "移出清单（"
+                + reason.label() + (ground == null ? "" : "，" + ground.label()) + "）") + "；理由：" + String.join("；", reasons));
+        return outcome.reviewCase();
     }
 
     // --- reads ---

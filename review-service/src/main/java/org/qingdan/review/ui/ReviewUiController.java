@@ -13,6 +13,7 @@ import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.AssessmentDimension;
 import org.qingdan.contracts.form.ExclusionGround;
+import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.review.reviewcase.CaseQuery;
 import org.qingdan.review.reviewcase.ReviewService;
@@ -207,15 +208,18 @@ public class ReviewUiController {
                 : c.reviewsVisibleTo(user.username()).stream().filter(r -> !r.reviewerId().equals(user.username())).toList();
         model.addAttribute("visibleReviews", visible);
         model.addAttribute("who", who(c, seesAll, locale));
-        model.addAttribute("selfRatings", selfRatings(c.form()));
+        ApplicationFormSnapshot form = c.form(); // null on a re-review: the product, the report and the answers instead
+        model.addAttribute("selfRatings", form == null ? Map.of() : selfRatings(form));
         boolean scores = seesAll && (c.status() == CaseStatus.READY_FOR_DECISION || c.status() == CaseStatus.DECIDED);
         model.addAttribute("scores", scores ? c.scores() : null);
         model.addAttribute("findings", seesAll ? c.findings() : List.of());
         model.addAttribute("reopenings", seesAll ? c.reopenings() : List.of());
-        model.addAttribute("attachments", attachments(c.form(), locale));
-        model.addAttribute("files", c.form().attachments().stream()
+        model.addAttribute("attachments", form == null ? List.of() : attachments(form, locale));
+        model.addAttribute("files", form == null ? Map.of() : form.attachments().stream()
                 .collect(java.util.stream.Collectors.toMap(ApplicationFormSnapshot.AttachmentRef::id, a -> a, (a, b) -> a)));
-        model.addAttribute("selfAnswers", selfAnswers(c.form()));
+        model.addAttribute("selfAnswers", form == null ? Map.of() : selfAnswers(form));
+        model.addAttribute("delistingReasons", java.util.Arrays.stream(DelistingReason.values())
+                .filter(r -> r != DelistingReason.VOLUNTARY_WITHDRAWAL).toList());
         model.addAttribute("orgNames", seesAll ? reviews.pool().stream()
                 .collect(java.util.stream.Collectors.toMap(Reviewer::id, r -> r.orgName() == null ? r.orgUscc() : r.orgName())) : Map.of());
         boolean assignable = c.status() == CaseStatus.OPEN || c.status() == CaseStatus.ASSIGNED;
@@ -459,37 +463,68 @@ public class ReviewUiController {
         return "redirect:/review/cases/" + id + "#assignments";
     }
 
+    /**
+     * The committee's decision, confirmed on a second page before it is recorded: APPROVED or REJECTED on an
+     * application; on a re-review KEEP_LISTED or DELIST with the Art. 12 reason (and the Art. 5 ground for clause (三)).
+     */
     @PostMapping("/cases/{id}/decision")
     public String decide(@AuthenticationPrincipal OidcUser principal, @PathVariable String id,
                          @RequestParam(required = false) String decision, @RequestParam(required = false) String reasons,
+                         @RequestParam(required = false) String delistingReason, @RequestParam(required = false) String exclusionGround,
                          @RequestParam(required = false) String confirmed, Model model, RedirectAttributes redirect, Locale locale) {
         CurrentUser user = UiUsers.of(principal);
         List<String> lines = reasons == null ? List.of()
                 : Arrays.stream(reasons.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        boolean approve = "APPROVED".equals(decision);
         try {
-            if (decision == null || !(approve || "REJECTED".equals(decision))) {
+            ReviewCase c = reviews.get(user, id).reviewCase();
+            boolean reReview = c.isReReview();
+            boolean approve = reReview ? "KEEP_LISTED".equals(decision) : "APPROVED".equals(decision);
+            if (decision == null || !(approve || (reReview ? "DELIST" : "REJECTED").equals(decision))) {
                 throw new ReviewRefused(ReviewRefused.Kind.INVALID, "请选择审核决定",
-                        List.of(new ReviewRefused.Problem("decision", "required", "请选择通过或不通过")));
+                        List.of(new ReviewRefused.Problem("decision", reReview ? "required-re-review" : "required", reReview ? "请选择保留或移出清单" : "请选择通过或不通过")));
             }
+            DelistingReason reason = approve ? null : enumOrNull(DelistingReason.class, delistingReason);
+            ExclusionGround ground = approve ? null : enumOrNull(ExclusionGround.class, exclusionGround);
             if (!"true".equals(confirmed)) {
-                reviews.checkDecision(user, id, approve, lines);
+                if (reReview) {
+                    reviews.checkReReviewDecision(user, id, approve, reason, ground, lines);
+                } else {
+                    reviews.checkDecision(user, id, approve, lines);
+                }
                 common(model, user);
-                model.addAttribute("c", reviews.get(user, id).reviewCase());
+                model.addAttribute("c", c);
                 model.addAttribute("kind", "decision");
                 model.addAttribute("approve", approve);
                 model.addAttribute("decision", decision);
+                model.addAttribute("delistingReason", reason);
+                model.addAttribute("exclusionGround", ground);
                 model.addAttribute("reasons", lines);
                 model.addAttribute("reasonsText", String.join("\n", lines));
                 return "review/confirm";
             }
-            reviews.decide(user, id, approve, lines, null);
+            if (reReview) {
+                reviews.decideReReview(user, id, approve, reason, ground, lines, null);
+            } else {
+                reviews.decide(user, id, approve, lines, null);
+            }
             redirect.addFlashAttribute("message", "decision.recorded");
         } catch (ReviewRefused | ProblemException | OptimisticLockingFailureException e) {
             flash(redirect, errors(locale).of(e));
             return "redirect:/review/cases/" + id + "#errors";
         }
         return "redirect:/review/cases/" + id;
+    }
+
+    /** A closed-list value of a form, or null when blank or unknown (the domain then names the field). */
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @PostMapping("/cases/{id}/reviews/{reviewerId}/reopen")

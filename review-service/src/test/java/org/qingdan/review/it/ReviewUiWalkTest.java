@@ -285,6 +285,41 @@ class ReviewUiWalkTest extends ReviewIntegrationTest {
         check("error-page", PHONE, "en");
     }
 
+    @Test
+    void the_committee_concludes_a_re_review_from_the_product_the_report_and_the_answers() throws Exception {
+        var c = ReviewFixtures.assigned(ReviewFixtures.reReview("walk-rr", afterEveryCase().plusSeconds(70)),
+                ReviewFixtures.R1, ReviewFixtures.R2, ReviewFixtures.R3);
+        for (String r : List.of("r1", "r2", "r3")) {
+            c = ReviewFixtures.submitted(c, r);
+        }
+        store.insert(c);
+        RealInfrastructure.oidc().nextLogin("committee", null, null, List.of(Roles.COMMITTEE));
+        size(DESKTOP);
+        open("/review/cases/walk-rr?lang=zh");
+        // a re-review is not an application: the listed product, the report and the answers, no form
+        assertThat(browser.findElement(By.id("re-review-title")).getText()).contains("复核");
+        assertThat(browser.findElement(By.id("re-review-product")).getText()).contains("智能风控平台").contains("某某科技有限公司");
+        assertThat(browser.findElement(By.id("re-review-description")).getText()).contains("宕机");
+        assertThat(browser.findElement(By.id("re-review-responses")).getText()).contains("已修复");
+        assertThat(browser.findElements(By.id("form"))).isEmpty();
+        check("committee-re-review", DESKTOP, "zh");
+        browser.findElement(By.id("decision-submit")).click();
+        assertThat(browser.findElement(By.id("decision-error")).getText()).isEqualTo("请选择保留或移出清单");
+        browser.findElement(By.id("decision-delist")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("delistingReason"))).selectByValue("MAJOR_DEFECT");
+        browser.findElement(By.id("reasons")).sendKeys("存在重大缺陷，可能造成严重安全风险");
+        browser.findElement(By.id("decision-submit")).click();
+        assertThat(browser.findElement(By.id("confirm-decision")).getText()).startsWith("移出清单：第十二条（一）");
+        browser.findElement(By.id("confirm-decision-submit")).click();
+        assertThat(browser.findElement(By.id("decision-result")).getText()).startsWith("移出清单：第十二条（一）");
+        size(PHONE);
+        check("committee-re-review-decided", PHONE, "zh");
+        assertThat(api.get("/api/reviews/cases/walk-rr", office()).json().get("decision").get("delistingReason").asString())
+                .isEqualTo("MAJOR_DEFECT");
+        open("/review/cases?lang=zh");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("智能风控平台");
+    }
+
     // --- helpers: test-support's PageChecks, shared with the applicant portal's walk ---
 
     private void waitFor(By element, String text) {

@@ -45,7 +45,7 @@ class AssignmentLoadTest {
         pool.save(ReviewFixtures.R3);
         pool.save(ReviewFixtures.R4);
         reviews = new ReviewService(cases, pool, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(14), new SimpleMeterRegistry(),
-                new org.qingdan.support.audit.AuditRecorder(mongo, Clock.fixed(NOW, ZoneOffset.UTC), null));
+                new org.qingdan.support.audit.AuditRecorder(mongo, Clock.fixed(NOW, ZoneOffset.UTC), null), 3);
     }
 
     static List<String> assignedTo(ReviewCase c) {

@@ -49,6 +49,13 @@ public final class ReviewFixtures {
         return ReviewCase.open(id, ContractSamples.CALL, 1, ContractSamples.form(), List.of(), openedAt);
     }
 
+    /** A re-review case of the sample product, on the sample report and answers (three reviewers). */
+    public static ReviewCase reReview(String id, Instant openedAt) {
+        var e = ContractSamples.reReviewRequested("listing-" + id, id);
+        return ReviewCase.openReReview(new org.qingdan.review.reviewcase.domain.ReReviewSubject(e.aggregateId(), e.reReviewId(), e.product(),
+                e.report(), e.responses(), e.reason(), e.requestedAt()), 3, openedAt);
+    }
+
     public static ReviewCase assigned(ReviewCase c, Reviewer... reviewers) {
         for (Reviewer r : reviewers) {
             c = c.assign(r, 0, "office", NOW, PERIOD).reviewCase();

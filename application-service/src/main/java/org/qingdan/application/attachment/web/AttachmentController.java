@@ -9,8 +9,6 @@ import java.util.List;
 import org.qingdan.application.attachment.AttachmentService;
 import org.qingdan.application.attachment.domain.AttachmentInfo;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.qingdan.support.files.FileResponses;
 import org.qingdan.support.security.CurrentUser;
 
 @RestController
@@ -67,15 +66,6 @@ public class AttachmentController {
     /** A file as the browser gets it: always as an attachment, never sniffed nor run, not cached (the portal's too). */
     public static ResponseEntity<InputStreamResource> asFile(AttachmentService.Download download) {
         AttachmentInfo info = download.info();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(info.mediaType()))
-                .contentLength(info.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(info.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox; default-src 'none'")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(info.sha256())))
-                .body(new InputStreamResource(download.content()));
+        return FileResponses.attachment(info.fileName(), info.mediaType(), info.size(), info.sha256(), download.content());
     }
 }

@@ -33,6 +33,19 @@ import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.contracts.listing.EnterpriseChangeKind;
+import org.qingdan.contracts.listing.EnterpriseChangeReported;
+import org.qingdan.contracts.listing.FileRef;
+import org.qingdan.contracts.listing.RecordCorrected;
+import org.qingdan.contracts.listing.ReconfirmationOverdue;
+import org.qingdan.contracts.listing.Reconfirmed;
+import org.qingdan.contracts.listing.ReReviewConcluded;
+import org.qingdan.contracts.listing.ReReviewOpened;
+import org.qingdan.contracts.listing.ReReviewRequested;
+import org.qingdan.contracts.listing.ReportFiled;
+import org.qingdan.contracts.listing.ReportKind;
+import org.qingdan.contracts.listing.ReportResponseRequested;
+import org.qingdan.contracts.review.ReReviewCompleted;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewReadyForDecision;
 import org.qingdan.contracts.review.ReviewSubmitted;
@@ -146,8 +159,42 @@ public final class ContractSamples {
                 new ObjectionDecided(UUID.randomUUID(), NOW, "listing-1", 3, "objection-1", ObjectionDecided.Outcome.DISMISSED,
                         "异议所述情况已核实不存在", product(), 12),
                 new ObjectionOutcome(UUID.randomUUID(), NOW, "listing-1", 3, "objection-1", "applicant-b", "911301027356003226",
-                        "乙银行股份有限公司", ObjectionDecided.Outcome.DISMISSED, "异议所述情况已核实不存在", "智能风控平台"));
+                        "乙银行股份有限公司", ObjectionDecided.Outcome.DISMISSED, "异议所述情况已核实不存在", "智能风控平台"),
+                new ReportFiled(UUID.randomUUID(), NOW, "report-1", 0, "listing-1", "智能风控平台",
+                        List.of(ReportKind.MAJOR_DEFECT, ReportKind.SECURITY_INCIDENT), LocalDate.parse("2026-10-01"), NOW,
+                        "91110000100003962T", null),
+                new ReportResponseRequested(UUID.randomUUID(), NOW, "report-1", 1, "listing-1", "智能风控平台",
+                        "请说明十月一日故障的原因与整改情况", NOW, "91110000100003962T", "911301027356003226"),
+                new ReReviewRequested(UUID.randomUUID(), NOW, "listing-1", 5, "rereview-1", product(),
+                        new ReReviewRequested.Report("report-1", List.of(ReportKind.MAJOR_DEFECT), "核心模块宕机两日", LocalDate.parse("2026-10-01"),
+                                NOW, List.of(FILE)),
+                        List.of(new ReReviewRequested.Response("北京智信科技有限公司", "91110000100003962T", "已修复并上线补丁", List.of(FILE), NOW)),
+                        "反映情况属实，需专家复核", NOW, "office-1"),
+                new ReReviewOpened(UUID.randomUUID(), NOW, "listing-1", 5, "rereview-1", "智能风控平台", NOW),
+                new ReReviewConcluded(UUID.randomUUID(), NOW, "listing-1", 6, "rereview-1", "智能风控平台", ReReviewConcluded.Outcome.KEPT,
+                        List.of("缺陷已整改，风险可控"), NOW),
+                new ReReviewCompleted(UUID.randomUUID(), NOW, "rereview-1", 9, "listing-1", "rereview-1", "智能风控平台",
+                        ReReviewCompleted.Outcome.DELIST, ProductDelisted.DelistingReason.ART5_EXCLUSION, ExclusionGround.UNRESOLVED_COMPLAINTS,
+                        List.of("投诉未能及时化解"), "committee-1", NOW),
+                new EnterpriseChangeReported(UUID.randomUUID(), NOW, "change-1", 0, "listing-1", "智能风控平台", EnterpriseChangeKind.NAME,
+                        "经市场监督管理部门核准，企业名称变更", LocalDate.parse("2026-11-01"), "某某科技有限公司", NOW),
+                new RecordCorrected(UUID.randomUUID(), NOW, "listing-1", 7, product(), EnterpriseChangeKind.NAME,
+                        "企业名称变更：某某科技有限公司 → 某某数字科技有限公司", NOW, 15),
+                new Reconfirmed(UUID.randomUUID(), NOW, "listing-1", 8, "智能风控平台", NOW, NOW.plusSeconds(365L * 86400)),
+                new ReconfirmationOverdue(UUID.randomUUID(), NOW, "listing-1", 9, "智能风控平台", "河北银行股份有限公司", NOW));
     }
+
+    /** The office opened a re-review of the sample product (listing {@code listingId}) on a report. */
+    public static ReReviewRequested reReviewRequested(String listingId, String reReviewId) {
+        return new ReReviewRequested(UUID.randomUUID(), NOW, listingId, 5, reReviewId, product(),
+                new ReReviewRequested.Report("report-" + reReviewId, List.of(ReportKind.MAJOR_DEFECT, ReportKind.CUSTOMER_COMPLAINT),
+                        "我行生产环境核心模块宕机两日，厂商未及时响应", LocalDate.parse("2026-10-01"), NOW, List.of(FILE)),
+                List.of(new ReReviewRequested.Response("某某科技有限公司", VENDOR_USCC, "故障系第三方数据库缺陷所致，已修复", List.of(FILE), NOW)),
+                "反映情况属实，需专家复核", NOW, "office-1");
+    }
+
+    public static final FileRef FILE = new FileRef("file-1", "故障说明.pdf", "application/pdf", 2048,
+            "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", NOW);
 
     public static ApplicationAccepted accepted(String applicationId) {
         return new ApplicationAccepted(UUID.randomUUID(), NOW, applicationId, 4, CALL, 1, form(), List.of(), "office");

@@ -39,6 +39,17 @@ public final class QueryParameters {
         }
     }
 
+    /** A page of a list: its number from 0 and its size. */
+    public record Paging(int page, int size) {
+    }
+
+    /** Paging parameters: page 0 to 10,000 (0 when absent), size 1 to {@code maxSize} (20 when absent). */
+    public static Paging paging(String page, String size, int maxSize, List<Violation> violations) {
+        Integer p = integer("page", page, 0, 10_000, violations);
+        Integer z = integer("size", size, 1, maxSize, violations);
+        return new Paging(p == null ? 0 : p, z == null ? 20 : z);
+    }
+
     private QueryParameters() {
     }
 }

@@ -29,9 +29,11 @@ public enum ActingBody {
         return switch (entry.type()) {
             case "PUBLIC_NOTICE_STARTED" -> COMMITTEE;
             case "OBJECTION_LODGED" -> MEMBER;
-            case "DELISTED" -> delisting != null
-                    && delisting.reason() == org.qingdan.contracts.listing.ProductDelisted.DelistingReason.VOLUNTARY_WITHDRAWAL
-                    ? ENTERPRISE : OFFICE;
+            // the committee decides a re-review: it keeps the product, or its conclusion delists it
+            case "RE_REVIEW_KEPT" -> COMMITTEE;
+            case "DELISTED" -> delisting == null ? OFFICE
+                    : delisting.reason() == org.qingdan.contracts.listing.ProductDelisted.DelistingReason.VOLUNTARY_WITHDRAWAL ? ENTERPRISE
+                    : delisting.reReviewId() != null ? COMMITTEE : OFFICE;
             default -> OFFICE;
         };
     }

@@ -4,7 +4,14 @@ import java.time.Instant;
 import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 
-/** Why and when a product left the list (Art. 12, or Art. 3 at its enterprise's request). */
+/**
+ * Why and when a product left the list (Art. 12, or Art. 3 at its enterprise's request). {@code reReviewId}: the
+ * re-review whose conclusion delisted it (the committee decided), or null.
+ */
 public record Delisting(DelistingReason reason, ExclusionGround exclusionGround, String explanation, String evidence,
-                        Instant at, String by) {
+                        Instant at, String by, String reReviewId) {
+
+    public Delisting(DelistingReason reason, ExclusionGround exclusionGround, String explanation, String evidence, Instant at, String by) {
+        this(reason, exclusionGround, explanation, evidence, at, by, null);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.contracts.listing.EnterpriseChangeKind;
 import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.listing.register.domain.ListingRefused.Kind;
 
@@ -32,7 +33,9 @@ public record Listing(
         List<Objection> objections,
         List<HistoryEntry> history,
         long version,
-        PendingEdition pendingEdition) {
+        PendingEdition pendingEdition,
+        ReReview reReview,
+        Reconfirmation reconfirmation) {
 
     public static final int MAX_TEXT = 2000;
     /** Objections one organisation may lodge against one listing (one open at a time). */
@@ -41,6 +44,22 @@ public record Listing(
     public Listing {
         objections = objections == null ? List.of() : List.copyOf(objections);
         history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** A listing without an open re-review (as stored before re-reviews existed). */
+    public Listing(String id, PublicProduct product, ListingStatus status, Instant noticeStartsAt, Instant noticeEndsAt, int noticeDays,
+                   Instant listedAt, Delisting delisting, List<Objection> objections, List<HistoryEntry> history, long version,
+                   PendingEdition pendingEdition) {
+        this(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections, history, version,
+                pendingEdition, null, null);
+    }
+
+    /** A listing with its re-review marker, as stored before yearly re-confirmations existed. */
+    public Listing(String id, PublicProduct product, ListingStatus status, Instant noticeStartsAt, Instant noticeEndsAt, int noticeDays,
+                   Instant listedAt, Delisting delisting, List<Objection> objections, List<HistoryEntry> history, long version,
+                   PendingEdition pendingEdition, ReReview reReview) {
+        this(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections, history, version,
+                pendingEdition, reReview, null);
     }
 
     /** What a command did: the listing after it and the events it raised at once (none while an edition is pending). */
@@ -135,6 +154,12 @@ public record Listing(
 
     /** The office delists for an Art. 12 reason; an Art. 5 ground must be named for ART5_EXCLUSION. */
     public Outcome delist(DelistingReason reason, ExclusionGround ground, String explanation, String evidence, String by, Instant now) {
+        requireArt12(reason, ground);
+        return leave(new Delisting(reason, ground, explanation, evidence, now, by), now);
+    }
+
+    /** An Art. 12 reason, with its Art. 5 ground exactly when the reason is clause (三). */
+    public static void requireArt12(DelistingReason reason, ExclusionGround ground) {
         if (reason == null) {
             throw new ListingRefused(Kind.INVALID, "reason", "required", "请选择移出原因（第十二条）");
         }
@@ -147,12 +172,165 @@ public record Listing(
         if (reason != DelistingReason.ART5_EXCLUSION && ground != null) {
             throw new ListingRefused(Kind.INVALID, "exclusionGround", "only-for-art5", "只有依第十二条第三项移出时才填写第五条情形");
         }
-        return leave(new Delisting(reason, ground, explanation, evidence, now, by), now);
+    }
+
+    /**
+     * The office opens a re-review (复核) of a listed product on a report: the public record shows 复核中, the product
+     * stays listed, and review-service gets the brief. One open re-review at a time; opening the same one again
+     * changes nothing (a retried command).
+     */
+    public Outcome openReReview(String reReviewId, ReReview.Brief brief, String by, Instant now) {
+        if (reReview != null && reReview.id().equals(reReviewId)) {
+            return Outcome.unchanged(this);
+        }
+        if (status != ListingStatus.LISTED) {
+            throw new ListingRefused(Kind.WRONG_STATE, null, "not-listed", "只有已纳入清单的产品可以复核（当前：" + status.label() + "）");
+        }
+        if (reReview != null) {
+            throw new ListingRefused(Kind.WRONG_STATE, null, "re-review-open", "该产品已在复核中，请等待专委会结论");
+        }
+        text("reason", brief.reason(), true);
+        ReReview opened = new ReReview(reReviewId, brief.reportId(), now, by);
+        Listing changed = with(status, listedAt, delisting, objections,
+                new HistoryEntry(now, "RE_REVIEW_OPENED", "收到情况反映，启动复核（第十二条），复核期间仍在清单中", null), null)
+                .withReReview(opened);
+        return new Outcome(changed, List.of(new RegisterEvent.ReReviewOpened(changed, opened, brief)), true);
+    }
+
+    /**
+     * The committee's conclusion of the open re-review: kept (复核保留, with its reasons, in the public history), or
+     * delisted for the Art. 12 reason the report supports (a new edition). A conclusion of another or an already
+     * concluded re-review changes nothing (a redelivered event).
+     */
+    public Outcome concludeReReview(ReReview.Conclusion c, Instant now) {
+        if (reReview == null || !reReview.id().equals(c.reReviewId())) {
+            return Outcome.unchanged(this);
+        }
+        String reasons = String.join("；", c.reasons());
+        if (c.keep()) {
+            Listing kept = with(status, listedAt, delisting, objections, new HistoryEntry(now, "RE_REVIEW_KEPT", "复核保留：" + reasons, null), null)
+                    .withReReview(null);
+            return new Outcome(kept, List.of(new RegisterEvent.ReReviewConcluded(kept, c.reReviewId(), true, c.reasons())), true);
+        }
+        requireArt12(c.reason(), c.ground());
+        Outcome left = leave(new Delisting(c.reason(), c.ground(), "复核结论：" + reasons, null, now, c.decidedBy(), c.reReviewId()), now);
+        return new Outcome(left.listing(), List.of(new RegisterEvent.ReReviewConcluded(left.listing(), c.reReviewId(), false, c.reasons())),
+                true);
+    }
+
+    /**
+     * The office accepts a major change of the enterprise (Art. 12 (二)) and corrects the public record: the enterprise's
+     * name and USCC wherever the product's public data names that organisation (as enterprise, lead applicant or
+     * participant). A new edition follows, as for any change of the list; the product stays listed.
+     */
+    public Outcome correctRecord(String correctionId, EnterpriseChangeKind change, String newEnterpriseName, String newEnterpriseUscc,
+                                 String note, Instant now) {
+        String mark = "（变更报告 " + correctionId + "）";
+        if (history.stream().anyMatch(h -> h.type().equals("RECORD_CORRECTED") && h.summary().endsWith(mark))) {
+            return Outcome.unchanged(this); // corrected before: a repeated command
+        }
+        if (status != ListingStatus.LISTED) {
+            throw new ListingRefused(Kind.WRONG_STATE, null, "not-listed", "只有已纳入清单的产品可以更正信息（当前：" + status.label() + "）");
+        }
+        String name = newEnterpriseName == null || newEnterpriseName.isBlank() ? null : newEnterpriseName.trim();
+        String uscc = newEnterpriseUscc == null || newEnterpriseUscc.isBlank() ? null : newEnterpriseUscc.trim().toUpperCase(java.util.Locale.ROOT);
+        if (uscc != null) {
+            org.qingdan.contracts.form.Uscc.violation(uscc).ifPresent(rule -> {
+                throw new ListingRefused(Kind.INVALID, "newEnterpriseUscc", rule, "统一社会信用代码不正确（GB 32100-2015）");
+            });
+        }
+        text("newEnterpriseName", name, false);
+        text("note", note, true);
+        if (name != null && name.codePointCount(0, name.length()) > 100) {
+            throw new ListingRefused(Kind.INVALID, "newEnterpriseName", "max-length", "不超过 100 字");
+        }
+        PublicProduct.Organisation old = product.enterprise();
+        String nextName = name == null ? old.name() : name;
+        String nextUscc = uscc == null ? old.uscc() : uscc;
+        java.util.function.UnaryOperator<PublicProduct.Organisation> renamed = o -> o != null && old.uscc().equals(o.uscc())
+                ? new PublicProduct.Organisation(nextName, nextUscc, o.role()) : o;
+        PublicProduct corrected = new PublicProduct(product.applicationId(), product.callYear(), product.productName(), product.introduction(),
+                product.productType(), product.scenarios(), product.otherScenarioDescription(), product.keyTechnologies(), product.goLiveDate(),
+                renamed.apply(old), renamed.apply(product.leadApplicant()),
+                product.participants() == null ? null : product.participants().stream().map(renamed).toList(), product.honours());
+        StringBuilder summary = new StringBuilder("信息更正（" + change.label() + "）");
+        if (name != null && !name.equals(old.name())) {
+            summary.append("：企业名称 ").append(old.name()).append(" → ").append(name);
+        }
+        if (uscc != null && !uscc.equals(old.uscc())) {
+            summary.append("；统一社会信用代码 ").append(old.uscc()).append(" → ").append(uscc);
+        }
+        summary.append("；").append(note.trim()).append(mark);
+        List<HistoryEntry> nextHistory = new ArrayList<>(history);
+        nextHistory.add(new HistoryEntry(now, "RECORD_CORRECTED", summary.toString(), null));
+        Listing changed = new Listing(id, corrected, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections,
+                nextHistory, version + 1, new PendingEdition("RECORD_CORRECTED", summary.toString(), now, status, null, product, change),
+                reReview, reconfirmation);
+        return new Outcome(changed, List.of(), true);
+    }
+
+    /** The anniversary by which the lead must re-confirm this listed product (null unless listed). */
+    public Instant reconfirmDueAt() {
+        if (status != ListingStatus.LISTED || listedAt == null) {
+            return null;
+        }
+        return Reconfirmation.dueAfter(reconfirmation != null && reconfirmation.lastConfirmedAt() != null
+                ? reconfirmation.lastConfirmedAt() : listedAt);
+    }
+
+    public Instant lastConfirmedAt() {
+        return reconfirmation == null ? null : reconfirmation.lastConfirmedAt();
+    }
+
+    /**
+     * The lead re-confirms the listed product for the year (年度确认): still in production use, no unreported major
+     * incident, the self-assessment still accurate. From {@value Reconfirmation#WINDOW_DAYS} days before the anniversary on
+     * (or at any time once overdue). The public record shows the date.
+     */
+    public Outcome reconfirm(Boolean inProduction, Boolean noUnreportedIncident, Boolean selfAssessmentAccurate, String note, Instant now) {
+        if (status != ListingStatus.LISTED) {
+            throw new ListingRefused(Kind.WRONG_STATE, null, "not-listed", "只有已纳入清单的产品需要年度确认（当前：" + status.label() + "）");
+        }
+        confirmed("inProduction", inProduction, "请确认产品仍在生产环境中使用；如已停止使用，请申请自愿退出");
+        confirmed("noUnreportedIncident", noUnreportedIncident, "请确认没有未报告的重大事故；如有，请先报告重大变更");
+        confirmed("selfAssessmentAccurate", selfAssessmentAccurate, "请确认自主评估仍然准确；如有变化，请先报告重大变更");
+        text("note", note, false);
+        Instant due = reconfirmDueAt();
+        if (now.isBefore(due.minus(java.time.Duration.ofDays(Reconfirmation.WINDOW_DAYS)))) {
+            throw new ListingRefused(Kind.WRONG_STATE, null, "not-yet-due", "年度确认可于周年日前 " + Reconfirmation.WINDOW_DAYS + " 天内进行（周年日：" + due + "）");
+        }
+        List<HistoryEntry> nextHistory = new ArrayList<>(history);
+        nextHistory.add(new HistoryEntry(now, "RECONFIRMED", "年度确认：产品仍在生产使用，无未报告的重大事故，自主评估仍然准确", null));
+        Listing confirmed = new Listing(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections,
+                nextHistory, version + 1, null, reReview, new Reconfirmation(now, null));
+        return new Outcome(confirmed, List.of(new RegisterEvent.Reconfirmed(confirmed)), true);
+    }
+
+    /** Once per anniversary, a listed product whose re-confirmation is overdue is flagged to the office. */
+    public Outcome flagOverdue(Instant now) {
+        Instant due = reconfirmDueAt();
+        if (due == null || now.isBefore(due) || (reconfirmation != null && due.equals(reconfirmation.overdueFlaggedFor()))) {
+            return Outcome.unchanged(this);
+        }
+        Listing flagged = new Listing(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections, history,
+                version + 1, null, reReview, new Reconfirmation(lastConfirmedAt(), due));
+        return new Outcome(flagged, List.of(new RegisterEvent.ReconfirmationOverdue(flagged, due)), true);
+    }
+
+    private static void confirmed(String field, Boolean value, String message) {
+        if (!Boolean.TRUE.equals(value)) {
+            throw new ListingRefused(Kind.INVALID, field, "must-confirm", message);
+        }
+    }
+
+    private Listing withReReview(ReReview next) {
+        return new Listing(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections, history,
+                version, pendingEdition, next, reconfirmation);
     }
 
     /** The enterprise leaves the list of its own will (Art. 3: participation is voluntary). */
     public Outcome withdrawVoluntarily(String explanation, String by, Instant now) {
-        return leave(new Delisting(DelistingReason.VOLUNTARY_WITHDRAWAL, null, explanation, null, now, by), now);
+        return leave(new Delisting(DelistingReason.VOLUNTARY_WITHDRAWAL, null, explanation, null, now, by, null), now);
     }
 
     /** Whether this user's organisation is the product's enterprise or its lead applicant. */
@@ -168,7 +346,7 @@ public record Listing(
         text("explanation", delisting.explanation(), true);
         text("evidence", delisting.evidence(), false);
         Delisting clean = new Delisting(delisting.reason(), delisting.exclusionGround(), delisting.explanation().trim(),
-                delisting.evidence() == null ? null : delisting.evidence().trim(), delisting.at(), delisting.by());
+                delisting.evidence() == null ? null : delisting.evidence().trim(), delisting.at(), delisting.by(), delisting.reReviewId());
         return change(ListingStatus.DELISTED, listedAt, clean, objections, "DELISTED", "移出清单：" + clean.reason().label(), now, null);
     }
 
@@ -182,7 +360,8 @@ public record Listing(
     /** The entry this listing had in the list before its pending change (null if it had none). */
     public Edition.Entry entryBefore() {
         ListingStatus before = pendingEdition.before();
-        return before == null ? null : new Edition.Entry(id, before, product);
+        PublicProduct was = pendingEdition.productBefore() != null ? pendingEdition.productBefore() : product;
+        return before == null ? null : new Edition.Entry(id, before, was);
     }
 
     /** The entry after the change: its status says whether the product is (still) on notice or on the list. */
@@ -204,11 +383,12 @@ public record Listing(
         HistoryEntry last = numbered.get(numbered.size() - 1);
         numbered.set(numbered.size() - 1, new HistoryEntry(last.at(), last.type(), last.summary(), edition.number()));
         Listing next = new Listing(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting,
-                objections, numbered, version, null);
+                objections, numbered, version, null, reReview, reconfirmation);
         RegisterEvent event = switch (pendingEdition.type()) {
             case "PUBLIC_NOTICE_STARTED" -> new RegisterEvent.NoticeStarted(next, edition);
             case "LISTED" -> new RegisterEvent.Listed(next, edition);
             case "DELISTED" -> new RegisterEvent.Delisted(next, edition);
+            case "RECORD_CORRECTED" -> new RegisterEvent.RecordCorrected(next, edition, pendingEdition.change(), pendingEdition.summary());
             case "OBJECTION_UPHELD" -> new RegisterEvent.ObjectionDecided(next,
                     next.objection(pendingEdition.objectionId()).orElseThrow(), edition.number());
             default -> throw new IllegalStateException("unknown change " + pendingEdition.type());
@@ -231,11 +411,13 @@ public record Listing(
                          HistoryEntry entry, PendingEdition pending) {
         List<HistoryEntry> nextHistory = new ArrayList<>(history);
         nextHistory.add(entry);
+        // leaving the list ends an open re-review: there is nothing left to keep or delist
         return new Listing(id, product, nextStatus, noticeStartsAt, noticeEndsAt, noticeDays, nextListedAt, nextDelisting,
-                nextObjections, nextHistory, version + 1, pending);
+                nextObjections, nextHistory, version + 1, pending, nextStatus == ListingStatus.LISTED ? reReview : null, reconfirmation);
     }
 
-    private static void text(String field, String value, boolean required) {
+    /** A text of a command: required or not, at most {@value #MAX_TEXT} characters; refused naming the field and rule. */
+    public static void text(String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 throw new ListingRefused(Kind.INVALID, field, "required", "必填");

@@ -10,6 +10,13 @@ import java.time.Instant;
  *
  * @param before      the listing's status before the change (null: it was not on notice or on the list)
  * @param objectionId the upheld objection, for OBJECTION_UPHELD
+ * @param productBefore the public data before a correction of the record (RECORD_CORRECTED); null when it did not change
+ * @param change      what changed, for RECORD_CORRECTED
  */
-public record PendingEdition(String type, String summary, Instant at, ListingStatus before, String objectionId) {
+public record PendingEdition(String type, String summary, Instant at, ListingStatus before, String objectionId,
+                             org.qingdan.contracts.form.PublicProduct productBefore, org.qingdan.contracts.listing.EnterpriseChangeKind change) {
+
+    public PendingEdition(String type, String summary, Instant at, ListingStatus before, String objectionId) {
+        this(type, summary, at, before, objectionId, null, null);
+    }
 }

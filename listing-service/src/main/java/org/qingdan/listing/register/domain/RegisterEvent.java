@@ -20,4 +20,25 @@ public sealed interface RegisterEvent {
     /** {@code edition}: the new edition when the objection was upheld, else the current one. */
     record ObjectionDecided(Listing listing, Objection objection, long edition) implements RegisterEvent {
     }
+
+    /** A re-review opened: public (复核中) and, with the brief, for review-service. */
+    record ReReviewOpened(Listing listing, ReReview reReview, ReReview.Brief brief) implements RegisterEvent {
+    }
+
+    /** The committee kept the product ({@code kept}) or delisted it (its edition and ProductDelisted follow). */
+    record ReReviewConcluded(Listing listing, String reReviewId, boolean kept, java.util.List<String> reasons) implements RegisterEvent {
+    }
+
+    /** The office corrected the public record on a major change of the enterprise, in {@code edition}. */
+    record RecordCorrected(Listing listing, Edition edition, org.qingdan.contracts.listing.EnterpriseChangeKind change, String summary)
+            implements RegisterEvent {
+    }
+
+    /** The lead re-confirmed the listed product for the year. */
+    record Reconfirmed(Listing listing) implements RegisterEvent {
+    }
+
+    /** The re-confirmation due by {@code dueAt} is overdue: the office is told. */
+    record ReconfirmationOverdue(Listing listing, java.time.Instant dueAt) implements RegisterEvent {
+    }
 }

@@ -10,6 +10,14 @@ import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.contracts.listing.FileRef;
+import org.qingdan.contracts.listing.ReReviewConcluded;
+import org.qingdan.contracts.listing.RecordCorrected;
+import org.qingdan.contracts.listing.ReconfirmationOverdue;
+import org.qingdan.contracts.listing.Reconfirmed;
+import org.qingdan.contracts.listing.ReReviewOpened;
+import org.qingdan.contracts.listing.ReReviewRequested;
+import org.qingdan.listing.register.domain.ReReview;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.Objection;
 import org.qingdan.listing.register.domain.RegisterEvent;
@@ -23,6 +31,9 @@ public final class ListingEventsAdapter {
 
     /** The contract events of one domain event: one, or for a decided objection also its outcome for the objector. */
     public static List<DomainEvent> toContract(RegisterEvent event, Instant now) {
+        if (event instanceof RegisterEvent.ReReviewOpened opened) {
+            return reReviewOpened(opened, now);
+        }
         DomainEvent published = publicEvent(event, now);
         if (event instanceof RegisterEvent.ObjectionDecided decided) {
             Objection o = decided.objection();
@@ -47,6 +58,21 @@ public final class ListingEventsAdapter {
             return new ProductDelisted(id, now, l.id(), l.version(), l.product(), l.delisting().reason(),
                     l.delisting().exclusionGround(), l.delisting().explanation(), l.delisting().at(), delisted.edition().number());
         }
+        if (event instanceof RegisterEvent.Reconfirmed) {
+            return new Reconfirmed(id, now, l.id(), l.version(), l.product().productName(), l.lastConfirmedAt(), l.reconfirmDueAt());
+        }
+        if (event instanceof RegisterEvent.ReconfirmationOverdue overdue) {
+            return new ReconfirmationOverdue(id, now, l.id(), l.version(), l.product().productName(),
+                    l.product().leadApplicant() == null ? l.product().enterprise().name() : l.product().leadApplicant().name(), overdue.dueAt());
+        }
+        if (event instanceof RegisterEvent.RecordCorrected corrected) {
+            return new RecordCorrected(id, now, l.id(), l.version(), l.product(), corrected.change(), corrected.summary(),
+                    corrected.edition().createdAt(), corrected.edition().number());
+        }
+        if (event instanceof RegisterEvent.ReReviewConcluded concluded) {
+            return new ReReviewConcluded(id, now, l.id(), l.version(), concluded.reReviewId(), l.product().productName(),
+                    concluded.kept() ? ReReviewConcluded.Outcome.KEPT : ReReviewConcluded.Outcome.DELISTED, concluded.reasons(), now);
+        }
         if (event instanceof RegisterEvent.ObjectionLodged lodged) {
             return new ObjectionLodged(id, now, l.id(), l.version(), lodged.objection().id(), l.product().productName(),
                     lodged.objection().lodgedAt());
@@ -56,6 +82,24 @@ public final class ListingEventsAdapter {
         return new ObjectionDecided(id, now, l.id(), l.version(), o.id(),
                 o.status() == Objection.Status.UPHELD ? ObjectionDecided.Outcome.UPHELD : ObjectionDecided.Outcome.DISMISSED,
                 o.decisionReason(), l.product(), Math.max(1, decided.edition()));
+    }
+
+    /** Public: 复核中; for review-service (never public): the product, the report without its reporter, the answers. */
+    private static List<DomainEvent> reReviewOpened(RegisterEvent.ReReviewOpened opened, Instant now) {
+        Listing l = opened.listing();
+        ReReview r = opened.reReview();
+        ReReview.Brief b = opened.brief();
+        return List.of(
+                new ReReviewOpened(UUID.randomUUID(), now, l.id(), l.version(), r.id(), l.product().productName(), r.openedAt()),
+                new ReReviewRequested(UUID.randomUUID(), now, l.id(), l.version(), r.id(), l.product(),
+                        new ReReviewRequested.Report(b.reportId(), b.kinds(), b.description(), b.occurredOn(), b.filedAt(), files(b.evidence())),
+                        b.answers().stream().map(a -> new ReReviewRequested.Response(a.organisationName(), a.organisationUscc(), a.text(),
+                                files(a.files()), a.respondedAt())).toList(),
+                        b.reason(), r.openedAt(), r.openedBy()));
+    }
+
+    private static List<FileRef> files(List<ReReview.File> files) {
+        return files.stream().map(f -> new FileRef(f.id(), f.fileName(), f.mediaType(), f.size(), f.sha256(), f.uploadedAt())).toList();
     }
 
     private ListingEventsAdapter() {

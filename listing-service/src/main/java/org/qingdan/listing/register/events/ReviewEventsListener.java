@@ -2,13 +2,18 @@ package org.qingdan.listing.register.events;
 
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.Topics;
+import org.qingdan.contracts.review.ReReviewCompleted;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.listing.register.NoticeTimer;
 import org.qingdan.listing.register.RegisterService;
+import org.qingdan.listing.register.domain.ReReview;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** An approval by the committee starts public notice; the product's public page travels with the event. */
+/**
+ * An approval by the committee starts public notice (the product's public page travels with the event); the
+ * committee's conclusion of a re-review keeps the product listed or delists it.
+ */
 @Component
 public class ReviewEventsListener {
 
@@ -28,6 +33,11 @@ public class ReviewEventsListener {
             if (listing.noticeEndsAt() != null) {
                 timer.expect(listing.noticeEndsAt());
             }
+        } else if (event instanceof ReReviewCompleted done) {
+            // idempotent: a conclusion of a re-review no longer open changes nothing
+            register.concludeReReview(done.listingId(), new ReReview.Conclusion(done.reReviewId(),
+                    done.outcome() == ReReviewCompleted.Outcome.KEEP_LISTED, done.delistingReason(), done.exclusionGround(),
+                    done.reasons(), done.decidedBy()));
         }
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
         // the announcements of a day (announcement.persistence.AnnouncementStore): who entered notice, who left the list
         @CompoundIndex(name = "notice_day", def = "{'listing.noticeStartsAt': 1, '_id': 1}"),
         @CompoundIndex(name = "delisting_day", def = "{'listing.delisting.at': 1, '_id': 1}", sparse = true),
+        @CompoundIndex(name = "reconfirm_due", def = "{'status': 1, 'reconfirmDueAt': 1, '_id': 1}"),
         // MongoDB answers the optimistic write {_id, revision} from the _id index alone; the wire server of the
         // devstack and tests uses an index only for a query naming exactly its keys, and would scan every listing
         @CompoundIndex(name = "id_revision", def = "{'_id': 1, 'revision': 1}", unique = true)
@@ -44,7 +45,9 @@ public record ListingDocument(
         @Indexed(sparse = true) Boolean pending,
         Long publicFrom,
         Long listedEdition,
-        Long publicUntil) {
+        Long publicUntil,
+        Instant reconfirmDueAt,
+        Boolean overdueFlagged) {
 
     public static final String COLLECTION = "listings";
 
@@ -52,7 +55,9 @@ public record ListingDocument(
         return new ListingDocument(l.id(), null, l, l.status(), l.listedAt() != null ? l.listedAt() : l.noticeStartsAt(),
                 grams(l.product().productName(), l.product().enterprise() == null ? null : l.product().enterprise().name()),
                 l.pendingEdition() != null ? Boolean.TRUE : null,
-                l.editionOf("PUBLIC_NOTICE_STARTED"), l.editionOf("LISTED"), until(l));
+                l.editionOf("PUBLIC_NOTICE_STARTED"), l.editionOf("LISTED"), until(l), l.reconfirmDueAt(),
+                l.reconfirmDueAt() != null && l.reconfirmation() != null && l.reconfirmDueAt().equals(l.reconfirmation().overdueFlaggedFor())
+                        ? Boolean.TRUE : null);
     }
 
     private static Long until(Listing l) {

@@ -103,6 +103,28 @@ public class ListingStore {
                 .map(d -> d.get("listing", Document.class)).map(l -> l.getDate("noticeEndsAt")).map(java.util.Date::toInstant);
     }
 
+    /**
+     * Ids of listed products whose yearly re-confirmation is overdue and not yet flagged for that anniversary, after
+     * {@code afterId}, in id order (on the {@code reconfirm_due} index).
+     */
+    public List<String> reconfirmationOverdueIds(Instant now, String afterId, int limit) {
+        Query query = Query.query(Criteria.where("status").is(ListingStatus.LISTED).and("reconfirmDueAt").lte(now)
+                .and("overdueFlagged").ne(true).and("_id").gt(afterId == null ? "" : afterId));
+        query.fields().include("_id");
+        query.with(Sort.by("_id")).limit(limit);
+        return mongo.find(query, Document.class, ListingDocument.COLLECTION).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    /** Listed products whose re-confirmation is overdue, the longest overdue first, a page at a time (office). */
+    public Page<Listing> overdue(Instant now, int page, int size) {
+        Criteria criteria = Criteria.where("status").is(ListingStatus.LISTED).and("reconfirmDueAt").lte(now);
+        long total = mongo.count(Query.query(criteria), ListingDocument.class);
+        Query query = Query.query(criteria).with(Sort.by(Sort.Order.asc("reconfirmDueAt"), Sort.Order.asc("_id"))).skip((long) page * size)
+                .limit(size);
+        query.fields().exclude("listing.objections", "listing.history", "grams");
+        return new Page<>(mongo.find(query, ListingDocument.class).stream().map(ListingDocument::listing).toList(), total);
+    }
+
     /** Ids of listings whose change waits for its edition (a crash between the two writes). */
     public List<String> pendingIds(int limit) {
         Query query = Query.query(Criteria.where("pending").is(true));

@@ -9,17 +9,12 @@ import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.listing.register.RegisterService;
 import org.qingdan.listing.register.domain.Listing;
-import org.qingdan.listing.register.domain.ListingRefused;
 import org.qingdan.listing.register.domain.Objection;
 import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
-import org.qingdan.support.web.Problems;
-import org.qingdan.support.web.Violation;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,10 +31,12 @@ public class ListingOfficeController {
 
     private final RegisterService register;
     private final ListingStore listings;
+    private final java.time.Clock clock;
 
-    public ListingOfficeController(RegisterService register, ListingStore listings) {
+    public ListingOfficeController(RegisterService register, ListingStore listings, java.time.Clock clock) {
         this.register = register;
         this.listings = listings;
+        this.clock = clock;
     }
 
     public record ObjectionRequest(String grounds, String evidence) {
@@ -52,6 +49,9 @@ public class ListingOfficeController {
     }
 
     public record WithdrawRequest(String explanation) {
+    }
+
+    public record ReconfirmRequest(Boolean inProduction, Boolean noUnreportedIncident, Boolean selfAssessmentAccurate, String note) {
     }
 
     @GetMapping
@@ -126,21 +126,31 @@ public class ListingOfficeController {
         return register.withdrawVoluntarily(user, id, request.explanation());
     }
 
+    @PostMapping("/{id}/reconfirm")
+    @Operation(summary = "Re-confirm a listed product for the year (年度确认): its lead applicant, from 30 days before the anniversary")
+    @ApiResponse(responseCode = "200", description = "Re-confirmed; the public record shows the date")
+    @ApiResponse(responseCode = "403", description = "Not a user of the product's lead applicant")
+    @ApiResponse(responseCode = "404", description = "清单条目不存在 (no such listing)")
+    @ApiResponse(responseCode = "409", description = "Not listed (not-listed), or more than 30 days before the anniversary (not-yet-due)")
+    @ApiResponse(responseCode = "422", description = "inProduction, noUnreportedIncident or selfAssessmentAccurate not confirmed (must-confirm, the field named)")
+    public PublicViews.Detail reconfirm(CurrentUser user, @PathVariable String id, @RequestBody ReconfirmRequest r) {
+        // the product's public page: the listing itself names objectors, which only the office sees
+        return PublicViews.detail(register.reconfirm(user, id, r.inProduction(), r.noUnreportedIncident(), r.selfAssessmentAccurate(), r.note()));
+    }
+
+    @GetMapping("/reconfirmations/overdue")
+    @PreAuthorize("hasAnyRole('office','admin')")
+    @Operation(summary = "Listed products overdue for their yearly re-confirmation, longest overdue first (office); they may be delisted under Art. 12 (四)")
+    public PublicViews.Page<Listing> overdue(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        ListQuery query = ListQuery.of(null, null, null, null, null, null, null, page, size);
+        ListingStore.Page<Listing> found = listings.overdue(java.time.Instant.now(clock), query.page(), query.size());
+        return new PublicViews.Page<>(found.items(), query.page(), query.size(), found.total());
+    }
+
     @PostMapping("/schedule/run")
     @PreAuthorize("hasAnyRole('office','admin')")
     @Operation(summary = "List now every product whose notice has ended (the notice timer does it when due, the schedule every 30 s)")
     public Map<String, Integer> runSchedule() {
-        return Map.of("listed", register.listDue());
-    }
-
-    @ExceptionHandler(ListingRefused.class)
-    ResponseEntity<ProblemDetail> refused(ListingRefused e) {
-        ProblemDetail problem = switch (e.kind()) {
-            case NOT_FOUND -> Problems.of(404, "not-found", "未找到", e.getMessage());
-            case WRONG_STATE -> Problems.of(409, "wrong-state", "当前状态不允许此操作", e.getMessage());
-            case INVALID -> Problems.of(422, "validation", "请求内容不符合要求", e.getMessage());
-        };
-        List<Violation> violations = e.field() == null ? List.of() : List.of(new Violation(e.field(), e.rule(), e.getMessage()));
-        return Problems.response(Problems.withViolations(problem, violations));
+        return Map.of("listed", register.listDue(), "overdueFlagged", register.flagOverdue());
     }
 }

@@ -15,8 +15,11 @@ final class PublicViews {
     record Summary(String id, String productName, String enterpriseName, String enterpriseUscc, String productType,
                    String productTypeLabel, List<String> scenarios, List<String> scenarioLabels, List<String> keyTechnologies,
                    int callYear, String status, String statusLabel, Instant noticeEndsAt, Instant listedAt,
-                   Instant delistedAt) {
+                   Instant delistedAt, boolean underReReview, String reReviewLabel, Instant reReviewOpenedAt, Instant lastConfirmedAt) {
     }
+
+    /** Shown while the committee re-reviews a listed product (Art. 12); it stays on the list meanwhile. */
+    static final String UNDER_RE_REVIEW = "复核中";
 
     record Detail(Summary summary, PublicProduct product, Delisting delisting, List<History> history) {
     }
@@ -53,7 +56,8 @@ final class PublicViews {
                 scenarios.stream().map(Enum::name).toList(), scenarios.stream().map(ApplicationScenario::label).toList(),
                 p.keyTechnologies() == null ? List.of() : p.keyTechnologies(), p.callYear(), l.status().name(),
                 l.status().label(), l.status() == ListingStatus.PUBLIC_NOTICE ? l.noticeEndsAt() : null, l.listedAt(),
-                l.delisting() == null ? null : l.delisting().at());
+                l.delisting() == null ? null : l.delisting().at(), l.reReview() != null,
+                l.reReview() == null ? null : UNDER_RE_REVIEW, l.reReview() == null ? null : l.reReview().openedAt(), l.lastConfirmedAt());
     }
 
     static Detail detail(Listing l) {

@@ -24,6 +24,17 @@ import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.contracts.listing.EnterpriseChangeReported;
+import org.qingdan.contracts.listing.ReReviewConcluded;
+import org.qingdan.contracts.listing.RecordCorrected;
+import org.qingdan.contracts.listing.ReconfirmationOverdue;
+import org.qingdan.contracts.listing.Reconfirmed;
+import org.qingdan.contracts.listing.ReReviewOpened;
+import org.qingdan.contracts.listing.ReReviewRequested;
+import org.qingdan.contracts.listing.ReportFiled;
+import org.qingdan.contracts.listing.ReportKind;
+import org.qingdan.contracts.listing.ReportResponseRequested;
+import org.qingdan.contracts.review.ReReviewCompleted;
 import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewReadyForDecision;
@@ -36,7 +47,9 @@ import org.qingdan.contracts.review.ReviewerUnassigned;
 /**
  * Who hears of what (DOMAIN.md §5, issue 6): the applicant's designated contact of every step of its
  * application; reviewers of their assignments; the office of new submissions, withdrawals, quorum and objections;
- * an objecting member of its objection's outcome;
+ * an objecting member of its objection's outcome; the office of reports on listed products and of re-review decisions, the
+ * product's enterprise and lead applicant that a report exists (never who filed it), that they are asked to respond, and
+ * of a re-review's opening and conclusion (Art. 12);
  * all members of every call opened and closed and of every public notice, listing and delisting (Art. 11, 12); the
  * applicant of a refusal at the formal check (不予受理) and before its correction deadline; a participant named in a joint
  * application, asked to confirm its role (Art. 8); the experts, office and committee of a case of a new post in its
@@ -167,12 +180,66 @@ public final class NotificationPlan {
             } else {
                 known.ifPresent(c -> applicant(plan, "objection-decided", c.email(), c.name(), c.orgUscc(), v));
             }
+        } else if (event instanceof ReportFiled e) {
+            // Art. 12: the office triages; the enterprise and the lead applicant learn that a report exists, never who filed it
+            Map<String, Object> v = values("productName", e.productName(), "kinds", kinds(e.kinds(), true), "kindsEn", kinds(e.kinds(), false),
+                    "occurredOn", e.occurredOn().toString(), "listingId", e.listingId(), "reportId", e.aggregateId());
+            office(plan, "office-report-filed", to, v);
+            concerned(plan, "report-filed", e.enterpriseUscc(), e.leadApplicantUscc(), v);
+        } else if (event instanceof ReportResponseRequested e) {
+            concerned(plan, "report-response-requested", e.enterpriseUscc(), e.leadApplicantUscc(), values("productName", e.productName(),
+                    "question", e.question(), "respondBy", TIME.format(e.respondBy()), "reportId", e.aggregateId()));
+        } else if (event instanceof ReReviewRequested e) {
+            // the enterprise and the lead applicant hear of it in their inboxes; the lead's designated contact by mail (ReReviewOpened)
+            concerned(plan, "re-review-opened", e.product().enterprise().uscc(),
+                    e.product().leadApplicant() == null ? null : e.product().leadApplicant().uscc(),
+                    values("productName", e.product().productName(), "listingId", e.aggregateId()));
+        } else if (event instanceof ReReviewOpened e) {
+            known.filter(c -> c.email() != null && !c.email().isBlank()).ifPresent(c -> plan.add(new Planned(Channel.EMAIL,
+                    Planned.mailto(c.email()), c.name(), "re-review-opened", values("productName", e.productName(), "listingId", e.aggregateId(),
+                    "contactName", c.name()))));
+        } else if (event instanceof ReReviewConcluded e) {
+            boolean kept = e.outcome() == ReReviewConcluded.Outcome.KEPT;
+            Map<String, Object> v = values("productName", e.productName(), "outcomeLabel", kept ? "复核保留" : "移出清单",
+                    "outcomeEn", kept ? "kept on the list" : "delisted", "reasons", String.join("；", e.reasons()), "listingId", e.aggregateId());
+            known.ifPresentOrElse(c -> applicant(plan, "re-review-concluded", c.email(), c.name(), c.orgUscc(), v),
+                    () -> office(plan, "re-review-concluded", to, v));
+        } else if (event instanceof ReReviewCompleted e) {
+            boolean kept = e.outcome() == ReReviewCompleted.Outcome.KEEP_LISTED;
+            office(plan, "office-re-review-completed", to, values("productName", e.productName(),
+                    "outcomeLabel", kept ? "复核保留" : "移出清单（" + e.delistingReason().label() + "）",
+                    "outcomeEn", kept ? "keep it listed" : "delist it (" + e.delistingReason().name() + ")",
+                    "reasons", String.join("；", e.reasons()), "listingId", e.listingId()));
+        } else if (event instanceof EnterpriseChangeReported e) {
+            office(plan, "office-enterprise-change", to, values("productName", e.productName(), "orgName", e.reportedByOrgName(),
+                    "kind", e.kind().label(), "kindEn", e.kind().name(), "effectiveOn", e.effectiveOn().toString(),
+                    "description", e.description(), "listingId", e.listingId()));
+        } else if (event instanceof RecordCorrected e) {
+            // Art. 12: a change of the public list, publicised to all members
+            publicChange(plan, "record-corrected", known, to, values("productName", e.product().productName(), "summary", e.summary(),
+                    "edition", e.edition(), "listingId", e.aggregateId()));
+        } else if (event instanceof Reconfirmed e) {
+            Map<String, Object> v = values("productName", e.productName(), "confirmedAt", TIME.format(e.confirmedAt()),
+                    "nextDueAt", TIME.format(e.nextDueAt()), "listingId", e.aggregateId());
+            known.ifPresentOrElse(c -> applicant(plan, "reconfirmed", c.email(), c.name(), c.orgUscc(), v), () -> office(plan, "reconfirmed", to, v));
+        } else if (event instanceof ReconfirmationOverdue e) {
+            office(plan, "office-reconfirmation-overdue", to, values("productName", e.productName(), "leadName", e.leadApplicantName(),
+                    "dueAt", TIME.format(e.dueAt()), "listingId", e.aggregateId()));
         } else if (event instanceof ObjectionOutcome e) {
             // the objecting organisation learns the outcome of its objection (its address is not known here: the inbox)
             applicant(plan, "objection-outcome", null, e.objectorOrgName(), e.objectorOrgUscc(), values("productName", e.productName(),
                     "upheld", e.outcome() == ObjectionDecided.Outcome.UPHELD, "outcomeLabel", e.outcome().label(), "reason", e.reason(),
                     "listingId", e.aggregateId(), "contactName", e.objectorOrgName()));
         }
+        return plan;
+    }
+
+    /** The lead's reminder of its listed product's yearly re-confirmation, {@code days} before the anniversary (0: today). */
+    public static List<Planned> reconfirmationReminder(String contactEmail, String leadName, String leadUscc, String productName,
+                                                       Instant dueAt, int days) {
+        List<Planned> plan = new ArrayList<>();
+        applicant(plan, "reconfirmation-reminder", contactEmail, leadName, leadUscc, values("productName", productName,
+                "dueAt", TIME.format(dueAt), "days", days, "today", days == 0));
         return plan;
     }
 
@@ -206,6 +273,18 @@ public final class NotificationPlan {
         if (orgUscc != null) {
             plan.add(new Planned(Channel.INBOX, "org:" + orgUscc, name, template, values));
         }
+    }
+
+    /** The product's enterprise and lead applicant, each in its organisation's inbox (their addresses are not known here). */
+    private static void concerned(List<Planned> plan, String template, String enterpriseUscc, String leadUscc, Map<String, Object> v) {
+        applicant(plan, template, null, "产品所属企业", enterpriseUscc, v);
+        if (leadUscc != null && !leadUscc.equals(enterpriseUscc)) {
+            applicant(plan, template, null, "牵头申报单位", leadUscc, v);
+        }
+    }
+
+    private static String kinds(List<ReportKind> kinds, boolean chinese) {
+        return String.join(chinese ? "、" : ", ", kinds.stream().map(k -> chinese ? k.label() : k.name()).toList());
     }
 
     private static void office(List<Planned> plan, String template, Recipients to, Map<String, Object> v) {

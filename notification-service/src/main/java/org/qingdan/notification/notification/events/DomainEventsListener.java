@@ -4,6 +4,7 @@ import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.Topics;
 import org.qingdan.notification.notification.NotificationService;
 import org.qingdan.notification.notification.CorrectionReminders;
+import org.qingdan.notification.notification.ReconfirmationReminders;
 import org.qingdan.notification.notification.ReviewReminders;
 import org.qingdan.notification.webhook.WebhookService;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -16,10 +17,12 @@ public class DomainEventsListener {
     private final NotificationService notifications;
     private final ReviewReminders reminders;
     private final CorrectionReminders corrections;
+    private final ReconfirmationReminders reconfirmations;
     private final WebhookService webhooks;
 
     public DomainEventsListener(NotificationService notifications, ReviewReminders reminders, CorrectionReminders corrections,
-                                WebhookService webhooks) {
+                                ReconfirmationReminders reconfirmations, WebhookService webhooks) {
+        this.reconfirmations = reconfirmations;
         this.notifications = notifications;
         this.reminders = reminders;
         this.corrections = corrections;
@@ -30,6 +33,7 @@ public class DomainEventsListener {
     void on(DomainEvent event) {
         reminders.learn(event);
         corrections.learn(event);
+        reconfirmations.learn(event);
         notifications.handle(event);
         webhooks.handle(event);
     }

@@ -14,6 +14,7 @@ import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.AssessmentDimension;
 import org.qingdan.contracts.form.CallSummary;
 import org.qingdan.contracts.form.ExclusionGround;
+import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.review.reviewcase.domain.ReviewRefused.Kind;
 import org.qingdan.review.reviewcase.domain.ReviewRefused.Problem;
@@ -38,11 +39,20 @@ public record ReviewCase(
         Decision decision,
         Instant openedAt,
         String closedReason,
-        List<Reopening> reopenings) {
+        List<Reopening> reopenings,
+        ReReviewSubject reReview) {
 
     public static final int MAX_TEXT = 2000;
     /** How often the office may reopen one expert's review of one case: the history stays bounded. */
     public static final int MAX_REOPENINGS_PER_REVIEWER = 3;
+
+    /** A case of an application (no re-review), as stored before re-reviews existed. */
+    public ReviewCase(String id, String applicationId, CallSummary call, int formVersion, ApplicationFormSnapshot form, List<String> riskFlags,
+                      List<Integer> formVersionsSeen, CaseStatus status, List<Assignment> assignments, List<Review> reviews, Decision decision,
+                      Instant openedAt, String closedReason, List<Reopening> reopenings) {
+        this(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, status, assignments, reviews, decision, openedAt,
+                closedReason, reopenings, null);
+    }
 
     public ReviewCase {
         riskFlags = riskFlags == null ? List.of() : List.copyOf(riskFlags);
@@ -78,6 +88,10 @@ public record ReviewCase(
 
         record Completed(Decision decision, Scores scores) implements Event {
         }
+
+        /** The committee decided a re-review: kept listed, or delisted for an Art. 12 reason. */
+        record ReReviewCompleted(Decision decision) implements Event {
+        }
     }
 
     public record Outcome(ReviewCase reviewCase, List<Event> events) {
@@ -89,15 +103,43 @@ public record ReviewCase(
                 CaseStatus.OPEN, List.of(), List.of(), null, now, null, List.of());
     }
 
+    /**
+     * A re-review (复核) of a listed product opens on the office's request from listing-service. The case is the
+     * re-review's; {@code call} only carries how many experts review it. Reviewed as any case, without conflicts of
+     * interest with the product's organisations; decided by {@link #decideReReview}.
+     */
+    public static ReviewCase openReReview(ReReviewSubject subject, int reviewers, Instant now) {
+        CallSummary call = new CallSummary("re-review", "复核（第十二条）", subject.product().callYear(), 0, Math.max(1, reviewers));
+        return new ReviewCase(subject.reReviewId(), subject.listingId(), call, 0, null, List.of(), List.of(), CaseStatus.OPEN, List.of(),
+                List.of(), null, now, null, List.of(), subject);
+    }
+
+    public boolean isReReview() {
+        return reReview != null;
+    }
+
+    /** The product's name, from the form or, on a re-review, from its public data. */
+    public String productName() {
+        return isReReview() ? reReview.product().productName() : form.product().name();
+    }
+
+    /** The lead applicant's name. */
+    public String applicantName() {
+        if (isReReview()) {
+            return reReview.product().leadApplicant() == null ? reReview.product().enterprise().name() : reReview.product().leadApplicant().name();
+        }
+        return form.applicant().name();
+    }
+
     /** A later version of the form replaces the snapshot; the versions seen stay listed. Idempotent. */
     public ReviewCase withSnapshot(int version, ApplicationFormSnapshot newer, List<String> flags) {
-        if (version <= formVersion || status == CaseStatus.DECIDED || status == CaseStatus.CLOSED) {
+        if (isReReview() || version <= formVersion || status == CaseStatus.DECIDED || status == CaseStatus.CLOSED) {
             return this;
         }
         List<Integer> seen = new ArrayList<>(formVersionsSeen);
         seen.add(version);
         return new ReviewCase(id, applicationId, call, version, newer, flags, seen, status, assignments, reviews, decision, openedAt, closedReason,
-                reopenings);
+                reopenings, reReview);
     }
 
     /**
@@ -110,13 +152,17 @@ public record ReviewCase(
             return new Outcome(this, List.of());
         }
         ReviewCase closed = new ReviewCase(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, CaseStatus.CLOSED,
-                assignments, reviews, decision, openedAt, reason, reopenings);
+                assignments, reviews, decision, openedAt, reason, reopenings, reReview);
         return new Outcome(closed, List.of(new Event.Closed(reason)));
     }
 
     /** The organisations of the application: the lead, the enterprise, every participant, the report's issuer. */
     public Set<String> organisations() {
         Set<String> orgs = new HashSet<>();
+        if (isReReview()) {
+            conflictsByProduct(null).forEach(c -> orgs.add(c.orgUscc()));
+            return orgs;
+        }
         orgs.add(form.applicant().uscc());
         orgs.add(form.enterprise().uscc());
         form.participants().forEach(p -> orgs.add(p.uscc()));
@@ -227,6 +273,9 @@ public record ReviewCase(
         if (org == null) {
             return roles;
         }
+        if (isReReview()) {
+            return conflictsByProduct(org);
+        }
         if (org.equals(form.applicant().uscc())) {
             roles.add(new ConflictingRole(ConflictingRole.Role.APPLICANT, form.applicant().name(), org));
         }
@@ -242,15 +291,36 @@ public record ReviewCase(
         return roles;
     }
 
+    /**
+     * The organisations of a listed product under re-review, as its public data names them: the enterprise, the lead
+     * applicant and every participant; those of {@code org} only, or all when null.
+     */
+    private List<ConflictingRole> conflictsByProduct(String org) {
+        List<ConflictingRole> roles = new ArrayList<>();
+        var p = reReview.product();
+        if (p.leadApplicant() != null && (org == null || org.equals(p.leadApplicant().uscc()))) {
+            roles.add(new ConflictingRole(ConflictingRole.Role.APPLICANT, p.leadApplicant().name(), p.leadApplicant().uscc()));
+        }
+        if (org == null || org.equals(p.enterprise().uscc())) {
+            roles.add(new ConflictingRole(ConflictingRole.Role.ENTERPRISE, p.enterprise().name(), p.enterprise().uscc()));
+        }
+        (p.participants() == null ? List.<org.qingdan.contracts.form.PublicProduct.Organisation>of() : p.participants()).stream()
+                .filter(x -> org == null || org.equals(x.uscc()))
+                .forEach(x -> roles.add(new ConflictingRole(ConflictingRole.Role.PARTICIPANT, x.name(), x.uscc())));
+        return roles;
+    }
+
     /** How well an expert's fields match the product: scenarios count double. */
     public int expertise(Reviewer r) {
         int score = 0;
-        for (var s : form.product().scenarios()) {
+        var scenarios = isReReview() ? reReview.product().scenarios() : form.product().scenarios();
+        var technologies = isReReview() ? reReview.product().keyTechnologies() : form.product().keyTechnologies();
+        for (var s : scenarios == null ? List.<org.qingdan.contracts.form.ApplicationScenario>of() : scenarios) {
             if (r.scenarios().contains(s)) {
                 score += 2;
             }
         }
-        for (String t : form.product().keyTechnologies()) {
+        for (String t : technologies == null ? List.<String>of() : technologies) {
             if (r.technologies().stream().anyMatch(x -> x.equalsIgnoreCase(t))) {
                 score += 1;
             }
@@ -413,7 +483,7 @@ public record ReviewCase(
 
     public Scores scores() {
         Map<AssessmentDimension, Rating> self = new EnumMap<>(AssessmentDimension.class);
-        var s = form.selfAssessment();
+        var s = isReReview() ? null : form.selfAssessment();
         if (s != null) {
             self.put(AssessmentDimension.LEGAL_COMPLIANCE, s.legalCompliance().rating());
             self.put(AssessmentDimension.FINANCIAL_INNOVATION, s.financialInnovation().rating());
@@ -470,7 +540,7 @@ public record ReviewCase(
         List<Reopening> history = new ArrayList<>(reopenings);
         history.add(new Reopening(reviewerId, submitted, reason.trim(), by, now));
         ReviewCase reopened = new ReviewCase(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, CaseStatus.ASSIGNED,
-                assignments, replaceReview(draft), decision, openedAt, closedReason, history);
+                assignments, replaceReview(draft), decision, openedAt, closedReason, history, reReview);
         return new Outcome(reopened, List.of());
     }
 
@@ -479,8 +549,48 @@ public record ReviewCase(
      * any submitted review finds an Art. 5 situation or does not confirm the Art. 4 basis ({@link ApprovalBarred}).
      */
     public Outcome decide(boolean approve, List<String> reasons, String by, Instant now) {
+        if (isReReview()) {
+            throw new ReviewRefused(Kind.INVALID, "复核案件请作出“保留”或“移出清单”的复核结论",
+                    List.of(new Problem("decision", "re-review", "复核案件的结论为 KEEP_LISTED 或 DELIST")));
+        }
+        List<String> clean = decidable(approve, reasons);
+        Decision d = new Decision(approve, clean, by, now);
+        ReviewCase decided = with(CaseStatus.DECIDED, assignments, reviews, d);
+        return new Outcome(decided, List.of(new Event.Completed(d, decided.scores())));
+    }
+
+    /**
+     * The committee's conclusion of a re-review, exactly once: keep the product listed (barred, as an approval is,
+     * while a submitted review finds an Art. 5 situation or does not confirm the Art. 4 basis), or delist it for an
+     * Art. 12 reason, naming the Art. 5 ground for clause (三).
+     */
+    public Outcome decideReReview(boolean keep, DelistingReason reason, ExclusionGround ground, List<String> reasons, String by, Instant now) {
+        if (!isReReview()) {
+            throw new ReviewRefused(Kind.INVALID, "只有复核案件可以作出复核结论", List.of(new Problem("decision", "application", "申报案件请审核通过或不通过")));
+        }
+        List<String> clean = decidable(keep, reasons);
+        if (!keep) {
+            if (reason == null) {
+                throw new ReviewRefused(Kind.INVALID, "请选择移出原因（第十二条）", List.of(new Problem("delistingReason", "required", "请选择移出原因（第十二条）")));
+            }
+            if (reason == DelistingReason.VOLUNTARY_WITHDRAWAL) {
+                throw new ReviewRefused(Kind.INVALID, "复核不能以自愿退出移出", List.of(new Problem("delistingReason", "art12-only", "请选择第十二条所列原因")));
+            }
+            if ((reason == DelistingReason.ART5_EXCLUSION) != (ground != null)) {
+                throw new ReviewRefused(Kind.INVALID, "第五条情形与移出原因不符", List.of(new Problem("exclusionGround",
+                        ground == null ? "required" : "only-for-art5", "依第十二条第三项移出时须且只有此时须指明第五条所列情形")));
+            }
+        } else if (reason != null || ground != null) {
+            throw new ReviewRefused(Kind.INVALID, "保留时不填写移出原因", List.of(new Problem("delistingReason", "only-for-delist", "保留时不填写移出原因")));
+        }
+        Decision d = new Decision(keep, clean, by, now, keep ? null : reason, keep ? null : ground);
+        return new Outcome(with(CaseStatus.DECIDED, assignments, reviews, d), List.of(new Event.ReReviewCompleted(d)));
+    }
+
+    /** Decidable now, with its reasons cleaned; a favourable decision (approve, keep) barred by any finding. */
+    private List<String> decidable(boolean favourable, List<String> reasons) {
         if (status == CaseStatus.DECIDED) {
-            throw new ReviewRefused(Kind.WRONG_STATE, "本申报已审核，不能重复决定");
+            throw new ReviewRefused(Kind.WRONG_STATE, isReReview() ? "本复核已作出结论，不能重复决定" : "本申报已审核，不能重复决定");
         }
         requireStatus(CaseStatus.READY_FOR_DECISION);
         List<String> clean = reasons == null ? List.of() : reasons.stream().filter(r -> r != null && !r.isBlank()).map(String::trim).toList();
@@ -488,12 +598,10 @@ public record ReviewCase(
             throw new ReviewRefused(Kind.INVALID, "请填写审核理由", List.of(new Problem("reasons", "required", "请至少填写一条理由")));
         }
         List<Finding> findings = findings();
-        if (approve && !findings.isEmpty()) {
+        if (favourable && !findings.isEmpty()) {
             throw new ApprovalBarred(findings);
         }
-        Decision d = new Decision(approve, clean, by, now);
-        ReviewCase decided = with(CaseStatus.DECIDED, assignments, reviews, d);
-        return new Outcome(decided, List.of(new Event.Completed(d, decided.scores())));
+        return clean;
     }
 
     private List<Problem> texts(Review r) {
@@ -534,6 +642,6 @@ public record ReviewCase(
 
     private ReviewCase with(CaseStatus nextStatus, List<Assignment> nextAssignments, List<Review> nextReviews, Decision nextDecision) {
         return new ReviewCase(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, nextStatus, nextAssignments,
-                nextReviews, nextDecision, openedAt, closedReason, reopenings);
+                nextReviews, nextDecision, openedAt, closedReason, reopenings, reReview);
     }
 }

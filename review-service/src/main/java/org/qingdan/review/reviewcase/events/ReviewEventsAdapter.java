@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.contracts.review.ReReviewCompleted;
 import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewReadyForDecision;
@@ -21,7 +22,7 @@ public final class ReviewEventsAdapter {
 
     public static DomainEvent toContract(ReviewCase.Event event, ReviewCase c, long version, Instant now) {
         UUID id = UUID.randomUUID();
-        String productName = c.form().product().name();
+        String productName = c.productName();
         if (event instanceof ReviewCase.Event.ReviewerAssigned a) {
             var x = a.assignment();
             return new ReviewerAssigned(id, now, c.id(), version, c.applicationId(), productName, x.reviewerId(), x.reviewerName(),
@@ -44,6 +45,12 @@ public final class ReviewEventsAdapter {
         }
         if (event instanceof ReviewCase.Event.Closed closed) {
             return new ReviewCaseClosed(id, now, c.id(), version, c.applicationId(), productName, closed.reason());
+        }
+        if (event instanceof ReviewCase.Event.ReReviewCompleted rr) {
+            var d = rr.decision();
+            return new ReReviewCompleted(id, now, c.id(), version, c.reReview().listingId(), c.reReview().reReviewId(), productName,
+                    d.approved() ? ReReviewCompleted.Outcome.KEEP_LISTED : ReReviewCompleted.Outcome.DELIST, d.delistingReason(),
+                    d.exclusionGround(), d.reasons(), d.decidedBy(), d.decidedAt());
         }
         ReviewCase.Event.Completed done = (ReviewCase.Event.Completed) event;
         return new ReviewCompleted(id, now, c.id(), version, c.applicationId(), c.call(),

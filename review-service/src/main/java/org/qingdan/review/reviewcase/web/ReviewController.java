@@ -18,6 +18,9 @@ import org.qingdan.review.reviewcase.domain.Finding;
 import org.qingdan.review.reviewcase.domain.Reopening;
 import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.Decision;
+import org.qingdan.review.reviewcase.domain.ReReviewSubject;
+import org.qingdan.contracts.form.ExclusionGround;
+import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.ReviewRefused;
@@ -73,12 +76,18 @@ public class ReviewController {
     public record DecisionInput(String decision, List<String> reasons) {
     }
 
+    /** A re-review's conclusion: KEEP_LISTED, or DELIST with the Art. 12 reason (and the Art. 5 ground for clause (三)). */
+    public record ReReviewDecisionInput(String outcome, DelistingReason delistingReason, ExclusionGround exclusionGround,
+                                        List<String> reasons) {
+    }
+
+    /** {@code reReview}: the case re-reviews a listed product (复核, Art. 12) rather than an application. */
     public record CaseSummary(String id, String applicationId, String productName, String applicantName, String status,
-                              String statusLabel, int assigned, int needed, int submitted, Instant openedAt) {
+                              String statusLabel, int assigned, int needed, int submitted, Instant openedAt, boolean reReview) {
         static CaseSummary of(ReviewCase c) {
-            return new CaseSummary(c.id(), c.applicationId(), c.form().product().name(), c.form().applicant().name(),
+            return new CaseSummary(c.id(), c.applicationId(), c.productName(), c.applicantName(),
                     c.status().name(), c.status().label(), c.activeAssignments().size(), c.call().reviewersPerApplication(),
-                    c.submittedReviews().size(), c.openedAt());
+                    c.submittedReviews().size(), c.openedAt(), c.isReReview());
         }
     }
 
@@ -87,9 +96,10 @@ public class ReviewController {
      * and every unconfirmed Art. 4 basis in the submitted reviews: while there is one, an approval is refused) and
      * {@code reopenings} (reviews the office reopened, with the answer as it was); null for an expert.
      */
+    /** {@code form} is null on a re-review, which has {@code reReview} instead: the product, the report and the answers. */
     public record CaseView(CaseSummary summary, ApplicationFormSnapshot form, List<String> riskFlags, List<Integer> formVersionsSeen,
                            List<Assignment> assignments, List<Review> reviews, Scores scores, Decision decision, long version,
-                           List<FindingView> findings, List<Reopening> reopenings) {
+                           List<FindingView> findings, List<Reopening> reopenings, ReReviewSubject reReview) {
     }
 
     /** One finding that bars an approval, with its field, rule and Chinese label. */
@@ -109,7 +119,7 @@ public class ReviewController {
         Scores scores = all && (c.status() == CaseStatus.READY_FOR_DECISION || c.status() == CaseStatus.DECIDED) ? c.scores() : null;
         return new CaseView(CaseSummary.of(c), c.form(), c.riskFlags(), c.formVersionsSeen(), assignments, visible, scores,
                 c.decision(), v.version(), all ? c.findings().stream().map(FindingView::of).toList() : null,
-                all ? c.reopenings() : null);
+                all ? c.reopenings() : null, c.reReview());
     }
 
     @GetMapping("/reviewers")
@@ -226,6 +236,24 @@ public class ReviewController {
         }
         Long expected = org.qingdan.support.web.IfMatch.version(ifMatch);
         return reviews.decide(user, id, input.decision().equals("APPROVED"), input.reasons(), expected).decision();
+    }
+
+    @PostMapping("/cases/{id}/re-review-decision")
+    @Operation(summary = "The committee's conclusion of a re-review (复核): KEEP_LISTED (复核保留) or DELIST for an Art. 12 reason, exactly once (committee or office)",
+            description = "Keeping is a 409 problem (approval-barred) while any submitted review finds an Art. 5 situation or does not "
+                    + "confirm the Art. 4 basis. listing-service applies the conclusion to the listing.")
+    @ApiResponse(responseCode = "200", description = "Decided")
+    @ApiResponse(responseCode = "404", description = "评审不存在，或不是本用户可见的 (no such review case, or not one the user may see)")
+    @ApiResponse(responseCode = "409", description = "Keeping barred by a review (approval-barred), decided already or not ready (wrong-state), or a concurrent change won")
+    public Decision decideReReview(CurrentUser user, @PathVariable String id, @RequestBody ReReviewDecisionInput input,
+                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        if (input.outcome() == null || !(input.outcome().equals("KEEP_LISTED") || input.outcome().equals("DELIST"))) {
+            throw org.qingdan.support.web.ProblemException.invalid("请选择复核结论",
+                    List.of(new Violation("outcome", "closed-list", "KEEP_LISTED 或 DELIST")));
+        }
+        Long expected = org.qingdan.support.web.IfMatch.version(ifMatch);
+        return reviews.decideReReview(user, id, input.outcome().equals("KEEP_LISTED"), input.delistingReason(), input.exclusionGround(),
+                input.reasons(), expected).decision();
     }
 
     @ExceptionHandler(ReviewRefused.class)

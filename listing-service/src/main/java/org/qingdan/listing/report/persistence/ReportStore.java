@@ -1,0 +1,77 @@
+package org.qingdan.listing.report.persistence;
+
+import java.util.List;
+import java.util.Optional;
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.listing.report.domain.Report;
+import org.qingdan.listing.report.domain.ReportStatus;
+import org.qingdan.support.outbox.AggregateStore;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Reports in MongoDB, one document each; every list is one page read on an index, newest first. */
+@Component
+public class ReportStore {
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+
+    public ReportStore(MongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+    }
+
+    public record Versioned(Report report, long revision) {
+    }
+
+    public record Page(List<Report> items, long total) {
+    }
+
+    /** Which reports a page shows. */
+    public enum Scope { ALL, FILED_BY, ABOUT }
+
+    public Optional<Versioned> find(String id) {
+        ReportDocument doc = mongo.findById(id, ReportDocument.class);
+        return doc == null ? Optional.empty() : Optional.of(new Versioned(doc.report(), doc.revision()));
+    }
+
+    public void insert(Report report, List<? extends DomainEvent> events) {
+        store.insert(ReportDocument.of(report), events);
+    }
+
+    /** Saves the next state against the revision read; throws OptimisticLockingFailureException if it moved. */
+    public long update(Versioned read, Report next, List<? extends DomainEvent> events) {
+        return store.update(ReportDocument.of(next), read.revision(), events);
+    }
+
+    /** Reports of one organisation against one listing that the office has not decided yet (counted in MongoDB). */
+    public long openOf(String listingId, String orgUscc) {
+        return mongo.count(Query.query(Criteria.where("listingId").is(listingId).and("reporterOrg").is(orgUscc)
+                .and("status").in(ReportStatus.FILED, ReportStatus.RESPONSE_REQUESTED, ReportStatus.RESPONDED)), ReportDocument.class);
+    }
+
+    /**
+     * One page, newest first. ALL: every report (the office), optionally of one listing and status; FILED_BY: those the
+     * organisation filed; ABOUT: those about the organisation's products (it is the enterprise or the lead applicant).
+     */
+    public Page page(Scope scope, String orgUscc, String listingId, ReportStatus status, int page, int size) {
+        Criteria criteria = switch (scope) {
+            case ALL -> new Criteria();
+            case FILED_BY -> Criteria.where("reporterOrg").is(orgUscc);
+            case ABOUT -> new Criteria().orOperator(Criteria.where("enterpriseUscc").is(orgUscc), Criteria.where("leadUscc").is(orgUscc));
+        };
+        if (listingId != null) {
+            criteria = new Criteria().andOperator(criteria, Criteria.where("listingId").is(listingId));
+        }
+        if (status != null) {
+            criteria = new Criteria().andOperator(criteria, Criteria.where("status").is(status));
+        }
+        long total = mongo.count(Query.query(criteria), ReportDocument.class);
+        Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("filedAt"), Sort.Order.asc("_id")))
+                .skip((long) page * size).limit(size);
+        return new Page(mongo.find(query, ReportDocument.class).stream().map(ReportDocument::report).toList(), total);
+    }
+}
