@@ -75,6 +75,7 @@ public class DiscussionService {
                 .map(a -> new DiscussionPosted.Reader(a.reviewerId(), a.reviewerName(), a.reviewerEmail()))
                 .toList();
         return new DiscussionPosted(UUID.randomUUID(), post.postedAt(), post.id(), 0, c.applicationId(), c.form().product().name(),
-                post.role().name(), Post.label(post.role(), c.expertNumber(post.authorId())), post.postedAt(), readers);
+                post.role().name(), c.expertNamesShown() && post.role() == Post.Role.EXPERT ? post.authorName()
+                        : Post.label(post.role(), c.expertNumber(post.authorId())), post.postedAt(), readers);
     }
 }

@@ -229,6 +229,13 @@ public class ReviewService {
                 "REPLACED", "以评审专家 " + reviewerId + " 替换 " + removedId + "：" + reason);
     }
 
+    /** The office shows the case's experts each other's names, or hides them again (专家一/二/三). */
+    public ReviewCase showExpertNames(CurrentUser office, String id, boolean shown) {
+        requireOffice(office);
+        return audited(office, id, applied(id, c -> new ReviewCase.Outcome(c.withExpertNamesShown(shown), List.of())),
+                shown ? "EXPERT_NAMES_SHOWN" : "EXPERT_NAMES_HIDDEN", shown ? "专家之间显示姓名" : "专家之间以专家一、二、三相称");
+    }
+
     public java.util.Optional<Reviewer> reviewer(String id) {
         return reviewers.find(id);
     }

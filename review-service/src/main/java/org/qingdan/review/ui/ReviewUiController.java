@@ -230,14 +230,17 @@ public class ReviewUiController {
         return "review/case";
     }
 
-    /** How people are named on the case: by name for the office and the committee; to experts, 专家一, 二, 三 in order of assignment. */
+    /**
+     * How people are named on the case: by name for the office and the committee; to experts, 专家一, 二, 三 in order of
+     * assignment, unless the office chose to show the experts each other's names on this case.
+     */
     private Map<String, String> who(ReviewCase c, boolean seesAll, Locale locale) {
         Map<String, String> names = new LinkedHashMap<>();
         int n = 0;
         for (Assignment a : c.assignments()) {
             n++;
             String number = "zh".equals(locale.getLanguage()) && n <= NUMERALS.length ? NUMERALS[n - 1] : String.valueOf(n);
-            names.put(a.reviewerId(), seesAll ? a.reviewerName() : messages.getMessage("reviewer.alias", new Object[] {number}, locale));
+            names.put(a.reviewerId(), seesAll || c.expertNamesShown() ? a.reviewerName() : messages.getMessage("reviewer.alias", new Object[] {number}, locale));
         }
         return names;
     }
@@ -389,6 +392,19 @@ public class ReviewUiController {
             flash(redirect, errors(locale).of(e));
         }
         return "redirect:/review/cases/" + id;
+    }
+
+    @PostMapping("/cases/{id}/expert-names")
+    public String expertNames(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, @RequestParam boolean shown,
+                              RedirectAttributes redirect, Locale locale) {
+        try {
+            reviews.showExpertNames(UiUsers.of(principal), id, shown);
+            redirect.addFlashAttribute("message", shown ? "expertNames.shown" : "expertNames.hidden");
+        } catch (ReviewRefused | ProblemException e) {
+            flash(redirect, errors(locale).of(e));
+            return "redirect:/review/cases/" + id + "#errors";
+        }
+        return "redirect:/review/cases/" + id + "#discussion";
     }
 
     @PostMapping("/cases/{id}/discussion")

@@ -279,6 +279,23 @@ class ReviewUiWalkTest extends ReviewIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> mongo.getCollection("casePosts")
                 .countDocuments(new Document("post.caseId", "walk-decide").append("pendingEvents.0", new Document("$exists", true))) == 0);
         check("expert-discussion", PHONE, "zh");
+        // the office may show the case's experts each other's names; then r2 reads names, not 专家一/二/三
+        browser.manage().deleteAllCookies();
+        RealInfrastructure.oidc().nextLogin("office", null, null, List.of(Roles.OFFICE));
+        open("/review/cases/walk-decide?lang=zh");
+        assertThat(browser.findElement(By.id("expert-names-state")).getText()).contains("专家一、二、三");
+        browser.findElement(By.id("expert-names-toggle")).click();
+        waitFor(By.id("expert-names-state"), "显示彼此姓名");
+        size(PHONE);
+        check("office-expert-names", PHONE, "zh");
+        assertThat(api.get("/api/reviews/cases/walk-decide/audit", office()).json().get("items")).last()
+                .satisfies(r -> assertThat(r.get("action").asString()).isEqualTo("EXPERT_NAMES_SHOWN"));
+        browser.manage().deleteAllCookies();
+        RealInfrastructure.oidc().nextLogin("r2", "91130100401234561E", "机构r2", List.of(Roles.REVIEWER));
+        open("/review/cases/walk-decide");
+        assertThat(browser.findElements(By.cssSelector("#thread li .post-meta strong"))).extracting(WebElement::getText)
+                .containsExactly("专委会委员 committee", "专家r2");
+        assertThat(browser.findElements(By.id("expert-names-form"))).isEmpty(); // the choice is the office's
         // a case that does not exist: a page in the user's language, not a problem document
         open("/review/cases/no-such-case?lang=en");
         assertThat(browser.findElement(By.id("error-text")).getText()).isEqualTo("No such page or case.");

@@ -40,7 +40,8 @@ public record ReviewCase(
         Instant openedAt,
         String closedReason,
         List<Reopening> reopenings,
-        ReReviewSubject reReview) {
+        ReReviewSubject reReview,
+        boolean expertNamesShown) {
 
     public static final int MAX_TEXT = 2000;
     /** How often the office may reopen one expert's review of one case: the history stays bounded. */
@@ -51,7 +52,7 @@ public record ReviewCase(
                       List<Integer> formVersionsSeen, CaseStatus status, List<Assignment> assignments, List<Review> reviews, Decision decision,
                       Instant openedAt, String closedReason, List<Reopening> reopenings) {
         this(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, status, assignments, reviews, decision, openedAt,
-                closedReason, reopenings, null);
+                closedReason, reopenings, null, false);
     }
 
     public ReviewCase {
@@ -111,7 +112,7 @@ public record ReviewCase(
     public static ReviewCase openReReview(ReReviewSubject subject, int reviewers, Instant now) {
         CallSummary call = new CallSummary("re-review", "复核（第十二条）", subject.product().callYear(), 0, Math.max(1, reviewers));
         return new ReviewCase(subject.reReviewId(), subject.listingId(), call, 0, null, List.of(), List.of(), CaseStatus.OPEN, List.of(),
-                List.of(), null, now, null, List.of(), subject);
+                List.of(), null, now, null, List.of(), subject, false);
     }
 
     public boolean isReReview() {
@@ -139,7 +140,7 @@ public record ReviewCase(
         List<Integer> seen = new ArrayList<>(formVersionsSeen);
         seen.add(version);
         return new ReviewCase(id, applicationId, call, version, newer, flags, seen, status, assignments, reviews, decision, openedAt, closedReason,
-                reopenings, reReview);
+                reopenings, reReview, expertNamesShown);
     }
 
     /**
@@ -152,7 +153,7 @@ public record ReviewCase(
             return new Outcome(this, List.of());
         }
         ReviewCase closed = new ReviewCase(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, CaseStatus.CLOSED,
-                assignments, reviews, decision, openedAt, reason, reopenings, reReview);
+                assignments, reviews, decision, openedAt, reason, reopenings, reReview, expertNamesShown);
         return new Outcome(closed, List.of(new Event.Closed(reason)));
     }
 
@@ -466,6 +467,15 @@ public record ReviewCase(
                 && reviewOf(reviewerId).filter(Review::submitted).isPresent();
     }
 
+    /**
+     * The office's choice whether the experts of this case see each other's names (in their reviews and the
+     * discussion) instead of 专家一/二/三. Off by default: experts judge independently, as in double-blind review.
+     */
+    public ReviewCase withExpertNamesShown(boolean shown) {
+        return new ReviewCase(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, status, assignments, reviews,
+                decision, openedAt, closedReason, reopenings, reReview, shown);
+    }
+
     /** The experts who take part in the discussion now: they are told of a new post. */
     public List<Assignment> discussionReaders() {
         return assignments.stream().filter(a -> discussionOpenTo(a.reviewerId())).toList();
@@ -540,7 +550,7 @@ public record ReviewCase(
         List<Reopening> history = new ArrayList<>(reopenings);
         history.add(new Reopening(reviewerId, submitted, reason.trim(), by, now));
         ReviewCase reopened = new ReviewCase(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, CaseStatus.ASSIGNED,
-                assignments, replaceReview(draft), decision, openedAt, closedReason, history, reReview);
+                assignments, replaceReview(draft), decision, openedAt, closedReason, history, reReview, expertNamesShown);
         return new Outcome(reopened, List.of());
     }
 
@@ -642,6 +652,6 @@ public record ReviewCase(
 
     private ReviewCase with(CaseStatus nextStatus, List<Assignment> nextAssignments, List<Review> nextReviews, Decision nextDecision) {
         return new ReviewCase(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, nextStatus, nextAssignments,
-                nextReviews, nextDecision, openedAt, closedReason, reopenings, reReview);
+                nextReviews, nextDecision, openedAt, closedReason, reopenings, reReview, expertNamesShown);
     }
 }

@@ -408,4 +408,15 @@ class ReviewCaseTest {
         assertThat(submitted.discussionOpenTo("r2")).isFalse();
         assertThat(submitted.discussionOpenTo("nobody")).isFalse();
     }
+
+    @Test
+    void the_office_s_choice_to_show_experts_names_outlives_every_change_of_the_case() {
+        ReviewCase shown = assignedToThree().withExpertNamesShown(true);
+        assertThat(assignedToThree().expertNamesShown()).isFalse();
+        ReviewCase later = shown.saveDraft("r1", complete(Rating.GOOD, true), NOW).submit("r1", NOW).reviewCase()
+                .reopen("r1", "请补充数据安全意见", "office", NOW).reviewCase();
+        assertThat(later.expertNamesShown()).isTrue();
+        assertThat(later.withExpertNamesShown(false).expertNamesShown()).isFalse();
+        assertThat(later.expertNumber("r2")).isEqualTo(2);
+    }
 }
