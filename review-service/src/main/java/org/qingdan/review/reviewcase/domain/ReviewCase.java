@@ -41,7 +41,7 @@ public record ReviewCase(
         String closedReason,
         List<Reopening> reopenings,
         ReReviewSubject reReview,
-        boolean expertNamesShown) {
+        Boolean expertNamesShown) {
 
     public static final int MAX_TEXT = 2000;
     /** How often the office may reopen one expert's review of one case: the history stays bounded. */
@@ -61,6 +61,8 @@ public record ReviewCase(
         assignments = assignments == null ? List.of() : List.copyOf(assignments);
         reviews = reviews == null ? List.of() : List.copyOf(reviews);
         reopenings = reopenings == null ? List.of() : List.copyOf(reopenings);
+        // a Boolean, not a boolean: cases stored before the office could choose have no such field
+        expertNamesShown = Boolean.TRUE.equals(expertNamesShown);
     }
 
     /** What happened to a case. */

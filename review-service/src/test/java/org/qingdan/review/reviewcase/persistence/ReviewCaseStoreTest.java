@@ -46,6 +46,15 @@ class ReviewCaseStoreTest {
     }
 
     @Test
+    void a_case_stored_before_a_field_existed_reads_with_its_default() {
+        store.insert(ReviewFixtures.opened("old-case", java.time.Instant.parse("2026-11-01T00:00:00Z")).withExpertNamesShown(true));
+        // as stored before the office could show experts' names: no such field
+        mongo.getCollection("reviewCases").updateOne(new org.bson.Document("_id", "old-case"),
+                new org.bson.Document("$unset", new org.bson.Document("state.expertNamesShown", "")));
+        assertThat(store.find("old-case").orElseThrow().reviewCase().expertNamesShown()).isFalse();
+    }
+
+    @Test
     void pages_are_newest_first_then_by_id_they_neither_repeat_nor_skip_and_carry_the_total() {
         // 25 cases, three at a time opened at the same instant, inserted in no particular order
         List<ReviewCase> all = new ArrayList<>();
