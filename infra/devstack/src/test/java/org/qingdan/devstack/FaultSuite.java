@@ -85,8 +85,12 @@ class FaultSuite {
             "listing-service", "qingdan-listing", "notification-service", "qingdan-notification");
     static final String CONTACT = "zhangsan@bank-a.example.cn";
     static final Duration PATIENCE = Duration.ofMinutes(4);
-    /** How long what waited during a fault may take to be applied after it: thousands of mails queue behind it. */
-    static final Duration CATCHING_UP = Duration.ofMinutes(10);
+    /**
+     * How long what waited during a fault may take to be applied after it: thousands of mails queue behind it. The
+     * service-kill case's mail drained 394 s and 496 s after its restarts in two whole runs (the quiet machine puts
+     * more load on, so more mail); 15 minutes leaves room without hiding a stall, which would never drain.
+     */
+    static final Duration CATCHING_UP = Duration.ofMinutes(15);
 
     final int submissions = Integer.getInteger("faults.submissions", 2000);
     final Duration cut = Duration.parse(System.getProperty("faults.cut", "PT3M"));
