@@ -1,5 +1,6 @@
 package org.qingdan.application.application;
 
+import org.qingdan.support.security.Roles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,11 +62,11 @@ public class ApplicationService {
     }
 
     public static boolean isOffice(CurrentUser user) {
-        return user.hasAnyRole("office", "admin");
+        return user.isOffice();
     }
 
     public static boolean isApplicant(CurrentUser user) {
-        return user.hasAnyRole("applicant", "vendor");
+        return user.isMember();
     }
 
     static Actor actor(CurrentUser user) {
@@ -331,7 +332,7 @@ public class ApplicationService {
      * application ({@link #mayRead}), and the reviewers review-service assigned to it (until they recuse or are taken off).
      */
     public static boolean mayReadDocuments(CurrentUser user, Application app) {
-        return mayRead(user, app) || (user.hasRole("reviewer") && app.assignedReviewers().contains(user.username()));
+        return mayRead(user, app) || (user.hasRole(Roles.REVIEWER) && app.assignedReviewers().contains(user.username()));
     }
 
     /**

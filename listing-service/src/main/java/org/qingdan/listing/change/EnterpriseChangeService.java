@@ -54,7 +54,7 @@ public class EnterpriseChangeService implements ReReviewFollowers {
         String org = user.organisation().orElse(null);
         Listing listing = listings.findPublic(listingId).filter(l -> l.status() == ListingStatus.LISTED)
                 .orElseThrow(() -> new ListingRefused(ListingRefused.Kind.NOT_FOUND, null, "not-found", "清单中没有产品 " + listingId));
-        if (org == null || !user.hasAnyRole("applicant", "vendor") || !listing.ownedBy(user::belongsTo)) {
+        if (org == null || !user.isMember() || !listing.ownedBy(user::belongsTo)) {
             throw ProblemException.forbidden("只有产品所属企业或牵头申报单位可以报告重大变更");
         }
         EnterpriseChange change = EnterpriseChange.report(UUID.randomUUID().toString(), listingId, listing.product().productName(), org,
@@ -112,7 +112,7 @@ public class EnterpriseChangeService implements ReReviewFollowers {
 
     public EnterpriseChange readable(CurrentUser user, String changeId) {
         EnterpriseChange c = read(changeId);
-        if (user.hasAnyRole("office", "admin") || (user.hasAnyRole("applicant", "vendor") && user.belongsTo(c.orgUscc()))) {
+        if (user.isOffice() || (user.isMember() && user.belongsTo(c.orgUscc()))) {
             return c;
         }
         throw notFound(changeId);

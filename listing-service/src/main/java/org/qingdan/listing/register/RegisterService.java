@@ -97,7 +97,7 @@ public class RegisterService {
 
     public Listing lodgeObjection(CurrentUser member, String listingId, String grounds, String evidence) {
         String org = member.organisation().orElse(null);
-        if (org == null || !member.hasAnyRole("applicant", "vendor")) {
+        if (org == null || !member.isMember()) {
             throw ProblemException.forbidden("只有会员单位的申报用户（applicant、vendor）可以提出公示异议");
         }
         return audited(member, listingId, "OBJECTION_LODGED", "提出公示异议：" + grounds,
@@ -158,7 +158,7 @@ public class RegisterService {
                              Boolean selfAssessmentAccurate, String note) {
         return audited(user, listingId, "RECONFIRMED", "年度确认" + (note == null || note.isBlank() ? "" : "：" + note), execute(listingId, l -> {
             var lead = l.product().leadApplicant() != null ? l.product().leadApplicant() : l.product().enterprise();
-            if (!user.hasAnyRole("applicant", "vendor") || !user.belongsTo(lead.uscc())) {
+            if (!user.isMember() || !user.belongsTo(lead.uscc())) {
                 throw ProblemException.forbidden("只有牵头申报单位可以进行年度确认");
             }
             return l.reconfirm(inProduction, noUnreportedIncident, selfAssessmentAccurate, note, clock.instant());
@@ -186,9 +186,9 @@ public class RegisterService {
 
     /** The office records it, or the enterprise itself (or the lead applicant) asks for it. */
     public Listing withdrawVoluntarily(CurrentUser user, String listingId, String explanation) {
-        boolean office = user.hasAnyRole("office", "admin");
+        boolean office = user.isOffice();
         return audited(user, listingId, "WITHDRAWN", "自愿退出（第三条）：" + explanation, execute(listingId, l -> {
-            if (!office && (!l.ownedBy(user::belongsTo) || !user.hasAnyRole("vendor", "applicant"))) {
+            if (!office && (!l.ownedBy(user::belongsTo) || !user.isMember())) {
                 throw ProblemException.forbidden("只有产品所属企业、牵头申报单位或专委会办公室可以申请自愿退出");
             }
             return l.withdrawVoluntarily(explanation, user.username(), clock.instant());

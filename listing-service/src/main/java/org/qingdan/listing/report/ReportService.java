@@ -149,7 +149,7 @@ public class ReportService implements ReReviewFollowers {
             return r;
         }
         String org = user.organisation().orElse(null);
-        if (!user.hasAnyRole("applicant", "vendor") || !(r.filedBy(org) || r.concerns(org))) {
+        if (!user.isMember() || !(r.filedBy(org) || r.concerns(org))) {
             throw notFound(reportId);
         }
         return r;
@@ -185,12 +185,12 @@ public class ReportService implements ReReviewFollowers {
     }
 
     public static boolean office(CurrentUser user) {
-        return user.hasAnyRole("office", "admin");
+        return user.isOffice();
     }
 
     private static String member(CurrentUser user, String refusal) {
         String org = user.organisation().orElse(null);
-        if (org == null || !user.hasAnyRole("applicant", "vendor")) {
+        if (org == null || !user.isMember()) {
             throw ProblemException.forbidden(refusal);
         }
         return org;
