@@ -1,5 +1,6 @@
 package org.qingdan.application.application;
 
+import org.qingdan.support.outbox.ConflictRetry;
 import org.qingdan.support.security.Roles;
 import java.time.Clock;
 import java.time.Duration;
@@ -269,7 +270,7 @@ public class ApplicationService {
      * event changes nothing and writes nothing); a concurrent user change is retried, not lost.
      */
     private boolean applyFromEvent(String applicationId, java.util.function.UnaryOperator<Application> change) {
-        for (int attempt = 1; ; attempt++) {
+        return ConflictRetry.retrying(() -> {
             var current = applications.find(applicationId);
             if (current.isEmpty()) {
                 return false; // not ours (or already gone): nothing to apply
@@ -278,16 +279,10 @@ public class ApplicationService {
             if (next.equals(current.get().application())) {
                 return false;
             }
-            try {
-                applications.update(next, current.get().version(), current.get().requestHash(), List.of());
-                audited(null, current.get().application(), next);
-                return true;
-            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
-                if (attempt >= 5) {
-                    throw e; // transient: the listener's error handler retries with back-off until it succeeds
-                }
-            }
-        }
+            applications.update(next, current.get().version(), current.get().requestHash(), List.of());
+            audited(null, current.get().application(), next);
+            return true;
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.qingdan.listing.register;
 
+import org.qingdan.support.outbox.ConflictRetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
@@ -30,7 +31,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class RegisterService {
 
-    private static final int ATTEMPTS = 8;
     /** Listings listed per query round at the end of their notice. */
     private static final int DUE_BATCH = 100;
 
@@ -210,12 +210,11 @@ public class RegisterService {
     }
 
     private Listing.Outcome execute(String listingId, Function<Listing, Listing.Outcome> command) {
-        for (int attempt = 1; ; attempt++) {
-            ListingStore.Versioned read = listings.find(listingId)
-                    .orElseThrow(() -> new ListingRefused(ListingRefused.Kind.NOT_FOUND, null, "not-found", "清单条目 " + listingId + " 不存在"));
-            if (read.listing().pendingEdition() != null) {
+        return ConflictRetry.retrying(() -> {
+            ListingStore.Versioned read = find(listingId);
+            while (read.listing().pendingEdition() != null) {
                 completePending(read); // the previous change first: its edition and event come before this one's
-                continue;
+                read = find(listingId);
             }
             Listing.Outcome outcome = command.apply(read.listing());
             if (!outcome.changed()) {
@@ -223,19 +222,18 @@ public class RegisterService {
             }
             List<DomainEvent> events = outcome.events().stream()
                     .flatMap(e -> ListingEventsAdapter.toContract(e, clock.instant()).stream()).toList();
-            try {
-                long revision = listings.update(read, outcome.listing(), events);
-                listings.bumpPublicVersion();
-                if (outcome.listing().pendingEdition() == null) {
-                    return outcome;
-                }
-                return new Listing.Outcome(sequence(new ListingStore.Versioned(outcome.listing(), revision)), List.of(), true);
-            } catch (OptimisticLockingFailureException raced) {
-                if (attempt >= ATTEMPTS) {
-                    throw raced;
-                }
+            long revision = listings.update(read, outcome.listing(), events);
+            listings.bumpPublicVersion();
+            if (outcome.listing().pendingEdition() == null) {
+                return outcome;
             }
-        }
+            return new Listing.Outcome(sequence(new ListingStore.Versioned(outcome.listing(), revision)), List.of(), true);
+        });
+    }
+
+    private ListingStore.Versioned find(String listingId) {
+        return listings.find(listingId)
+                .orElseThrow(() -> new ListingRefused(ListingRefused.Kind.NOT_FOUND, null, "not-found", "清单条目 " + listingId + " 不存在"));
     }
 
     private Listing completePending(ListingStore.Versioned read) {

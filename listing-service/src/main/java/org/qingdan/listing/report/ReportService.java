@@ -1,5 +1,6 @@
 package org.qingdan.listing.report;
 
+import org.qingdan.support.outbox.ConflictRetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -28,7 +29,6 @@ import org.qingdan.support.files.FileRejected;
 import org.qingdan.support.files.Uploads;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,7 +39,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReportService implements ReReviewFollowers {
 
-    private static final int ATTEMPTS = 8;
 
     private final ReportStore reports;
     private final ReportFiles files;
@@ -221,20 +220,14 @@ public class ReportService implements ReReviewFollowers {
     }
 
     private Report execute(String reportId, Function<Report, Report.Outcome> command) {
-        for (int attempt = 1; ; attempt++) {
+        return ConflictRetry.retrying(() -> {
             ReportStore.Versioned read = reports.find(reportId).orElseThrow(() -> notFound(reportId));
             Report.Outcome outcome = command.apply(read.report());
             if (outcome.report() == read.report()) {
                 return read.report();
             }
-            try {
-                reports.update(read, outcome.report(), events(outcome));
-                return outcome.report();
-            } catch (OptimisticLockingFailureException raced) {
-                if (attempt >= ATTEMPTS) {
-                    throw raced;
-                }
-            }
-        }
+            reports.update(read, outcome.report(), events(outcome));
+            return outcome.report();
+        });
     }
 }

@@ -1,5 +1,6 @@
 package org.qingdan.review.reviewcase;
 
+import org.qingdan.support.outbox.ConflictRetry;
 import org.qingdan.support.security.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -27,7 +28,6 @@ import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -310,21 +310,15 @@ public class ReviewService {
 
     /** Applies a command, retried on a concurrent change of the case (each attempt re-reads it). */
     private Applied applied(String id, Function<ReviewCase, ReviewCase.Outcome> command) {
-        for (int attempt = 1; ; attempt++) {
+        return ConflictRetry.retrying(() -> {
             ReviewCaseStore.Versioned current = cases.find(id).orElseThrow(() -> ProblemException.notFound("评审 " + id + " 不存在"));
             ReviewCase.Outcome outcome = command.apply(current.reviewCase());
             if (outcome.reviewCase().equals(current.reviewCase()) && outcome.events().isEmpty()) {
                 return new Applied(current.reviewCase(), false);
             }
-            try {
-                save(current, outcome);
-                return new Applied(outcome.reviewCase(), true);
-            } catch (OptimisticLockingFailureException raced) {
-                if (attempt >= 5) {
-                    throw raced;
-                }
-            }
-        }
+            save(current, outcome);
+            return new Applied(outcome.reviewCase(), true);
+        });
     }
 
     /** The command in the audit trail, when it changed the case. */
