@@ -21,14 +21,13 @@ import org.qingdan.application.attachment.domain.AttachmentInfo;
 import org.qingdan.application.attachment.persistence.GridFsAttachments;
 import org.qingdan.application.call.domain.Call;
 import org.qingdan.application.call.persistence.CallStore;
-import org.qingdan.application.shared.Idempotency;
+import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.web.IfMatch;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -88,19 +87,12 @@ public class ApplicationService {
         // the participants named in the first form are asked to confirm, as those named later are
         Application.Outcome created = new Application.Outcome(draft,
                 Application.named(ApplicationForm.empty(), draft.draft(), actor(user), clock.instant()));
-        try {
+        return Idempotency.createOnce(() -> {
             long version = applications.insert(draft, requestHash,
                     created.events().isEmpty() ? List.of() : toContracts(created, 0L));
             audited(user, null, draft);
             return new ApplicationStore.Versioned(draft, version, requestHash);
-        } catch (DuplicateKeyException replay) {
-            ApplicationStore.Versioned existing = applications.find(id).orElseThrow();
-            if (!requestHash.equals(existing.requestHash())) {
-                throw new ProblemException(422, "idempotency-key-reused", "幂等键已用于另一请求",
-                        "Idempotency-Key 已用于内容不同的请求，请换一个键", List.of());
-            }
-            return existing;
-        }
+        }, () -> applications.find(id).orElseThrow(), ApplicationStore.Versioned::requestHash, requestHash);
     }
 
     public ApplicationStore.Versioned get(CurrentUser user, String id) {
