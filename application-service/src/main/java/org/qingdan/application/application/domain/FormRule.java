@@ -5,10 +5,12 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * One requirement the submitted form (申报表) must meet: its name, the article of the measures or the clause of Annex 1
- * or 2 it enforces, what breaking it means, and the check. {@link FormRules#ALL} composes them in the form's order.
+ * One requirement the submitted form (申报表) must meet: its name (that of its constant in {@link FormRules}), the
+ * article of the measures (Art. 8, Art. 5(4)) or the clause of Annex 1 or 2 (Annex 2 §3(5)1) it enforces, what breaking
+ * it means, what it requires in a sentence (the README's table of the form's rules shows it), and the check.
+ * {@link FormRules#ALL} composes them in the form's order.
  */
-public final class FormRule {
+public record FormRule(String name, String enforces, Severity severity, String requires, Check check) {
 
     /** What breaking a rule means for the submission. */
     public enum Severity {
@@ -33,20 +35,6 @@ public final class FormRule {
         void apply(Subject subject, Findings found);
     }
 
-    private final String name;
-    private final String enforces;
-    private final Severity severity;
-    private final String requires;
-    private final Check check;
-
-    private FormRule(String name, String enforces, Severity severity, String requires, Check check) {
-        this.name = name;
-        this.enforces = enforces;
-        this.severity = severity;
-        this.requires = requires;
-        this.check = check;
-    }
-
     static FormRule refusal(String name, String enforces, String requires, Check check) {
         return new FormRule(name, enforces, Severity.REFUSAL, requires, check);
     }
@@ -62,29 +50,6 @@ public final class FormRule {
                 found.flag(flag);
             }
         });
-    }
-
-    /** The rule's name, that of its constant in {@link FormRules}. */
-    public String name() {
-        return name;
-    }
-
-    /** The article of the measures (Art. 8, Art. 5(4)) or the clause of an annex (Annex 2 §3(5)1) it enforces. */
-    public String enforces() {
-        return enforces;
-    }
-
-    public Severity severity() {
-        return severity;
-    }
-
-    /** What the rule requires, in a sentence (the README's table of the form's rules shows it). */
-    public String requires() {
-        return requires;
-    }
-
-    void apply(Subject subject, Findings found) {
-        check.apply(subject, found);
     }
 
     @Override

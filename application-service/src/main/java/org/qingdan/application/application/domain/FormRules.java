@@ -534,7 +534,7 @@ public final class FormRules {
         boolean inadmissible = false;
         for (FormRule rule : rules) {
             int before = found.violations().size();
-            rule.apply(subject, found);
+            rule.check().apply(subject, found);
             inadmissible |= rule.severity() == FormRule.Severity.INADMISSIBLE && found.violations().size() > before;
         }
         return new Result(List.copyOf(found.violations()), List.copyOf(found.flags()), inadmissible);
