@@ -30,12 +30,15 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
         final Set<String> seenEvents = ConcurrentHashMap.newKeySet();
         final AtomicInteger failuresToServe = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
+        /** Every request, replays included. */
+        final AtomicInteger received = new AtomicInteger();
         volatile String secret;
 
         Receiver() throws Exception {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/hooks", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                received.incrementAndGet();
                 int status;
                 if (failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     status = 503;
@@ -95,7 +98,11 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
             String subscriberId = registered.json().get("subscriber").get("id").asString();
             JsonNode deliveries = api.get("/api/webhooks/" + subscriberId + "/deliveries", office()).json();
             assertThat(deliveries.get(0).get("status").asString()).isEqualTo("DELIVERED");
-            assertThat(api.get("/api/webhooks", HttpApi.token("applicant-a", "91100000100003962T", "甲", Roles.APPLICANT)).status()).isEqualTo(403);
+            // a member sees its own organisation's subscribers, never the office's
+            String member = HttpApi.token("applicant-a", "91100000100003962T", "甲", Roles.APPLICANT);
+            assertThat(api.get("/api/webhooks", member).json().valueStream().map(s -> s.get("id").asString())).doesNotContain(subscriberId);
+            assertThat(api.get("/api/webhooks/" + subscriberId + "/deliveries", member).status()).isEqualTo(404);
+            assertThat(api.get("/api/webhooks", HttpApi.token("reviewer-a", null, null, Roles.REVIEWER)).status()).isEqualTo(403);
             api.delete("/api/webhooks/" + subscriberId, office());
         }
     }
@@ -137,7 +144,7 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
             assertThat(trail.get("items").get(3).get("traceId").asString())
                     .isEqualTo(removed.headers().firstValue("X-Trace-Id").orElseThrow());
             assertThat(api.get("/api/webhooks/" + subscriberId + "/audit", HttpApi.token("applicant-a", "91100000100003962T", "甲",
-                    Roles.APPLICANT)).status()).isEqualTo(403);
+                    Roles.APPLICANT)).status()).as("not the member's: as if it did not exist").isEqualTo(404);
             assertThat(api.get("/api/webhooks/never-was/audit", office()).status()).isEqualTo(404);
             assertThat(api.get("/api/webhooks/" + subscriberId + "/audit?size=500", office()).status()).isEqualTo(400);
         }
@@ -175,7 +182,7 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
             String id = java.util.UUID.randomUUID().toString();
             mongo.insert(new org.qingdan.notification.webhook.persistence.SubscriberDocument(id,
                     "https://127.0.0.2:" + receiver.server.getAddress().getPort() + "/hooks", List.of("listing.product-listed.v1"),
-                    "改了解析的订阅", "whsec_x", false, 0, null, null, java.time.Instant.now(), "office"));
+                    "改了解析的订阅", "whsec_x", false, 0, null, null, java.time.Instant.now(), "office", null));
             send(Events.listed("rebound-1", "重新解析测试产品"));
             await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/webhooks", office()).json().valueStream()
                     .anyMatch(s -> s.get("id").asString().equals(id) && s.get("lastError").toString().equals("\"address-not-allowed\"")));
