@@ -130,15 +130,18 @@ public class ReportService implements ReReviewFollowers {
         return execute(reportId, x -> x.reReviewOpened(reReviewId, reason == null ? null : reason.trim(), office.username(), clock.instant()));
     }
 
-    /** The committee concluded the re-review a report led to (the listing has applied it): the report follows. */
+    /**
+     * The committee concluded the re-review a report led to (the listing has applied it): the report follows, and its
+     * reporter hears of it (listing.report-closed.v1, once: a concluded report does not conclude again).
+     */
     @Override
-    public void concluded(String reReviewId, boolean kept) {
+    public void concluded(String reReviewId, boolean kept, List<String> reasons) {
         if (reReviewId == null || !reReviewId.startsWith("rr-")) {
             return;
         }
         String reportId = reReviewId.substring(3);
         if (reports.find(reportId).isPresent()) {
-            execute(reportId, x -> new Report.Outcome(x.concluded(kept), List.of()));
+            execute(reportId, x -> x.conclude(kept, reasons));
         }
     }
 

@@ -134,6 +134,11 @@ class ReportsTest extends ListingIntegrationTest {
         HttpApi.Response dismissed = api.post("/api/listings/reports/" + reportId + "/dismiss", office(),
                 Map.of("reason", "故障已整改，经核实不影响产品认定"));
         assertThat(dismissed.json().get("status").asString()).isEqualTo("DISMISSED");
+        // the reporting organisation is told, with the reason, on the office's topic only (its key: the report)
+        JsonNode closed = events(Topics.LISTING_OFFICE_EVENTS, reportId, "listing.report-closed.v1").get("listing.report-closed.v1");
+        assertThat(closed.get("outcome").asString()).isEqualTo("DISMISSED");
+        assertThat(closed.get("reasons").get(0).asString()).isEqualTo("故障已整改，经核实不影响产品认定");
+        assertThat(closed.get("reporterOrgUscc").asString()).isEqualTo("911301027356003226");
         assertThat(api.post("/api/listings/reports/" + reportId + "/re-review", office(), Map.of("reason", "x")).json().get("rule")
                 .asString()).isEqualTo("already-decided");
 
@@ -190,6 +195,9 @@ class ReportsTest extends ListingIntegrationTest {
                     assertThat(h.get("actedBy").asString()).isEqualTo("COMMITTEE");
                 });
         assertThat(api.get("/api/listings/reports/" + first, office()).json().get("status").asString()).isEqualTo("KEPT");
+        JsonNode told = events(Topics.LISTING_OFFICE_EVENTS, first, "listing.report-closed.v1").get("listing.report-closed.v1");
+        assertThat(told.get("outcome").asString()).isEqualTo("KEPT");
+        assertThat(told.get("reasons").get(0).asString()).isEqualTo("投诉已化解，风险可控");
         assertThat(events(Topics.LISTING_EVENTS, "rep-2", "listing.re-review-concluded.v1").get("listing.re-review-concluded.v1")
                 .get("outcome").asString()).isEqualTo("KEPT");
 

@@ -236,6 +236,27 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
     }
 
     @Test
+    void the_reporting_organisation_alone_learns_that_its_report_was_dismissed_and_why() throws Exception {
+        send(Events.submitted("report-app-1", "反映人联系人产品")); // the reporter's organisation applied once: its contact is known
+        var closed = new org.qingdan.contracts.listing.ReportClosed(java.util.UUID.randomUUID(), java.time.Instant.now(), "report-x1", 3,
+                "listing-r1", "情况反映办结测试产品", "91100000100003962T", "甲银行", org.qingdan.contracts.listing.ReportClosed.Outcome.DISMISSED,
+                List.of("所反映故障已整改"), java.time.Instant.now());
+        String a = HttpApi.token("applicant-a", "91100000100003962T", "甲银行", Roles.APPLICANT);
+        await().atMost(Duration.ofSeconds(20)).until(() -> subjects(a).stream().anyMatch(s -> s.contains("反映人联系人产品")));
+        send(closed);
+        send(closed); // redelivered: once
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mails("zhangsan@bank.example.cn", "情况反映已办结：情况反映办结测试产品").isEmpty());
+        Thread.sleep(1000);
+        var mail = mails("zhangsan@bank.example.cn", "情况反映已办结：情况反映办结测试产品");
+        assertThat(mail).hasSize(1);
+        assertThat(mail.get(0).getSubject()).contains("不予采纳");
+        assertThat(subjects(a)).filteredOn(s -> s.startsWith("情况反映已办结：情况反映办结测试产品")).hasSize(1);
+        String b = HttpApi.token("applicant-b", "911301027356003226", "乙银行", Roles.APPLICANT);
+        assertThat(subjects(b)).noneMatch(s -> s.contains("情况反映办结测试产品"));
+        assertThat(subjects(office())).noneMatch(s -> s.contains("情况反映办结测试产品"));
+    }
+
+    @Test
     void metrics_count_sent_mail_and_webhook_latency() {
         HttpApi.Response metrics = new HttpApi(managementPort).get("/actuator/prometheus", null);
         assertThat(metrics.body()).contains("qingdan_notifications_sent_total").contains("application=\"notification-service\"");
