@@ -19,7 +19,7 @@ import org.qingdan.application.attachment.domain.AttachmentInfo;
 import org.qingdan.application.attachment.persistence.GridFsAttachments;
 import org.qingdan.application.call.domain.Call;
 import org.qingdan.application.call.persistence.CallStore;
-import org.qingdan.application.shared.Idempotency;
+import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.web.IfMatch;
 import org.qingdan.contracts.DomainEvent;
@@ -93,11 +93,7 @@ public class ApplicationService {
             return new ApplicationStore.Versioned(draft, version, requestHash);
         } catch (DuplicateKeyException replay) {
             ApplicationStore.Versioned existing = applications.find(id).orElseThrow();
-            if (!requestHash.equals(existing.requestHash())) {
-                throw new ProblemException(422, "idempotency-key-reused", "幂等键已用于另一请求",
-                        "Idempotency-Key 已用于内容不同的请求，请换一个键", List.of());
-            }
-            return existing;
+            return Idempotency.replay(existing, existing.requestHash(), requestHash);
         }
     }
 

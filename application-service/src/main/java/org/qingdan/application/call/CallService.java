@@ -7,7 +7,7 @@ import java.util.function.Function;
 import org.qingdan.application.call.events.CallEvents;
 import org.qingdan.application.call.domain.Call;
 import org.qingdan.application.call.persistence.CallStore;
-import org.qingdan.application.shared.Idempotency;
+import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.web.IfMatch;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
@@ -46,11 +46,7 @@ public class CallService {
             return new CallStore.Versioned(call, version, requestHash);
         } catch (DuplicateKeyException replay) {
             CallStore.Versioned existing = calls.find(id).orElseThrow();
-            if (!requestHash.equals(existing.requestHash())) {
-                throw new ProblemException(422, "idempotency-key-reused", "幂等键已用于另一请求",
-                        "Idempotency-Key 已用于内容不同的请求，请换一个键", List.of());
-            }
-            return existing;
+            return Idempotency.replay(existing, existing.requestHash(), requestHash);
         }
     }
 

@@ -149,6 +149,35 @@ class ReportsTest extends ListingIntegrationTest {
     }
 
     @Test
+    void a_report_sent_again_with_its_idempotency_key_is_filed_once_and_the_key_is_not_reused_for_another() throws Exception {
+        listed("rep-3", "智能客服机器人");
+        List<Map.Entry<String, String>> fields = List.of(Map.entry("kinds", "CUSTOMER_COMPLAINT"),
+                Map.entry("description", "客户投诉机器人答非所问，未能及时化解"), Map.entry("occurredOn", "2026-10-08"));
+        String path = "/api/listings/rep-3/reports";
+        HttpApi.Response first = api.multipart(path, memberC(), fields, Map.of("投诉记录.pdf", cleanPdf()), "Idempotency-Key", "rep-key-1");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        HttpApi.Response again = api.multipart(path, memberC(), fields, Map.of("投诉记录.pdf", cleanPdf()), "Idempotency-Key", "rep-key-1");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(again.json().get("evidence").get(0).get("id").asString()).isEqualTo(first.json().get("evidence").get(0).get("id").asString());
+        JsonNode all = api.get("/api/listings/reports?listingId=rep-3", office()).json();
+        assertThat(all.get("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/listings/rep-3/audit?size=100", office()).json().get("items"))
+                .filteredOn(r -> r.get("action").asString().equals("REPORT_FILED")).hasSize(1);
+
+        // the same key for another request: refused, nothing filed
+        HttpApi.Response other = api.multipart(path, memberC(), List.of(Map.entry("kinds", "OTHER"), Map.entry("description", "另一件事"),
+                Map.entry("occurredOn", "2026-10-09")), Map.of(), "Idempotency-Key", "rep-key-1");
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.json().get("type").asString()).endsWith("idempotency-key-reused");
+        // the key is the organisation's: another organisation's same key files its own report
+        HttpApi.Response theirs = api.multipart(path, memberB(), fields, Map.of(), "Idempotency-Key", "rep-key-1");
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.json().get("id").asString()).isNotEqualTo(first.json().get("id").asString());
+        assertThat(api.get("/api/listings/reports?listingId=rep-3", office()).json().get("total").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void a_re_review_shows_under_review_publicly_briefs_review_service_and_ends_kept_or_delisted() throws Exception {
         listed("rep-2", "智能网点助手");
         String first = file("rep-2", memberB(), Map.of("证据.pdf", cleanPdf()), "CUSTOMER_COMPLAINT").json().get("id").asString();

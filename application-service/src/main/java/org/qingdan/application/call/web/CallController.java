@@ -9,7 +9,7 @@ import java.util.List;
 import org.qingdan.application.call.CallService;
 import org.qingdan.application.call.domain.Call;
 import org.qingdan.application.call.persistence.CallStore;
-import org.qingdan.application.shared.Idempotency;
+import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.web.IfMatch;
 import org.qingdan.support.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
