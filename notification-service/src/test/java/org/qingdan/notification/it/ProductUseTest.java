@@ -136,6 +136,10 @@ class ProductUseTest extends NotificationIntegrationTest {
                     .append("recipient", "org:" + BANK))).isZero();
             assertThat(receiver.received).hasValue(2);
             assertThat(api.put("/api/product-use/mine/use-fan-1", other(), "").status()).isEqualTo(409);
+            // the office's counts: a delisted product is no longer among those in use
+            assertThat(api.get("/api/product-use/counts/use-fan-1", office()).json().get("users").asLong()).isZero();
+            assertThat(api.get("/api/product-use/counts?size=100", office()).json().valueStream().map(c -> c.get("listingId").asString()))
+                    .doesNotContain("use-fan-1");
         }
     }
 

@@ -65,10 +65,14 @@ public class ListedProductCatalogue {
         mongo.getCollection(COLLECTION).updateOne(new Document("_id", listingId), new Document("$inc", new Document("users", (long) delta)));
     }
 
-    /** One page of the products members use, most used first. */
+    /**
+     * One page of the listed products members use, most used first (a delisted one's marks are history: it is left
+     * out). {@code users} counts marks made and not withdrawn, kept beside the product by each mark and unmark.
+     */
     public List<ListedProduct> mostUsed(int page, int size) {
         List<ListedProduct> found = new ArrayList<>();
-        mongo.getCollection(COLLECTION).find(new Document("users", new Document("$gt", 0))).sort(new Document("users", -1).append("_id", 1))
+        mongo.getCollection(COLLECTION).find(new Document("users", new Document("$gt", 0)).append("listed", true))
+                .sort(new Document("users", -1).append("_id", 1))
                 .skip(page * size).limit(size).forEach(d -> found.add(toDomain(d)));
         return found;
     }
