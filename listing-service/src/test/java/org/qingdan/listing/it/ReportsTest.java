@@ -150,7 +150,7 @@ class ReportsTest extends ListingIntegrationTest {
 
     @Test
     void a_report_sent_again_with_its_idempotency_key_is_filed_once_and_the_key_is_not_reused_for_another() throws Exception {
-        listed("rep-3", "智能客服机器人");
+        listed("rep-3", "幂等反映测试产品"); // a name no other test of this JVM searches for
         List<Map.Entry<String, String>> fields = List.of(Map.entry("kinds", "CUSTOMER_COMPLAINT"),
                 Map.entry("description", "客户投诉机器人答非所问，未能及时化解"), Map.entry("occurredOn", "2026-10-08"));
         String path = "/api/listings/rep-3/reports";
