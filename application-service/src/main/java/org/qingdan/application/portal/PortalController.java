@@ -23,6 +23,8 @@ import org.qingdan.application.attachment.AttachmentService;
 import org.qingdan.application.attachment.domain.AttachmentInfo;
 import org.qingdan.support.files.FileRejected;
 import org.qingdan.application.call.CallService;
+import org.qingdan.application.publication.PublicationService;
+import org.qingdan.application.publication.domain.Publication;
 import org.qingdan.support.web.Idempotency;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.AssessmentDimension;
@@ -73,12 +75,14 @@ public class PortalController {
     private final AttachmentService attachments;
     private final CallService calls;
     private final PortalInbox inbox;
+    private final PublicationService publications;
     private final MessageSource messages;
     private final Clock clock;
 
     public PortalController(ApplicationService applications, AttachmentService attachments, CallService calls, PortalInbox inbox,
-                            MessageSource messages, Clock clock) {
+                            PublicationService publications, MessageSource messages, Clock clock) {
         this.applications = applications;
+        this.publications = publications;
         this.attachments = attachments;
         this.calls = calls;
         this.inbox = inbox;
@@ -116,7 +120,12 @@ public class PortalController {
     public String home(@AuthenticationPrincipal OidcUser principal, Model model) {
         CurrentUser user = common(model, principal);
         model.addAttribute("calls", calls.openNow());
-        model.addAttribute("applications", applications.list(user, null, null, 0, 50));
+        List<Application> mine = applications.list(user, null, null, 0, 50);
+        model.addAttribute("applications", mine);
+        // where the approved ones stand in public: one read of at most a page, by id
+        model.addAttribute("stages", publications.of(mine.stream().filter(a -> a.status() == ApplicationStatus.APPROVED).map(Application::id).toList())
+                .entrySet().stream().filter(e -> e.getValue().stage() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stage().name())));
         model.addAttribute("participations", applications.participations(user, 0, 20).stream()
                 .map(v -> ParticipationView.of(v.application(), user.orgUscc(), v.version())).toList());
         return "portal/home";
@@ -144,7 +153,9 @@ public class PortalController {
         ApplicationStore.Versioned v = applications.get(user, id);
         Application app = v.application();
         page(model, v, user);
-        model.addAttribute("timeline", Timeline.of(app));
+        Publication publication = app.status() == ApplicationStatus.APPROVED ? publications.of(id).orElse(null) : null;
+        model.addAttribute("timeline", Timeline.of(app, publication));
+        model.addAttribute("stage", publication == null || publication.stage() == null ? null : publication.stage().name());
         model.addAttribute("participantStatus", ParticipantStatus.of(app));
         PortalErrors words = errors(locale);
         model.addAttribute("corrections", app.corrections().stream().map(c -> new Correction(

@@ -7,23 +7,34 @@ import java.util.Set;
 import org.qingdan.application.application.domain.Application;
 import org.qingdan.application.application.domain.ApplicationStatus;
 import org.qingdan.application.application.domain.AuditEntry;
+import org.qingdan.application.publication.domain.Publication;
 
 /**
  * The application's way so far and what is still ahead, from what application-service knows of its own application:
  * its history (submitted, accepted or returned with the office's comments, not accepted, withdrawn, decided), and the
- * review under way (reviewers assigned, learned from review-service's events). Public notice and listing belong to
- * listing-service, whose events this service does not consume: they stay "ahead" here, with where to look.
+ * review under way (reviewers assigned, learned from review-service's events), and after approval what listing-service
+ * published of the product ({@link Publication}, learned from its events): on notice until its end, not listed after an
+ * upheld objection, listed in an edition, under re-review, delisted. Until listing-service starts the notice, notice and
+ * listing stay "ahead", with where to look.
  */
 public record Timeline(List<Entry> entries) {
 
-    /** {@code state}: done, current or ahead; {@code label}: the message key {@code timeline.<label>}. */
-    public record Entry(String state, String label, Instant at, String detail) {
+    /**
+     * {@code state}: done, current or ahead; {@code label}: the message key {@code timeline.<label>}; {@code until}: the end
+     * of a public notice; {@code edition}: the list's edition the entry made.
+     */
+    public record Entry(String state, String label, Instant at, String detail, Instant until, Long edition) {
+
+        Entry(String state, String label, Instant at, String detail) {
+            this(state, label, at, detail, null, null);
+        }
     }
 
     private static final Set<String> SHOWN = Set.of("SUBMITTED", "RESUBMITTED", "RETURNED", "ACCEPTED", "NOT_ACCEPTED", "LAPSED",
             "WITHDRAWAL_REQUESTED", "WITHDRAWN", "APPROVED", "REJECTED");
 
-    public static Timeline of(Application app) {
+    /** {@code publication}: what listing-service published of the product, or null. */
+    public static Timeline of(Application app, Publication publication) {
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry("done", "CREATED", app.createdAt(), null));
         for (AuditEntry e : app.audit()) {
@@ -32,6 +43,10 @@ public record Timeline(List<Entry> entries) {
             }
         }
         ApplicationStatus s = app.status();
+        if (s == ApplicationStatus.APPROVED && publication != null && publication.stage() != null) {
+            published(entries, publication);
+            return new Timeline(entries);
+        }
         boolean over = s == ApplicationStatus.WITHDRAWN || s == ApplicationStatus.NOT_ACCEPTED || s == ApplicationStatus.REJECTED;
         if (over) {
             return new Timeline(entries);
@@ -58,5 +73,33 @@ public record Timeline(List<Entry> entries) {
             entries.add(new Entry("ahead", "LISTED", null, null));
         }
         return new Timeline(entries);
+    }
+
+    /** After approval: listing-service's facts, in their order. */
+    private static void published(List<Entry> entries, Publication p) {
+        Publication.Stage stage = p.stage();
+        if (p.noticeStartsAt() != null) {
+            boolean onNotice = stage == Publication.Stage.ON_NOTICE;
+            entries.add(new Entry(onNotice ? "current" : "done", onNotice ? "ON_NOTICE" : "NOTICED", p.noticeStartsAt(), null,
+                    p.noticeEndsAt(), null));
+        }
+        switch (stage) {
+            case ON_NOTICE -> entries.add(new Entry("ahead", "LISTED", null, null));
+            case NOT_LISTED -> entries.add(new Entry("done", "NOT_LISTED", p.objectionUpheldAt(), p.objectionReason()));
+            default -> {
+                entries.add(new Entry(stage == Publication.Stage.LISTED ? "current" : "done", "LISTED_IN", p.listedAt(), null, null,
+                        p.listedEdition()));
+                if (p.reReviewOpenedAt() != null) {
+                    entries.add(new Entry(p.underReReview() ? "current" : "done", "RE_REVIEW", p.reReviewOpenedAt(), null));
+                }
+                if (p.reReviewConcludedAt() != null && !p.underReReview()) {
+                    entries.add(new Entry("done", Boolean.TRUE.equals(p.reReviewKept()) ? "RE_REVIEW_KEPT" : "RE_REVIEW_DELIST",
+                            p.reReviewConcludedAt(), null));
+                }
+                if (stage == Publication.Stage.DELISTED) {
+                    entries.add(new Entry("done", "DELISTED", p.delistedAt(), p.delistingReason(), null, p.delistedEdition()));
+                }
+            }
+        }
     }
 }

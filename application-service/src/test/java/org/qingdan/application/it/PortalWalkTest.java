@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.qingdan.testsupport.browser.PageChecks.DESKTOP;
 import static org.qingdan.testsupport.browser.PageChecks.NARROW;
 import static org.qingdan.testsupport.browser.PageChecks.PHONE;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,17 +26,26 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.qingdan.application.Forms;
+import org.qingdan.contracts.listing.ProductDelisted;
+import org.qingdan.contracts.listing.ProductListed;
+import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.contracts.review.ReviewCompleted;
+import org.qingdan.contracts.samples.ContractSamples;
+import org.qingdan.support.outbox.CloudEventRecords;
 import org.qingdan.testsupport.HttpApi;
 import org.qingdan.testsupport.RealInfrastructure;
 import org.qingdan.support.security.Roles;
 import org.qingdan.testsupport.browser.PageChecks;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The applicant portal in headless Chromium, as a bank's IT department uses it: it logs in through the OIDC issuer,
  * starts an application in the open call, fills Annex 1's ten sections step by step from an empty draft (one step with
  * the keyboard only), uploads its three files, is told at their inputs what the server refuses, has its participant
  * confirm its role in the portal, submits after the confirmation step, and sees the status change once the office has
- * accepted. On every page axe-core finds no serious or critical violation and nothing scrolls sideways, at 1366 px and
+ * accepted; an approved one follows its product through public notice onto the list and off it, as listing-service's
+ * events tell. On every page axe-core finds no serious or critical violation and nothing scrolls sideways, at 1366 px and
  * on phones of 414 and 360 px; screenshots of each step are kept in target/screenshots.
  */
 class PortalWalkTest extends IntegrationTest {
@@ -39,6 +55,8 @@ class PortalWalkTest extends IntegrationTest {
 
     PageChecks page;
     WebDriver browser;
+    @Autowired
+    KafkaTemplate<Object, Object> kafka;
 
     @BeforeEach
     void openBrowser() {
@@ -332,6 +350,65 @@ class PortalWalkTest extends IntegrationTest {
         page.open("/portal/applications/" + id);
         assertThat(text(By.id("error-text"))).isEqualTo("没有这个页面或申报。");
         page.check("portal-error", PHONE, "zh");
+    }
+
+    @Test
+    void an_approved_application_shows_its_product_on_notice_then_listed_then_delisted() throws Exception {
+        String id = completeDraft(openCall());
+        assertThat(api.post("/api/applications/" + id + "/submit", Api.applicantA(), "").status()).isEqualTo(200);
+        assertThat(api.post("/api/applications/" + id + "/accept", Api.office(), "").status()).isEqualTo(200);
+        kafka.send(CloudEventRecords.of(ContractSamples.completed(id, ReviewCompleted.Decision.APPROVED), "/review-service")).get();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                api.get("/api/applications/" + id, Api.applicantA()).json().get("status").asString().equals("APPROVED"));
+
+        // listing-service starts the public notice: its events are the portal's news of it
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant end = start.plus(Duration.ofDays(7));
+        PublicNoticeStarted notice = new PublicNoticeStarted(UUID.randomUUID(), start, id, 1, ContractSamples.product(), start, end, 7, 12);
+        kafka.send(CloudEventRecords.of(notice, "/listing-service")).get();
+        loginAs("applicant-a", Forms.ORG_A, Forms.ORG_A_NAME, Roles.APPLICANT);
+        page.size(DESKTOP);
+        awaitStatus(id, "公示中");
+        assertThat(text(By.id("timeline-APPROVED"))).contains("专委会审核通过");
+        assertThat(text(By.id("timeline-ON_NOTICE"))).contains("公示中", "公示期至 " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(ZoneId.of("Asia/Shanghai")).format(end));
+        assertThat(browser.findElements(By.cssSelector("#timeline li.ahead strong"))).extracting(WebElement::getText).containsExactly("纳入清单");
+        page.check("portal-on-notice", DESKTOP, "zh");
+
+        // the notice ends without an upheld objection: on the list, in edition 13
+        kafka.send(CloudEventRecords.of(new ProductListed(UUID.randomUUID(), end, id, 2, ContractSamples.product(), end, 13), "/listing-service")).get();
+        kafka.send(CloudEventRecords.of(notice, "/listing-service")).get(); // redelivered late: changes nothing
+        awaitStatus(id, "已入选清单");
+        assertThat(text(By.id("timeline-NOTICED"))).contains("公示", "公示期至");
+        assertThat(text(By.id("timeline-LISTED_IN"))).contains("已入选清单", "清单第 13 版");
+        assertThat(browser.findElements(By.cssSelector("#timeline li.ahead"))).isEmpty();
+        page.check("portal-listed", DESKTOP, "zh");
+        page.size(PHONE);
+        page.check("portal-listed", PHONE, "zh");
+        page.size(DESKTOP);
+        page.open("/portal/");
+        assertThat(text(By.cssSelector("#application-" + id + " .status"))).isEqualTo("已入选清单");
+
+        // and off it again (Art. 12)
+        Instant delistedAt = end.plus(Duration.ofDays(90));
+        kafka.send(CloudEventRecords.of(new ProductDelisted(UUID.randomUUID(), delistedAt, id, 3, ContractSamples.product(),
+                ProductDelisted.DelistingReason.MAJOR_DEFECT, null, "核心模块存在重大缺陷", delistedAt, 14), "/listing-service")).get();
+        awaitStatus(id, "已移出清单");
+        assertThat(text(By.id("timeline-DELISTED"))).contains("已移出清单", "第十二条（一）出现重大缺陷", "清单第 14 版");
+        page.check("portal-delisted", DESKTOP, "zh");
+        page.open("/portal/applications/" + id + "?lang=en");
+        assertThat(text(By.id("status"))).isEqualTo("Delisted");
+        assertThat(text(By.id("timeline-LISTED_IN"))).contains("Listed", "edition 13 of the list");
+        page.check("portal-delisted", DESKTOP, "en");
+        page.js("document.cookie = 'qingdan-lang=; Max-Age=0; path=/'");
+    }
+
+    /** Opens the application's page until its status reads {@code status}: the events arrive on the broker meanwhile. */
+    private void awaitStatus(String id, String status) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            page.open("/portal/applications/" + id + "?lang=zh");
+            return text(By.id("status")).equals(status);
+        });
     }
 
     // --- helpers ---

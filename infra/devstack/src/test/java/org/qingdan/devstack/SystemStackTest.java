@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The whole system as the devstack runs it (real Keycloak from its Maven dist with the qingdan realm, a
  * Kafka broker, the MongoDB wire server, the five applications), used through the gateway with tokens
- * Keycloak issues for the demo users: who may do what (DOMAIN.md §2), and which tokens are refused.
+ * Keycloak issues for the demo users: who may do what (DOMAIN.md §2), and which tokens are refused; the two web UIs
+ * (the reviewer UI, the applicant portal) in headless Chromium, signing in on Keycloak's page.
  */
 class SystemStackTest {
 
@@ -122,6 +123,41 @@ class SystemStackTest {
             browser.findElement(By.linkText(productName)).click();
             assertThat(ReviewForm.recommendAndSubmit(browser, "产品成熟，风险控制措施到位，同意推荐。", "建议补充近一年运维数据。"))
                     .isEqualTo("评审意见已提交。");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /**
+     * The applicant portal as a bank's IT department opens it: through the gateway, sent to Keycloak's login page, signed
+     * in as the demo user applicant-a, back on 我的申报 with its organisation's applications. Screenshot in target/screenshots.
+     */
+    @Test
+    void an_applicant_signs_in_to_the_portal_on_keycloaks_page_and_sees_its_organisations_applications() throws Exception {
+        String office = demo("office");
+        HttpApi.Response call = gateway.post("/api/calls", office, Map.of("title", "门户登录测试征集", "year", 2026,
+                "opensAt", Instant.now().minusSeconds(60).toString(), "closesAt", Instant.now().plus(Duration.ofDays(30)).toString()));
+        assertThat(call.status()).as(call.body()).isEqualTo(201);
+        String callId = call.json().get("id").asString();
+        assertThat(gateway.post("/api/calls/" + callId + "/open", office, "").status()).isEqualTo(200);
+        HttpApi.Response created = gateway.post("/api/applications", demo("applicant-a"), Map.of("callId", callId));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+
+        WebDriver browser = Chromium.start();
+        try {
+            browser.get("http://localhost:8080/portal/");
+            assertThat(browser.getCurrentUrl()).as("the portal sends the applicant to Keycloak").startsWith(KEYCLOAK + "/realms/qingdan/");
+            browser.findElement(By.id("username")).sendKeys("applicant-a");
+            browser.findElement(By.id("password")).sendKeys("applicant-a");
+            browser.findElement(By.id("kc-login")).click();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我的申报");
+            assertThat(browser.getCurrentUrl()).startsWith("http://localhost:8080/portal/");
+            assertThat(browser.findElement(By.id("application-" + id)).getText()).contains("草稿");
+            assertThat(browser.findElement(By.id("call-" + callId)).getText()).contains("门户登录测试征集");
+            java.nio.file.Path shots = java.nio.file.Files.createDirectories(Path.of("target", "screenshots"));
+            java.nio.file.Files.write(shots.resolve("system-portal-home.png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         } finally {
             browser.quit();
         }
@@ -250,6 +286,8 @@ class SystemStackTest {
         assertThat(printed).contains("participants-unconfirmed").contains("participant-unconfirmed").contains("已确认");
         assertThat(printed).contains("\"field\":").contains("LISTED  公示期满，异议经核实不成立，纳入清单")
                 .contains("DELISTED  移出清单：第十二条（一）").contains("{\"valid\":true");
+        // the day's announcement of the notice, as JSON, HTML and PDF
+        assertThat(printed).contains("拟纳入金融科技企业和产品清单的公示", "请于").containsPattern("announcement of \\d{4}-\\d{2}-\\d{2}: PDF, \\d+ bytes");
     }
 
     static List<String> subjects(Path folder) throws Exception {

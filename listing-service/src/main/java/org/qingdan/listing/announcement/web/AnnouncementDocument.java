@@ -13,6 +13,7 @@ import org.qingdan.listing.announcement.domain.Announcement;
 import org.qingdan.listing.announcement.domain.AnnouncementKind;
 import org.qingdan.listing.register.domain.Delisting;
 import org.qingdan.support.print.Html;
+import org.qingdan.support.print.PrintFonts;
 
 /**
  * An announcement as the association publishes it: XHTML with inline styles only — no style sheet, no script, no
@@ -25,7 +26,9 @@ public final class AnnouncementDocument {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
     static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日H时mm分");
 
-    private static final String FONT = "font-family: 'FangSong', 'STFangsong', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif;";
+    // FangSong where the reader has it, else a Song face (Windows, macOS, Linux); in the PDF the printer's Song face
+    private static final String FONT = "font-family: 'FangSong', 'STFangsong', 'SimSun', 'Songti SC', 'AR PL UMing CN', '" + PrintFonts.SONG
+            + "', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', serif;";
     private static final String P = "margin: 0 0 0.8em 0; text-indent: 2em; line-height: 1.8; text-align: justify;";
     private static final String TH = "border: 1px solid #333; padding: 4px 6px; background-color: #f2f2f2; font-weight: bold; text-align: center; white-space: nowrap;";
     private static final String TD = "border: 1px solid #333; padding: 4px 6px; vertical-align: top;";

@@ -22,6 +22,7 @@ import org.qingdan.listing.announcement.domain.AnnouncementKind;
 import org.qingdan.listing.register.domain.Delisting;
 import org.qingdan.support.print.PdfPrinter;
 import org.qingdan.support.print.PrintFonts;
+import org.qingdan.testsupport.print.PdfFonts;
 
 /** The announcement's document without a running service: the sample day's page 1 as PNG, and names that look like markup. */
 class AnnouncementDocumentTest {
@@ -52,6 +53,7 @@ class AnnouncementDocumentTest {
         Files.createDirectories(out);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            assertThat(PdfFonts.used(doc)).anyMatch(f -> f.endsWith("+" + PdfFonts.expectedChineseFace())).noneMatch(f -> f.endsWith("(not embedded)"));
             ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 110), "png", out.resolve("sample-page-1.png").toFile());
         }
     }
