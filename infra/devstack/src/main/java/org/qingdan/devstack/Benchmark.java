@@ -38,7 +38,18 @@ public final class Benchmark {
         }
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            measure();
+        } catch (Throwable failed) {
+            // the stack's in-process parts (the wire server, the mail server) keep the JVM alive: without the exit
+            // the shutdown hook would never stop the applications
+            failed.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void measure() throws Exception {
         Path repo = Path.of(System.getProperty("qingdan.repo", ".")).toAbsolutePath().normalize();
         DevStack stack = new DevStack(repo, repo.resolve(System.getenv().getOrDefault("DEVSTACK_DIR", ".devstack-bench")),
                 Map.of("QINGDAN_GATEWAY_RATELIMIT_ANONYMOUSPERMINUTE", "1000000", "QINGDAN_GATEWAY_RATELIMIT_PRINCIPALPERMINUTE", "1000000"));
