@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.qingdan.testsupport.HttpApi;
 import org.qingdan.testsupport.OidcIssuer;
 import org.qingdan.testsupport.RealInfrastructure;
-import org.qingdan.testsupport.Roles;
+import org.qingdan.support.security.Roles;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,5 +1,7 @@
 package org.qingdan.application.application;
 
+import org.qingdan.support.outbox.ConflictRetry;
+import org.qingdan.support.security.Roles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,14 +21,13 @@ import org.qingdan.application.attachment.domain.AttachmentInfo;
 import org.qingdan.application.attachment.persistence.GridFsAttachments;
 import org.qingdan.application.call.domain.Call;
 import org.qingdan.application.call.persistence.CallStore;
-import org.qingdan.application.shared.Idempotency;
+import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.web.IfMatch;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,11 +62,11 @@ public class ApplicationService {
     }
 
     public static boolean isOffice(CurrentUser user) {
-        return user.hasAnyRole("office", "admin");
+        return user.isOffice();
     }
 
     public static boolean isApplicant(CurrentUser user) {
-        return user.hasAnyRole("applicant", "vendor");
+        return user.isMember();
     }
 
     static Actor actor(CurrentUser user) {
@@ -86,19 +87,12 @@ public class ApplicationService {
         // the participants named in the first form are asked to confirm, as those named later are
         Application.Outcome created = new Application.Outcome(draft,
                 Application.named(ApplicationForm.empty(), draft.draft(), actor(user), clock.instant()));
-        try {
+        return Idempotency.createOnce(() -> {
             long version = applications.insert(draft, requestHash,
                     created.events().isEmpty() ? List.of() : toContracts(created, 0L));
             audited(user, null, draft);
             return new ApplicationStore.Versioned(draft, version, requestHash);
-        } catch (DuplicateKeyException replay) {
-            ApplicationStore.Versioned existing = applications.find(id).orElseThrow();
-            if (!requestHash.equals(existing.requestHash())) {
-                throw new ProblemException(422, "idempotency-key-reused", "幂等键已用于另一请求",
-                        "Idempotency-Key 已用于内容不同的请求，请换一个键", List.of());
-            }
-            return existing;
-        }
+        }, () -> applications.find(id).orElseThrow(), ApplicationStore.Versioned::requestHash, requestHash);
     }
 
     public ApplicationStore.Versioned get(CurrentUser user, String id) {
@@ -268,7 +262,7 @@ public class ApplicationService {
      * event changes nothing and writes nothing); a concurrent user change is retried, not lost.
      */
     private boolean applyFromEvent(String applicationId, java.util.function.UnaryOperator<Application> change) {
-        for (int attempt = 1; ; attempt++) {
+        return ConflictRetry.retrying(() -> {
             var current = applications.find(applicationId);
             if (current.isEmpty()) {
                 return false; // not ours (or already gone): nothing to apply
@@ -277,16 +271,10 @@ public class ApplicationService {
             if (next.equals(current.get().application())) {
                 return false;
             }
-            try {
-                applications.update(next, current.get().version(), current.get().requestHash(), List.of());
-                audited(null, current.get().application(), next);
-                return true;
-            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
-                if (attempt >= 5) {
-                    throw e; // transient: the listener's error handler retries with back-off until it succeeds
-                }
-            }
-        }
+            applications.update(next, current.get().version(), current.get().requestHash(), List.of());
+            audited(null, current.get().application(), next);
+            return true;
+        });
     }
 
     /**
@@ -331,7 +319,7 @@ public class ApplicationService {
      * application ({@link #mayRead}), and the reviewers review-service assigned to it (until they recuse or are taken off).
      */
     public static boolean mayReadDocuments(CurrentUser user, Application app) {
-        return mayRead(user, app) || (user.hasRole("reviewer") && app.assignedReviewers().contains(user.username()));
+        return mayRead(user, app) || (user.hasRole(Roles.REVIEWER) && app.assignedReviewers().contains(user.username()));
     }
 
     /**

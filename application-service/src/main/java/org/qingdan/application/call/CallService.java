@@ -7,11 +7,10 @@ import java.util.function.Function;
 import org.qingdan.application.call.events.CallEvents;
 import org.qingdan.application.call.domain.Call;
 import org.qingdan.application.call.persistence.CallStore;
-import org.qingdan.application.shared.Idempotency;
+import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.web.IfMatch;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /** Calls for applications: the office plans, opens and closes them; everyone signed in reads them. */
@@ -39,19 +38,12 @@ public class CallService {
         String id = Idempotency.idFor("call", office.username(), idempotencyKey);
         Call call = Call.plan(id, draft.title(), draft.year(), draft.opensAt(), draft.closesAt(), draft.publicNoticeDays(),
                 draft.reviewersPerApplication(), office.username(), clock.instant());
-        try {
+        return Idempotency.createOnce(() -> {
             long version = calls.insert(call, requestHash);
             audit.record(AUDIT_TYPE, id, office, "PLANNED", "计划征集“" + call.title() + "”（" + call.year() + " 年度），"
                     + call.opensAt() + " 至 " + call.closesAt());
             return new CallStore.Versioned(call, version, requestHash);
-        } catch (DuplicateKeyException replay) {
-            CallStore.Versioned existing = calls.find(id).orElseThrow();
-            if (!requestHash.equals(existing.requestHash())) {
-                throw new ProblemException(422, "idempotency-key-reused", "幂等键已用于另一请求",
-                        "Idempotency-Key 已用于内容不同的请求，请换一个键", List.of());
-            }
-            return existing;
-        }
+        }, () -> calls.find(id).orElseThrow(), CallStore.Versioned::requestHash, requestHash);
     }
 
     public List<CallStore.Versioned> all() {

@@ -23,7 +23,7 @@ import org.qingdan.application.attachment.AttachmentService;
 import org.qingdan.application.attachment.domain.AttachmentInfo;
 import org.qingdan.support.files.FileRejected;
 import org.qingdan.application.call.CallService;
-import org.qingdan.application.shared.Idempotency;
+import org.qingdan.support.web.Idempotency;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.AssessmentDimension;
 import org.qingdan.contracts.form.EligibilityBasis;

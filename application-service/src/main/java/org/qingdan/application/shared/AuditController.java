@@ -1,5 +1,6 @@
 package org.qingdan.application.shared;
 
+import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,7 +32,7 @@ public class AuditController {
     }
 
     @GetMapping("/api/applications/{id}/audit")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "An application's audit trail, oldest first (office)",
             description = "Every command: when, who (user id and name, organisation, roles; or the system), what (action, detail) and the request's trace id.")
     @ApiResponse(responseCode = "200", description = "One page of the trail and its total")
@@ -43,7 +44,7 @@ public class AuditController {
     }
 
     @GetMapping("/api/calls/{id}/audit")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "A call's audit trail, oldest first (office)")
     @ApiResponse(responseCode = "200", description = "One page of the trail and its total")
     @ApiResponse(responseCode = "404", description = "征集不存在 (no such call)")

@@ -4,7 +4,7 @@ import java.util.List;
 import org.qingdan.application.Forms;
 import org.qingdan.testsupport.HttpApi;
 import org.qingdan.testsupport.RealInfrastructure;
-import org.qingdan.testsupport.Roles;
+import org.qingdan.support.security.Roles;
 
 /** The shared HTTP client with the users of these tests. */
 final class Api extends HttpApi {

@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.qingdan.application.Forms;
 import org.qingdan.testsupport.HttpApi;
 import org.qingdan.testsupport.RealInfrastructure;
-import org.qingdan.testsupport.Roles;
+import org.qingdan.support.security.Roles;
 import org.qingdan.testsupport.browser.PageChecks;
 
 /**

@@ -1,5 +1,6 @@
 package org.qingdan.gateway.security;
 
+import org.qingdan.support.security.Roles;
 import java.time.Duration;
 import org.qingdan.gateway.edge.ProblemResponses;
 import org.qingdan.support.security.KeycloakJwt;
@@ -50,7 +51,7 @@ public class GatewaySecurity {
                         .matchers(management.matcher()).denyAll()
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(OPEN).permitAll()
-                        .pathMatchers("/actuator/**").hasRole("admin")
+                        .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(KeycloakJwt.authenticationConverter())))

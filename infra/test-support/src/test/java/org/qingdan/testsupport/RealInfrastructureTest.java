@@ -64,7 +64,7 @@ class RealInfrastructureTest {
         assertThat(discovery.statusCode()).isEqualTo(200);
         assertThat(discovery.body()).contains(oidc.issuerUri());
 
-        SignedJWT jwt = SignedJWT.parse(oidc.token("applicant-a", "91100000100003962T", "甲银行", List.of(Roles.APPLICANT)));
+        SignedJWT jwt = SignedJWT.parse(oidc.token("applicant-a", "91100000100003962T", "甲银行", List.of("applicant")));
         assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
         var claims = jwt.getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo(oidc.issuerUri());

@@ -63,7 +63,7 @@ public class AnnouncementService {
 
     /** The office sets the 文号 and the contact line; refused once the announcement is final (409 announcement-final). */
     public Announcement amend(CurrentUser user, AnnouncementKind kind, LocalDate date, String documentNumber, String contact) {
-        if (!user.hasAnyRole("office", "admin")) {
+        if (!user.isOffice()) {
             throw ProblemException.forbidden("只有专委会办公室可以修改公示");
         }
         Announcement.Additions additions;

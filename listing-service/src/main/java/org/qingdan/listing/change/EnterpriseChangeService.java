@@ -1,5 +1,6 @@
 package org.qingdan.listing.change;
 
+import org.qingdan.support.outbox.ConflictRetry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +20,6 @@ import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,7 +32,6 @@ import org.springframework.stereotype.Service;
 public class EnterpriseChangeService implements ReReviewFollowers {
 
     static final String RE_REVIEW_PREFIX = "rc-";
-    private static final int ATTEMPTS = 8;
 
     private final EnterpriseChangeStore changes;
     private final ListingStore listings;
@@ -54,7 +53,7 @@ public class EnterpriseChangeService implements ReReviewFollowers {
         String org = user.organisation().orElse(null);
         Listing listing = listings.findPublic(listingId).filter(l -> l.status() == ListingStatus.LISTED)
                 .orElseThrow(() -> new ListingRefused(ListingRefused.Kind.NOT_FOUND, null, "not-found", "清单中没有产品 " + listingId));
-        if (org == null || !user.hasAnyRole("applicant", "vendor") || !listing.ownedBy(user::belongsTo)) {
+        if (org == null || !user.isMember() || !listing.ownedBy(user::belongsTo)) {
             throw ProblemException.forbidden("只有产品所属企业或牵头申报单位可以报告重大变更");
         }
         EnterpriseChange change = EnterpriseChange.report(UUID.randomUUID().toString(), listingId, listing.product().productName(), org,
@@ -112,7 +111,7 @@ public class EnterpriseChangeService implements ReReviewFollowers {
 
     public EnterpriseChange readable(CurrentUser user, String changeId) {
         EnterpriseChange c = read(changeId);
-        if (user.hasAnyRole("office", "admin") || (user.hasAnyRole("applicant", "vendor") && user.belongsTo(c.orgUscc()))) {
+        if (user.isOffice() || (user.isMember() && user.belongsTo(c.orgUscc()))) {
             return c;
         }
         throw notFound(changeId);
@@ -131,20 +130,14 @@ public class EnterpriseChangeService implements ReReviewFollowers {
     }
 
     private EnterpriseChange execute(String changeId, UnaryOperator<EnterpriseChange> command) {
-        for (int attempt = 1; ; attempt++) {
+        return ConflictRetry.retrying(() -> {
             EnterpriseChangeStore.Versioned read = changes.find(changeId).orElseThrow(() -> notFound(changeId));
             EnterpriseChange next = command.apply(read.change());
             if (next == read.change()) {
                 return next;
             }
-            try {
-                changes.update(read, next);
-                return next;
-            } catch (OptimisticLockingFailureException raced) {
-                if (attempt >= ATTEMPTS) {
-                    throw raced;
-                }
-            }
-        }
+            changes.update(read, next);
+            return next;
+        });
     }
 }

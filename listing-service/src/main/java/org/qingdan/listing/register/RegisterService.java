@@ -1,5 +1,6 @@
 package org.qingdan.listing.register;
 
+import org.qingdan.support.outbox.ConflictRetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
@@ -30,7 +31,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class RegisterService {
 
-    private static final int ATTEMPTS = 8;
     /** Listings listed per query round at the end of their notice. */
     private static final int DUE_BATCH = 100;
 
@@ -97,7 +97,7 @@ public class RegisterService {
 
     public Listing lodgeObjection(CurrentUser member, String listingId, String grounds, String evidence) {
         String org = member.organisation().orElse(null);
-        if (org == null || !member.hasAnyRole("applicant", "vendor")) {
+        if (org == null || !member.isMember()) {
             throw ProblemException.forbidden("只有会员单位的申报用户（applicant、vendor）可以提出公示异议");
         }
         return audited(member, listingId, "OBJECTION_LODGED", "提出公示异议：" + grounds,
@@ -158,7 +158,7 @@ public class RegisterService {
                              Boolean selfAssessmentAccurate, String note) {
         return audited(user, listingId, "RECONFIRMED", "年度确认" + (note == null || note.isBlank() ? "" : "：" + note), execute(listingId, l -> {
             var lead = l.product().leadApplicant() != null ? l.product().leadApplicant() : l.product().enterprise();
-            if (!user.hasAnyRole("applicant", "vendor") || !user.belongsTo(lead.uscc())) {
+            if (!user.isMember() || !user.belongsTo(lead.uscc())) {
                 throw ProblemException.forbidden("只有牵头申报单位可以进行年度确认");
             }
             return l.reconfirm(inProduction, noUnreportedIncident, selfAssessmentAccurate, note, clock.instant());
@@ -186,9 +186,9 @@ public class RegisterService {
 
     /** The office records it, or the enterprise itself (or the lead applicant) asks for it. */
     public Listing withdrawVoluntarily(CurrentUser user, String listingId, String explanation) {
-        boolean office = user.hasAnyRole("office", "admin");
+        boolean office = user.isOffice();
         return audited(user, listingId, "WITHDRAWN", "自愿退出（第三条）：" + explanation, execute(listingId, l -> {
-            if (!office && (!l.ownedBy(user::belongsTo) || !user.hasAnyRole("vendor", "applicant"))) {
+            if (!office && (!l.ownedBy(user::belongsTo) || !user.isMember())) {
                 throw ProblemException.forbidden("只有产品所属企业、牵头申报单位或专委会办公室可以申请自愿退出");
             }
             return l.withdrawVoluntarily(explanation, user.username(), clock.instant());
@@ -210,12 +210,11 @@ public class RegisterService {
     }
 
     private Listing.Outcome execute(String listingId, Function<Listing, Listing.Outcome> command) {
-        for (int attempt = 1; ; attempt++) {
-            ListingStore.Versioned read = listings.find(listingId)
-                    .orElseThrow(() -> new ListingRefused(ListingRefused.Kind.NOT_FOUND, null, "not-found", "清单条目 " + listingId + " 不存在"));
-            if (read.listing().pendingEdition() != null) {
+        return ConflictRetry.retrying(() -> {
+            ListingStore.Versioned read = find(listingId);
+            while (read.listing().pendingEdition() != null) {
                 completePending(read); // the previous change first: its edition and event come before this one's
-                continue;
+                read = find(listingId);
             }
             Listing.Outcome outcome = command.apply(read.listing());
             if (!outcome.changed()) {
@@ -223,19 +222,18 @@ public class RegisterService {
             }
             List<DomainEvent> events = outcome.events().stream()
                     .flatMap(e -> ListingEventsAdapter.toContract(e, clock.instant()).stream()).toList();
-            try {
-                long revision = listings.update(read, outcome.listing(), events);
-                listings.bumpPublicVersion();
-                if (outcome.listing().pendingEdition() == null) {
-                    return outcome;
-                }
-                return new Listing.Outcome(sequence(new ListingStore.Versioned(outcome.listing(), revision)), List.of(), true);
-            } catch (OptimisticLockingFailureException raced) {
-                if (attempt >= ATTEMPTS) {
-                    throw raced;
-                }
+            long revision = listings.update(read, outcome.listing(), events);
+            listings.bumpPublicVersion();
+            if (outcome.listing().pendingEdition() == null) {
+                return outcome;
             }
-        }
+            return new Listing.Outcome(sequence(new ListingStore.Versioned(outcome.listing(), revision)), List.of(), true);
+        });
+    }
+
+    private ListingStore.Versioned find(String listingId) {
+        return listings.find(listingId)
+                .orElseThrow(() -> new ListingRefused(ListingRefused.Kind.NOT_FOUND, null, "not-found", "清单条目 " + listingId + " 不存在"));
     }
 
     private Listing completePending(ListingStore.Versioned read) {

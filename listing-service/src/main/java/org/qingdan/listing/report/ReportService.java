@@ -1,5 +1,6 @@
 package org.qingdan.listing.report;
 
+import org.qingdan.support.outbox.ConflictRetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -28,7 +29,6 @@ import org.qingdan.support.files.FileRejected;
 import org.qingdan.support.files.Uploads;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,7 +39,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReportService implements ReReviewFollowers {
 
-    private static final int ATTEMPTS = 8;
 
     private final ReportStore reports;
     private final ReportFiles files;
@@ -149,7 +148,7 @@ public class ReportService implements ReReviewFollowers {
             return r;
         }
         String org = user.organisation().orElse(null);
-        if (!user.hasAnyRole("applicant", "vendor") || !(r.filedBy(org) || r.concerns(org))) {
+        if (!user.isMember() || !(r.filedBy(org) || r.concerns(org))) {
             throw notFound(reportId);
         }
         return r;
@@ -185,12 +184,12 @@ public class ReportService implements ReReviewFollowers {
     }
 
     public static boolean office(CurrentUser user) {
-        return user.hasAnyRole("office", "admin");
+        return user.isOffice();
     }
 
     private static String member(CurrentUser user, String refusal) {
         String org = user.organisation().orElse(null);
-        if (org == null || !user.hasAnyRole("applicant", "vendor")) {
+        if (org == null || !user.isMember()) {
             throw ProblemException.forbidden(refusal);
         }
         return org;
@@ -221,20 +220,14 @@ public class ReportService implements ReReviewFollowers {
     }
 
     private Report execute(String reportId, Function<Report, Report.Outcome> command) {
-        for (int attempt = 1; ; attempt++) {
+        return ConflictRetry.retrying(() -> {
             ReportStore.Versioned read = reports.find(reportId).orElseThrow(() -> notFound(reportId));
             Report.Outcome outcome = command.apply(read.report());
             if (outcome.report() == read.report()) {
                 return read.report();
             }
-            try {
-                reports.update(read, outcome.report(), events(outcome));
-                return outcome.report();
-            } catch (OptimisticLockingFailureException raced) {
-                if (attempt >= ATTEMPTS) {
-                    throw raced;
-                }
-            }
-        }
+            reports.update(read, outcome.report(), events(outcome));
+            return outcome.report();
+        });
     }
 }

@@ -27,7 +27,7 @@ import org.qingdan.listing.register.domain.ListingStatus;
 import org.qingdan.listing.register.persistence.EditionStore;
 import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.testsupport.HttpApi;
-import org.qingdan.testsupport.Roles;
+import org.qingdan.support.security.Roles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;

@@ -23,7 +23,7 @@ import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.support.outbox.CloudEventRecords;
 import org.qingdan.testsupport.HttpApi;
 import org.qingdan.testsupport.MutableClock;
-import org.qingdan.testsupport.Roles;
+import org.qingdan.support.security.Roles;
 import org.qingdan.testsupport.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

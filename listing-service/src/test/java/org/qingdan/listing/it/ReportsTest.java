@@ -17,7 +17,7 @@ import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.contracts.review.ReReviewCompleted;
 import org.qingdan.support.outbox.CloudEventRecords;
 import org.qingdan.testsupport.HttpApi;
-import org.qingdan.testsupport.Roles;
+import org.qingdan.support.security.Roles;
 import org.qingdan.testsupport.files.HostileFiles;
 import tools.jackson.databind.JsonNode;
 

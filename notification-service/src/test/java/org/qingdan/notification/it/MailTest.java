@@ -14,7 +14,7 @@ import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.listing.ObjectionDecided;
 import org.qingdan.contracts.samples.ContractSamples;
 import org.qingdan.testsupport.HttpApi;
-import org.qingdan.testsupport.Roles;
+import org.qingdan.support.security.Roles;
 
 class MailTest extends NotificationIntegrationTest {
 

@@ -18,7 +18,7 @@ import org.qingdan.contracts.listing.ObjectionDecided;
 import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.notification.webhook.domain.WebhookSignature;
 import org.qingdan.testsupport.HttpApi;
-import org.qingdan.testsupport.Roles;
+import org.qingdan.support.security.Roles;
 import tools.jackson.databind.JsonNode;
 
 class WebhookAndInboxTest extends NotificationIntegrationTest {

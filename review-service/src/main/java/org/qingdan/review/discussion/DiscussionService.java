@@ -1,5 +1,6 @@
 package org.qingdan.review.discussion;
 
+import org.qingdan.support.security.Roles;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -58,8 +59,8 @@ public class DiscussionService {
             throw new ReviewRefused(ReviewRefused.Kind.INVALID, "请填写讨论内容",
                     List.of(new ReviewRefused.Problem("text", problem, "请填写讨论内容（不超过 " + Post.MAX_TEXT + " 字）")));
         }
-        Post.Role role = user.hasAnyRole("office", "admin") ? Post.Role.OFFICE
-                : user.hasRole("committee") ? Post.Role.COMMITTEE : Post.Role.EXPERT;
+        Post.Role role = user.isOffice() ? Post.Role.OFFICE
+                : user.hasRole(Roles.COMMITTEE) ? Post.Role.COMMITTEE : Post.Role.EXPERT;
         Post post = new Post(UUID.randomUUID().toString(), caseId, user.username(), user.displayName(), role, text.strip(), clock.instant());
         posts.insert(post, posted(c, post));
         // the case's audit trail: who wrote when (the text stays in the post)

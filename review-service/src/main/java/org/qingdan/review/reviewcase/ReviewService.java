@@ -1,5 +1,7 @@
 package org.qingdan.review.reviewcase;
 
+import org.qingdan.support.outbox.ConflictRetry;
+import org.qingdan.support.security.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -26,7 +28,6 @@ import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -63,11 +64,11 @@ public class ReviewService {
     }
 
     public static boolean isOffice(CurrentUser u) {
-        return u.hasAnyRole("office", "admin");
+        return u.isOffice();
     }
 
     public static boolean seesAll(CurrentUser u) {
-        return u.hasAnyRole("office", "admin", "committee");
+        return u.hasAnyRole(Roles.OFFICE, Roles.ADMIN, Roles.COMMITTEE);
     }
 
     // --- from application-service's events (idempotent) ---
@@ -129,7 +130,7 @@ public class ReviewService {
     }
 
     private static void requireCommittee(CurrentUser user) {
-        if (!user.hasAnyRole("committee", "office", "admin")) {
+        if (!user.hasAnyRole(Roles.COMMITTEE, Roles.OFFICE, Roles.ADMIN)) {
             throw ProblemException.forbidden("只有专委会委员或办公室可以记录复核结论");
         }
     }
@@ -157,7 +158,7 @@ public class ReviewService {
         if (seesAll(user)) {
             return cases.page(query, null, clock.instant());
         }
-        if (user.hasRole("reviewer")) {
+        if (user.hasRole(Roles.REVIEWER)) {
             return cases.page(query, user.username(), clock.instant());
         }
         throw ProblemException.forbidden("只有评审专家、专委会及其办公室可以查看评审");
@@ -184,7 +185,7 @@ public class ReviewService {
         if (seesAll(user)) {
             return found;
         }
-        if (user.hasRole("reviewer") && found.reviewCase().assignmentOf(user.username()).filter(Assignment::active).isPresent()) {
+        if (user.hasRole(Roles.REVIEWER) && found.reviewCase().assignmentOf(user.username()).filter(Assignment::active).isPresent()) {
             return found;
         }
         throw ProblemException.notFound("评审 " + id + " 不存在");
@@ -279,14 +280,14 @@ public class ReviewService {
 
     /** Whether this decision would be recorded now (the confirmation step asks first); writes nothing. */
     public void checkDecision(CurrentUser user, String id, boolean approve, List<String> reasons) {
-        if (!user.hasAnyRole("committee", "office", "admin")) {
+        if (!user.hasAnyRole(Roles.COMMITTEE, Roles.OFFICE, Roles.ADMIN)) {
             throw ProblemException.forbidden("只有专委会委员或办公室可以记录审核决定");
         }
         get(user, id).reviewCase().decide(approve, reasons, user.username(), clock.instant());
     }
 
     public ReviewCase decide(CurrentUser user, String id, boolean approve, List<String> reasons, Long expectedVersion) {
-        if (!user.hasAnyRole("committee", "office", "admin")) {
+        if (!user.hasAnyRole(Roles.COMMITTEE, Roles.OFFICE, Roles.ADMIN)) {
             throw ProblemException.forbidden("只有专委会委员或办公室可以记录审核决定");
         }
         ReviewCaseStore.Versioned current = get(user, id);
@@ -309,21 +310,15 @@ public class ReviewService {
 
     /** Applies a command, retried on a concurrent change of the case (each attempt re-reads it). */
     private Applied applied(String id, Function<ReviewCase, ReviewCase.Outcome> command) {
-        for (int attempt = 1; ; attempt++) {
+        return ConflictRetry.retrying(() -> {
             ReviewCaseStore.Versioned current = cases.find(id).orElseThrow(() -> ProblemException.notFound("评审 " + id + " 不存在"));
             ReviewCase.Outcome outcome = command.apply(current.reviewCase());
             if (outcome.reviewCase().equals(current.reviewCase()) && outcome.events().isEmpty()) {
                 return new Applied(current.reviewCase(), false);
             }
-            try {
-                save(current, outcome);
-                return new Applied(outcome.reviewCase(), true);
-            } catch (OptimisticLockingFailureException raced) {
-                if (attempt >= 5) {
-                    throw raced;
-                }
-            }
-        }
+            save(current, outcome);
+            return new Applied(outcome.reviewCase(), true);
+        });
     }
 
     /** The command in the audit trail, when it changed the case. */

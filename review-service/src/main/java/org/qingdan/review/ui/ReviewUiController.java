@@ -1,5 +1,6 @@
 package org.qingdan.review.ui;
 
+import org.qingdan.support.security.Roles;
 import org.qingdan.support.ui.UiUsers;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public class ReviewUiController {
         model.addAttribute("user", user);
         model.addAttribute("office", ReviewService.isOffice(user));
         model.addAttribute("seesAll", ReviewService.seesAll(user));
-        model.addAttribute("reviewer", user.hasRole("reviewer"));
+        model.addAttribute("reviewer", user.hasRole(Roles.REVIEWER));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", List.of());
         }
@@ -97,7 +98,7 @@ public class ReviewUiController {
         CurrentUser user = UiUsers.of(principal);
         common(model, user);
         CaseQuery query = CaseQuery.parse(null, call, tab == null ? CaseQuery.Tab.OPEN.name() : tab, overdue, sort, page, size);
-        ReviewCaseStore.Page<ReviewCase> mine = user.hasRole("reviewer") ? reviews.visibleCases(user, query)
+        ReviewCaseStore.Page<ReviewCase> mine = user.hasRole(Roles.REVIEWER) ? reviews.visibleCases(user, query)
                 : new ReviewCaseStore.Page<>(List.of(), query.page(), query.size(), 0);
         list(model, "/review/assignments", query, mine, user);
         return "review/assignments";

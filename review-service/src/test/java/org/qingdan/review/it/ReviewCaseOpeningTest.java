@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.qingdan.contracts.application.ApplicationAccepted;
 import org.qingdan.contracts.samples.ContractSamples;
 import org.qingdan.testsupport.HttpApi;
-import org.qingdan.testsupport.Roles;
+import org.qingdan.support.security.Roles;
 
 /** ApplicationAccepted from the real broker opens a case exactly once; a withdrawal closes it. */
 class ReviewCaseOpeningTest extends ReviewIntegrationTest {

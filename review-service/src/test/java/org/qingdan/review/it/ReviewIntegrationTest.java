@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.support.outbox.CloudEventRecords;
 import org.qingdan.testsupport.HttpApi;
-import org.qingdan.testsupport.Roles;
+import org.qingdan.support.security.Roles;
 import org.qingdan.testsupport.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -26,7 +26,7 @@ import org.qingdan.testsupport.HttpApi;
 import org.qingdan.testsupport.RealInfrastructure;
 import org.qingdan.testsupport.browser.Chromium;
 import org.qingdan.testsupport.browser.ReviewForm;
-import org.qingdan.testsupport.Roles;
+import org.qingdan.support.security.Roles;
 
 /**
  * An expert uses the reviewer UI in a real browser (Debian's headless Chromium): logs in through the

@@ -26,7 +26,7 @@ import org.qingdan.contracts.samples.ContractSamples;
 import org.qingdan.review.reviewcase.persistence.ReviewCaseStore;
 import org.qingdan.review.testing.ReviewFixtures;
 import org.qingdan.testsupport.RealInfrastructure;
-import org.qingdan.testsupport.Roles;
+import org.qingdan.support.security.Roles;
 import org.qingdan.testsupport.browser.PageChecks;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -20,7 +20,7 @@ import org.qingdan.application.application.domain.AuditEntry;
 import org.qingdan.application.application.domain.CorrectionComment;
 import org.qingdan.application.application.domain.SubmittedVersion;
 import org.qingdan.application.application.persistence.ApplicationStore;
-import org.qingdan.application.shared.Idempotency;
+import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.web.IfMatch;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;

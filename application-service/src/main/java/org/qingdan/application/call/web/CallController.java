@@ -1,5 +1,6 @@
 package org.qingdan.application.call.web;
 
+import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,7 +10,7 @@ import java.util.List;
 import org.qingdan.application.call.CallService;
 import org.qingdan.application.call.domain.Call;
 import org.qingdan.application.call.persistence.CallStore;
-import org.qingdan.application.shared.Idempotency;
+import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.web.IfMatch;
 import org.qingdan.support.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
@@ -53,7 +54,7 @@ public class CallController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Plan a call (office)", description = "Accepts an Idempotency-Key header.")
     @ApiResponse(responseCode = "201", description = "Planned: the call, with Location and ETag")
     @ApiResponse(responseCode = "422", description = "征集设置不符合要求 (validation, each field and rule), or the Idempotency-Key was used for other content (idempotency-key-reused)")
@@ -82,7 +83,7 @@ public class CallController {
     }
 
     @PostMapping("/{id}/open")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Open a planned call (office)", description = "Publishes application.call-opened.v1: every member hears of it.")
     @ApiResponse(responseCode = "200", description = "Open")
     @ApiResponse(responseCode = "404", description = "征集不存在 (no such call)")
@@ -94,7 +95,7 @@ public class CallController {
     }
 
     @PostMapping("/{id}/close")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Close an open call (office)", description = "Publishes application.call-closed.v1: every member hears of it.")
     @ApiResponse(responseCode = "200", description = "Closed")
     @ApiResponse(responseCode = "404", description = "征集不存在 (no such call)")

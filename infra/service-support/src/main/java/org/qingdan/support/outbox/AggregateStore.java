@@ -23,6 +23,9 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
  *
  * <p>Document classes are ordinary Spring Data mapped classes with an {@code @Id} and an {@code @Version}
  * field; their {@code pendingEvents} are not part of the mapped state.
+ *
+ * <p>A write that finds the version moved throws {@link OptimisticLockingFailureException}; every service retries its
+ * whole read–decide–write with the one policy of {@link ConflictRetry}.
  */
 public class AggregateStore {
 

@@ -1,5 +1,6 @@
 package org.qingdan.support.outbox;
 
+import org.qingdan.support.security.Roles;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/admin/outbox")
-@PreAuthorize("hasRole('admin')")
+@PreAuthorize(Roles.ADMIN_ONLY)
 @Tag(name = "发件箱 Outbox (admin)", description = "Events the broker refused for good, parked beside their documents. Role admin.")
 public class OutboxAdminController {
 

@@ -29,6 +29,16 @@ public record CurrentUser(
         return false;
     }
 
+    /** The committee office's work: the office, or an administrator. */
+    public boolean isOffice() {
+        return hasAnyRole(Roles.OFFICE, Roles.ADMIN);
+    }
+
+    /** A member organisation's user: an applicant (a member bank) or a vendor. */
+    public boolean isMember() {
+        return hasAnyRole(Roles.APPLICANT, Roles.VENDOR);
+    }
+
     public Optional<String> organisation() {
         return Optional.ofNullable(orgUscc);
     }

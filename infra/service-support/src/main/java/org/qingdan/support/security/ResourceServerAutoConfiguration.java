@@ -111,7 +111,7 @@ public class ResourceServerAutoConfiguration {
                         .requestMatchers(new AndRequestMatcher(management.matcher(), actuator)).permitAll()
                         .requestMatchers(management.matcher()).denyAll()
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
-                        .requestMatchers(actuator).hasRole("admin")
+                        .requestMatchers(actuator).hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakJwt.authenticationConverter()))

@@ -1,5 +1,6 @@
 package org.qingdan.support.time;
 
+import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Reads and moves the development clock (admins only); registered by {@link ClockControlAutoConfiguration}. */
 @RestController
 @RequestMapping("/dev/clock")
-@PreAuthorize("hasRole('admin')")
+@PreAuthorize(Roles.ADMIN_ONLY)
 @Tag(name = "开发时钟 Development clock", description = "Development only (qingdan.dev.clock-control): the service's clock, moved forward by an admin")
 public class ClockController {
 

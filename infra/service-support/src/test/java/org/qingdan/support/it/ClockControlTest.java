@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qingdan.testsupport.HttpApi;
 import org.qingdan.testsupport.RealInfrastructure;
-import org.qingdan.testsupport.Roles;
+import org.qingdan.support.security.Roles;
 import org.qingdan.testsupport.WithRealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -21,7 +21,7 @@ import org.qingdan.contracts.application.ApplicationWithdrawn;
 import org.qingdan.support.consume.SideEffectClaims;
 import org.qingdan.support.outbox.CloudEventRecords;
 import org.qingdan.testsupport.HttpApi;
-import org.qingdan.testsupport.Roles;
+import org.qingdan.support.security.Roles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qingdan.testsupport.OidcIssuer;
 import org.qingdan.testsupport.RealInfrastructure;
-import org.qingdan.testsupport.Roles;
+import org.qingdan.support.security.Roles;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package org.qingdan.listing.announcement.web;
 
+import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -35,7 +36,7 @@ public class AnnouncementOfficeController {
     }
 
     @GetMapping("/{kind}/{date}/audit")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "An announcement's audit trail, oldest first (office)",
             description = "Each change of its 文号 and contact line: when, who (user id and name, organisation, roles) and the request's trace id.")
     @ApiResponse(responseCode = "200", description = "One page of the trail and its total")

@@ -1,5 +1,6 @@
 package org.qingdan.listing.change.web;
 
+import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -58,7 +59,7 @@ public class EnterpriseChangeController {
     }
 
     @GetMapping("/changes")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Reported changes, newest first, a page at a time (office); ?listingId=&status=")
     @ApiResponse(responseCode = "200", description = "A page of change reports")
     public Page all(@RequestParam(required = false) String listingId, @RequestParam(required = false) String status,
@@ -82,7 +83,7 @@ public class EnterpriseChangeController {
     }
 
     @PostMapping("/changes/{changeId}/accept")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Accept the change: the public record is corrected in a new edition (office)")
     @ApiResponse(responseCode = "200", description = "Accepted")
     @ApiResponse(responseCode = "404", description = "变更报告不存在")
@@ -93,7 +94,7 @@ public class EnterpriseChangeController {
     }
 
     @PostMapping("/changes/{changeId}/re-review")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Open a re-review of the product on this change (office)")
     @ApiResponse(responseCode = "200", description = "Opened")
     @ApiResponse(responseCode = "404", description = "变更报告不存在")
@@ -104,7 +105,7 @@ public class EnterpriseChangeController {
     }
 
     @PostMapping("/changes/{changeId}/delist")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Delist the product for Art. 12 (二), a major change of its enterprise (office)")
     @ApiResponse(responseCode = "200", description = "Delisted; a new edition follows")
     @ApiResponse(responseCode = "404", description = "变更报告不存在")

@@ -1,5 +1,6 @@
 package org.qingdan.listing.register.web;
 
+import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,7 +27,7 @@ public class ListingAuditController {
     }
 
     @GetMapping("/api/listings/{id}/audit")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "A listing's audit trail, oldest first (office)",
             description = "Every command: when, who (user id and name, organisation, roles; or the system), what (action, detail) and the request's trace id.")
     @ApiResponse(responseCode = "200", description = "One page of the trail and its total")

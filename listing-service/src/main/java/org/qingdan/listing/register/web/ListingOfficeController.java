@@ -1,5 +1,6 @@
 package org.qingdan.listing.register.web;
 
+import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,7 +56,7 @@ public class ListingOfficeController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "The listings with their objections, newest first, one page at a time (office)")
     public PublicViews.Page<Listing> all(@RequestParam(required = false) String status, @RequestParam(required = false) String page,
                                          @RequestParam(required = false) String size) {
@@ -76,7 +77,7 @@ public class ListingOfficeController {
     }
 
     @GetMapping("/{id}/objections")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "The objections (异议) lodged against a listing, with their decisions (office)")
     @ApiResponse(responseCode = "200", description = "The objections")
     @ApiResponse(responseCode = "404", description = "清单条目不存在 (no such listing)")
@@ -85,7 +86,7 @@ public class ListingOfficeController {
     }
 
     @PostMapping("/{id}/objections/{objectionId}/uphold")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Uphold an objection: the product does not enter the list (office)")
     @ApiResponse(responseCode = "200", description = "Upheld; the listing as it is now")
     @ApiResponse(responseCode = "404", description = "No such listing or objection")
@@ -96,7 +97,7 @@ public class ListingOfficeController {
     }
 
     @PostMapping("/{id}/objections/{objectionId}/dismiss")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Dismiss an objection: notice goes on (office)")
     @ApiResponse(responseCode = "200", description = "Dismissed; the listing as it is now")
     @ApiResponse(responseCode = "404", description = "No such listing or objection")
@@ -107,7 +108,7 @@ public class ListingOfficeController {
     }
 
     @PostMapping("/{id}/delist")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Delist for an Art. 12 reason, with explanation and evidence (office)")
     @ApiResponse(responseCode = "200", description = "Delisted; a new edition follows")
     @ApiResponse(responseCode = "404", description = "清单条目不存在 (no such listing)")
@@ -139,7 +140,7 @@ public class ListingOfficeController {
     }
 
     @GetMapping("/reconfirmations/overdue")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Listed products overdue for their yearly re-confirmation, longest overdue first (office); they may be delisted under Art. 12 (四)")
     public PublicViews.Page<Listing> overdue(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         ListQuery query = ListQuery.of(null, null, null, null, null, null, null, page, size);
@@ -148,7 +149,7 @@ public class ListingOfficeController {
     }
 
     @PostMapping("/schedule/run")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "List now every product whose notice has ended (the notice timer does it when due, the schedule every 30 s)")
     public Map<String, Integer> runSchedule() {
         return Map.of("listed", register.listDue(), "overdueFlagged", register.flagOverdue());

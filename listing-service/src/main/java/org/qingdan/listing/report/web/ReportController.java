@@ -1,5 +1,6 @@
 package org.qingdan.listing.report.web;
 
+import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -98,7 +99,7 @@ public class ReportController {
     }
 
     @GetMapping("/reports")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Every report, newest first, a page at a time, with who filed it (office); ?listingId=&status=")
     @ApiResponse(responseCode = "200", description = "A page of reports, with who filed each")
     @ApiResponse(responseCode = "400", description = "A bad page, size or status, naming it")
@@ -138,7 +139,7 @@ public class ReportController {
     }
 
     @PostMapping("/reports/{reportId}/request-response")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Ask the enterprise and the lead applicant to answer by a deadline (office)")
     @ApiResponse(responseCode = "200", description = "Asked: the report as it is now")
     @ApiResponse(responseCode = "404", description = "情况反映不存在")
@@ -163,7 +164,7 @@ public class ReportController {
     }
 
     @PostMapping("/reports/{reportId}/dismiss")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Dismiss a report with a reason (office); final")
     @ApiResponse(responseCode = "200", description = "Dismissed: the report as it is now")
     @ApiResponse(responseCode = "404", description = "情况反映不存在")
@@ -174,7 +175,7 @@ public class ReportController {
     }
 
     @PostMapping("/reports/{reportId}/re-review")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Open a re-review (复核) of the product on this report (office): the public record shows 复核中, review-service opens a case")
     @ApiResponse(responseCode = "200", description = "Opened (or opened before): the report as it is now")
     @ApiResponse(responseCode = "404", description = "情况反映不存在")

@@ -1,5 +1,6 @@
 package org.qingdan.notification.notification.web;
 
+import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -87,7 +88,7 @@ public class InboxController {
     }
 
     @GetMapping("/deliveries")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Mail deliveries by status (office): FAILED ones carry their reason")
     public List<NotificationDocument> deliveries(@RequestParam(defaultValue = "FAILED") String status) {
         return mongo.find(Query.query(Criteria.where("channel").is(Channel.EMAIL).and("status").is(status))
@@ -95,7 +96,7 @@ public class InboxController {
     }
 
     @PostMapping("/deliveries/{id}/retry")
-    @PreAuthorize("hasAnyRole('office','admin')")
+    @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "Retry a failed mail (office)")
     @ApiResponse(responseCode = "200", description = "Queued again")
     @ApiResponse(responseCode = "409", description = "只有投递失败的邮件可以重试 (wrong-state): no failed mail with this id")

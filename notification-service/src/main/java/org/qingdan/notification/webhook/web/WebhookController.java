@@ -1,5 +1,6 @@
 package org.qingdan.notification.webhook.web;
 
+import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Webhook subscribers (office): the association website, a WeChat publishing bridge. */
 @RestController
 @RequestMapping("/api/webhooks")
-@PreAuthorize("hasAnyRole('office','admin')")
+@PreAuthorize(Roles.OFFICE_OR_ADMIN)
 @Tag(name = "Webhook 订阅", description = "Signed deliveries of domain events to subscribers")
 public class WebhookController {
 

@@ -1,5 +1,6 @@
 package org.qingdan.support.kafka.deadletter;
 
+import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -34,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/admin/dead-letters")
-@PreAuthorize("hasRole('admin')")
+@PreAuthorize(Roles.ADMIN_ONLY)
 @Tag(name = "死信（管理）", description = "Dead letters of the topics this service consumes: <topic>.DLT, with the failure, "
         + "replayable to the original topic. Role admin.")
 @ApiResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json",
