@@ -52,7 +52,8 @@ class GatewayRoutingTest {
                 "/api/calls", "application-service", "/api/applications/a1", "application-service",
                 "/api/reviews/cases", "review-service", "/review/", "review-service", "/portal/", "application-service",
                 "/api/public/listings", "listing-service", "/api/listings/l1", "listing-service",
-                "/api/notifications", "notification-service", "/api/webhooks", "notification-service");
+                "/api/notifications", "notification-service", "/api/webhooks", "notification-service",
+                "/api/product-use/counts", "notification-service");
         for (var route : routes.entrySet()) {
             HttpApi.Response response = api().get(route.getKey(), office());
             assertThat(response.status()).as(route.getKey()).isEqualTo(200);

@@ -27,6 +27,7 @@ import org.qingdan.contracts.listing.ReconfirmationOverdue;
 import org.qingdan.contracts.listing.Reconfirmed;
 import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.listing.ReReviewRequested;
+import org.qingdan.contracts.listing.ReportClosed;
 import org.qingdan.contracts.listing.ReportFiled;
 import org.qingdan.contracts.listing.ReportResponseRequested;
 import org.qingdan.contracts.review.ReReviewCompleted;
@@ -80,6 +81,7 @@ public final class EventCatalog {
             new Entry(ObjectionOutcome.TYPE, Topics.LISTING_OFFICE_EVENTS, ObjectionOutcome.class),
             new Entry(ReportFiled.TYPE, Topics.LISTING_OFFICE_EVENTS, ReportFiled.class),
             new Entry(ReportResponseRequested.TYPE, Topics.LISTING_OFFICE_EVENTS, ReportResponseRequested.class),
+            new Entry(ReportClosed.TYPE, Topics.LISTING_OFFICE_EVENTS, ReportClosed.class),
             new Entry(ReReviewRequested.TYPE, Topics.LISTING_OFFICE_EVENTS, ReReviewRequested.class),
             new Entry(ReReviewOpened.TYPE, Topics.LISTING_EVENTS, ReReviewOpened.class),
             new Entry(ReReviewConcluded.TYPE, Topics.LISTING_EVENTS, ReReviewConcluded.class),

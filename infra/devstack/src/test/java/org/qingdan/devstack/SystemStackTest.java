@@ -309,7 +309,11 @@ class SystemStackTest {
                     : (office || user.equals("committee") || user.equals("reviewer1")) ? 200 : 403));
             rows.add(new Row(user, "GET", "/api/listings", null, anonymous ? 401 : office ? 200 : 403));
             rows.add(new Row(user, "GET", "/api/notifications", null, anonymous ? 401 : 200));
-            rows.add(new Row(user, "GET", "/api/webhooks", null, anonymous ? 401 : office ? 200 : 403));
+            // the office's subscribers to the office, a member organisation's own to its applicants and vendors
+            rows.add(new Row(user, "GET", "/api/webhooks", null, anonymous ? 401 : (office || applicant) ? 200 : 403));
+            // 我行在用: a member's own marks; how many, never who, to the office
+            rows.add(new Row(user, "GET", "/api/product-use/mine", null, anonymous ? 401 : applicant ? 200 : 403));
+            rows.add(new Row(user, "GET", "/api/product-use/counts", null, anonymous ? 401 : office ? 200 : 403));
         }
         List<String> wrong = new ArrayList<>();
         for (Row row : rows) {

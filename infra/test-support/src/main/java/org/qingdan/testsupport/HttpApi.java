@@ -82,7 +82,8 @@ public class HttpApi {
      * A multipart form: text fields (a field may repeat) and files (name → content), each file under the part
      * name {@code files}.
      */
-    public Response multipart(String path, String token, List<Map.Entry<String, String>> fields, Map<String, byte[]> files) {
+    public Response multipart(String path, String token, List<Map.Entry<String, String>> fields, Map<String, byte[]> files,
+                              String... headers) {
         String boundary = "qingdan-" + UUID.randomUUID();
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (Map.Entry<String, String> field : fields) {
@@ -96,7 +97,7 @@ public class HttpApi {
             all.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         });
         all.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(path, token, headers).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(all.toByteArray())));
     }
 

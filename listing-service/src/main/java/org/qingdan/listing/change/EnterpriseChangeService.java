@@ -100,7 +100,7 @@ public class EnterpriseChangeService implements ReReviewFollowers {
     }
 
     @Override
-    public void concluded(String reReviewId, boolean kept) {
+    public void concluded(String reReviewId, boolean kept, List<String> reasons) {
         if (reReviewId != null && reReviewId.startsWith(RE_REVIEW_PREFIX)) {
             String id = reReviewId.substring(RE_REVIEW_PREFIX.length());
             if (changes.find(id).isPresent()) {

@@ -6,5 +6,6 @@ package org.qingdan.listing.register;
  */
 public interface ReReviewFollowers {
 
-    void concluded(String reReviewId, boolean kept);
+    /** {@code reasons}: the committee's. */
+    void concluded(String reReviewId, boolean kept, java.util.List<String> reasons);
 }

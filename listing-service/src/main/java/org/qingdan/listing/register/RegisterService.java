@@ -133,7 +133,7 @@ public class RegisterService {
      */
     public Listing.Outcome concludeReReview(String listingId, ReReview.Conclusion conclusion) {
         Listing.Outcome outcome = execute(listingId, l -> l.concludeReReview(conclusion, clock.instant()));
-        followers.orderedStream().forEach(f -> f.concluded(conclusion.reReviewId(), conclusion.keep()));
+        followers.orderedStream().forEach(f -> f.concluded(conclusion.reReviewId(), conclusion.keep(), conclusion.reasons()));
         if (outcome.changed()) {
             audit.recordSystem(AUDIT_TYPE, listingId, "review-service", "金融科技专委会", conclusion.keep() ? "RE_REVIEW_KEPT" : "RE_REVIEW_DELISTED",
                     (conclusion.keep() ? "复核保留：" : "复核结论移出清单（" + conclusion.reason().label() + "）：")

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.function.Function;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.form.PublicProduct;
@@ -28,7 +28,9 @@ import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.files.FileRejected;
 import org.qingdan.support.files.Uploads;
 import org.qingdan.support.security.CurrentUser;
+import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.web.ProblemException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -63,23 +65,37 @@ public class ReportService implements ReReviewFollowers {
     public record Upload(String name, InputStream content) {
     }
 
-    /** A member (applicant or vendor of a member organisation) files a report about a listed product. */
+    /**
+     * A member (applicant or vendor of a member organisation) files a report about a listed product. With an
+     * Idempotency-Key the report's id follows from the organisation and the key: a replay answers the report it filed
+     * (422 if the request differs), looked up before any file is stored; the insert's unique id decides a race.
+     */
     public Report file(CurrentUser member, String listingId, List<ReportKind> kinds, String description, LocalDate occurredOn,
-                       List<Upload> evidence) throws IOException {
+                       List<Upload> evidence, String idempotencyKey, String requestHash) throws IOException {
         String org = member(member, "只有会员单位的申报用户（applicant、vendor）可以反映情况");
+        String id = Idempotency.idFor("report", org, idempotencyKey);
+        Optional<ReportStore.Versioned> earlier = reports.find(id);
+        if (earlier.isPresent()) {
+            return Idempotency.replay(earlier.get().report(), earlier.get().requestHash(), requestHash);
+        }
         Listing listing = listings.findPublic(listingId).filter(l -> l.status() == ListingStatus.LISTED)
                 .orElseThrow(() -> new ListingRefused(ListingRefused.Kind.NOT_FOUND, null, "not-found", "清单中没有产品 " + listingId));
         if (reports.openOf(listingId, org) >= Report.MAX_OPEN_PER_ORGANISATION) {
             throw new ListingRefused(ListingRefused.Kind.WRONG_STATE, null, "max-open-per-organisation",
                     "本单位对该产品已有 " + Report.MAX_OPEN_PER_ORGANISATION + " 条待处理的情况反映，请等待办公室处理");
         }
-        String id = UUID.randomUUID().toString();
         List<ReReview.File> stored = store(id, org, evidence);
         PublicProduct p = listing.product();
         Report.Outcome outcome = Report.file(id, listingId, p.productName(), party(p.enterprise()), party(p.leadApplicant()),
                 new Report.Reporter(member.username(), member.displayName(), org, member.orgName()), kinds, description, occurredOn,
                 stored, clock.instant());
-        reports.insert(outcome.report(), events(outcome));
+        try {
+            reports.insert(outcome.report(), requestHash, events(outcome));
+        } catch (DuplicateKeyException raced) {
+            // the same key's other request won (this one's files stay unreferenced)
+            ReportStore.Versioned first = reports.find(id).orElseThrow();
+            return Idempotency.replay(first.report(), first.requestHash(), requestHash);
+        }
         audit.record(RegisterService.AUDIT_TYPE, listingId, member, "REPORT_FILED",
                 "反映情况 " + id + "（" + String.join("、", kinds.stream().map(ReportKind::label).toList()) + "）：" + description);
         return outcome.report();
@@ -129,15 +145,18 @@ public class ReportService implements ReReviewFollowers {
         return execute(reportId, x -> x.reReviewOpened(reReviewId, reason == null ? null : reason.trim(), office.username(), clock.instant()));
     }
 
-    /** The committee concluded the re-review a report led to (the listing has applied it): the report follows. */
+    /**
+     * The committee concluded the re-review a report led to (the listing has applied it): the report follows, and its
+     * reporter hears of it (listing.report-closed.v1, once: a concluded report does not conclude again).
+     */
     @Override
-    public void concluded(String reReviewId, boolean kept) {
+    public void concluded(String reReviewId, boolean kept, List<String> reasons) {
         if (reReviewId == null || !reReviewId.startsWith("rr-")) {
             return;
         }
         String reportId = reReviewId.substring(3);
         if (reports.find(reportId).isPresent()) {
-            execute(reportId, x -> new Report.Outcome(x.concluded(kept), List.of()));
+            execute(reportId, x -> x.conclude(kept, reasons));
         }
     }
 

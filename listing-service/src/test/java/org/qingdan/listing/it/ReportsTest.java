@@ -134,6 +134,11 @@ class ReportsTest extends ListingIntegrationTest {
         HttpApi.Response dismissed = api.post("/api/listings/reports/" + reportId + "/dismiss", office(),
                 Map.of("reason", "故障已整改，经核实不影响产品认定"));
         assertThat(dismissed.json().get("status").asString()).isEqualTo("DISMISSED");
+        // the reporting organisation is told, with the reason, on the office's topic only (its key: the report)
+        JsonNode closed = events(Topics.LISTING_OFFICE_EVENTS, reportId, "listing.report-closed.v1").get("listing.report-closed.v1");
+        assertThat(closed.get("outcome").asString()).isEqualTo("DISMISSED");
+        assertThat(closed.get("reasons").get(0).asString()).isEqualTo("故障已整改，经核实不影响产品认定");
+        assertThat(closed.get("reporterOrgUscc").asString()).isEqualTo("911301027356003226");
         assertThat(api.post("/api/listings/reports/" + reportId + "/re-review", office(), Map.of("reason", "x")).json().get("rule")
                 .asString()).isEqualTo("already-decided");
 
@@ -141,6 +146,35 @@ class ReportsTest extends ListingIntegrationTest {
         JsonNode trail = api.get("/api/listings/rep-1/audit?size=100", office()).json();
         assertThat(trail.get("items")).extracting(r -> r.get("action").asString()).contains("REPORT_FILED",
                 "REPORT_RESPONSE_REQUESTED", "REPORT_RESPONDED", "REPORT_DISMISSED");
+    }
+
+    @Test
+    void a_report_sent_again_with_its_idempotency_key_is_filed_once_and_the_key_is_not_reused_for_another() throws Exception {
+        listed("rep-3", "幂等反映测试产品"); // a name no other test of this JVM searches for
+        List<Map.Entry<String, String>> fields = List.of(Map.entry("kinds", "CUSTOMER_COMPLAINT"),
+                Map.entry("description", "客户投诉机器人答非所问，未能及时化解"), Map.entry("occurredOn", "2026-10-08"));
+        String path = "/api/listings/rep-3/reports";
+        HttpApi.Response first = api.multipart(path, memberC(), fields, Map.of("投诉记录.pdf", cleanPdf()), "Idempotency-Key", "rep-key-1");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        HttpApi.Response again = api.multipart(path, memberC(), fields, Map.of("投诉记录.pdf", cleanPdf()), "Idempotency-Key", "rep-key-1");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(again.json().get("evidence").get(0).get("id").asString()).isEqualTo(first.json().get("evidence").get(0).get("id").asString());
+        JsonNode all = api.get("/api/listings/reports?listingId=rep-3", office()).json();
+        assertThat(all.get("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/listings/rep-3/audit?size=100", office()).json().get("items"))
+                .filteredOn(r -> r.get("action").asString().equals("REPORT_FILED")).hasSize(1);
+
+        // the same key for another request: refused, nothing filed
+        HttpApi.Response other = api.multipart(path, memberC(), List.of(Map.entry("kinds", "OTHER"), Map.entry("description", "另一件事"),
+                Map.entry("occurredOn", "2026-10-09")), Map.of(), "Idempotency-Key", "rep-key-1");
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.json().get("type").asString()).endsWith("idempotency-key-reused");
+        // the key is the organisation's: another organisation's same key files its own report
+        HttpApi.Response theirs = api.multipart(path, memberB(), fields, Map.of(), "Idempotency-Key", "rep-key-1");
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.json().get("id").asString()).isNotEqualTo(first.json().get("id").asString());
+        assertThat(api.get("/api/listings/reports?listingId=rep-3", office()).json().get("total").asLong()).isEqualTo(2);
     }
 
     @Test
@@ -190,6 +224,9 @@ class ReportsTest extends ListingIntegrationTest {
                     assertThat(h.get("actedBy").asString()).isEqualTo("COMMITTEE");
                 });
         assertThat(api.get("/api/listings/reports/" + first, office()).json().get("status").asString()).isEqualTo("KEPT");
+        JsonNode told = events(Topics.LISTING_OFFICE_EVENTS, first, "listing.report-closed.v1").get("listing.report-closed.v1");
+        assertThat(told.get("outcome").asString()).isEqualTo("KEPT");
+        assertThat(told.get("reasons").get(0).asString()).isEqualTo("投诉已化解，风险可控");
         assertThat(events(Topics.LISTING_EVENTS, "rep-2", "listing.re-review-concluded.v1").get("listing.re-review-concluded.v1")
                 .get("outcome").asString()).isEqualTo("KEPT");
 

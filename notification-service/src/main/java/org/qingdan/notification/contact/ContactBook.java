@@ -21,8 +21,13 @@ public class ContactBook {
     static final String COLLECTION = "contacts";
     private final MongoTemplate mongo;
 
-    public ContactBook(MongoTemplate mongo) {
+    private final java.time.Clock clock;
+
+    public ContactBook(MongoTemplate mongo, java.time.Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
+        mongo.getCollection(COLLECTION).createIndex(new Document("orgUscc", 1).append("learnedAt", -1),
+                new com.mongodb.client.model.IndexOptions().name("org_learnedAt"));
     }
 
     public void learn(DomainEvent event) {
@@ -41,13 +46,26 @@ public class ContactBook {
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", event.aggregateId()),
                 new Document("_id", event.aggregateId()).append("name", form.contact().name())
                         .append("email", form.contact().email()).append("orgUscc", form.applicant().uscc())
-                        .append("orgName", form.applicant().name()).append("productName", form.product().name()),
+                        .append("orgName", form.applicant().name()).append("productName", form.product().name())
+                        .append("learnedAt", java.util.Date.from(clock.instant())),
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }
 
     public Optional<Contact> of(String applicationId) {
-        Document d = mongo.getCollection(COLLECTION).find(new Document("_id", applicationId)).first();
-        return Optional.ofNullable(d).map(x -> new Contact(applicationId, x.getString("name"), x.getString("email"),
-                x.getString("orgUscc"), x.getString("orgName"), x.getString("productName")));
+        return Optional.ofNullable(mongo.getCollection(COLLECTION).find(new Document("_id", applicationId)).first()).map(ContactBook::contact);
+    }
+
+    /**
+     * An organisation's designated contact: the one its latest application named (contacts learned before
+     * {@code learnedAt} was recorded come last). Empty for an organisation that never applied.
+     */
+    public Optional<Contact> ofOrganisation(String orgUscc) {
+        return Optional.ofNullable(mongo.getCollection(COLLECTION).find(new Document("orgUscc", orgUscc))
+                .sort(new Document("learnedAt", -1)).limit(1).first()).map(ContactBook::contact);
+    }
+
+    private static Contact contact(Document d) {
+        return new Contact(d.getString("_id"), d.getString("name"), d.getString("email"), d.getString("orgUscc"), d.getString("orgName"),
+                d.getString("productName"));
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.qingdan.notification.webhook.WebhookService;
+import org.qingdan.notification.webhook.WebhookDelivery;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -29,7 +29,7 @@ public class DeliverySchedule implements SmartLifecycle {
     private volatile boolean running;
 
     @Autowired
-    public DeliverySchedule(NotificationService notifications, WebhookService webhooks, ReviewReminders reminders,
+    public DeliverySchedule(NotificationService notifications, WebhookDelivery webhooks, ReviewReminders reminders,
                             @Value("${qingdan.notifications.retry-interval:PT1S}") Duration deliveryInterval,
                             @Value("${qingdan.notifications.reminder-interval:PT5M}") Duration reminderInterval) {
         this(List.of(

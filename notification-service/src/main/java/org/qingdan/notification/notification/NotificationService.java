@@ -17,6 +17,7 @@ import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.PublicNoticeStarted;
+import org.qingdan.contracts.listing.ReportClosed;
 import org.qingdan.notification.contact.ContactBook;
 import org.qingdan.notification.notification.domain.Channel;
 import org.qingdan.notification.notification.domain.Contact;
@@ -68,7 +69,9 @@ public class NotificationService {
 
     public void handle(DomainEvent event) {
         contacts.learn(event);
-        Optional<Contact> known = applicationOf(event).flatMap(contacts::of);
+        // the reporter of a report: its organisation's designated contact, as its latest application named it
+        Optional<Contact> known = event instanceof ReportClosed closed ? contacts.ofOrganisation(closed.reporterOrgUscc())
+                : applicationOf(event).flatMap(contacts::of);
         String type = EventCatalog.entryFor(event.getClass()).type();
         create(event.eventId().toString(), type, event.aggregateId(), NotificationPlan.forEvent(event, known, recipients));
     }

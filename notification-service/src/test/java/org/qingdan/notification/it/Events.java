@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.qingdan.contracts.application.ApplicationSubmitted;
 import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.contracts.form.ExclusionGround;
+import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
+import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.samples.ContractSamples;
 
 /** Events with a product name of their own, so each test finds its own mail. */
@@ -30,6 +33,16 @@ final class Events {
                 p.scenarios(), p.otherScenarioDescription(), p.keyTechnologies(), p.goLiveDate(), p.enterprise(), p.leadApplicant(),
                 p.participants(), p.honours());
         return new ProductListed(UUID.randomUUID(), Instant.now(), listingId, 2, product, Instant.now(), 3);
+    }
+
+    static ProductDelisted delisted(String listingId, String productName) {
+        return new ProductDelisted(UUID.randomUUID(), Instant.now(), listingId, 9, listed(listingId, productName).product(),
+                ProductDelisted.DelistingReason.ART5_EXCLUSION, ExclusionGround.UNRESOLVED_COMPLAINTS, "使用单位投诉未能及时化解",
+                Instant.now(), 20);
+    }
+
+    static ReReviewOpened reReviewOpened(String listingId, String productName, long version) {
+        return new ReReviewOpened(UUID.randomUUID(), Instant.now(), listingId, version, "rr-" + listingId, productName, Instant.now());
     }
 
     private Events() {

@@ -30,12 +30,15 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
         final Set<String> seenEvents = ConcurrentHashMap.newKeySet();
         final AtomicInteger failuresToServe = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
+        /** Every request, replays included. */
+        final AtomicInteger received = new AtomicInteger();
         volatile String secret;
 
         Receiver() throws Exception {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/hooks", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                received.incrementAndGet();
                 int status;
                 if (failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     status = 503;
@@ -95,7 +98,11 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
             String subscriberId = registered.json().get("subscriber").get("id").asString();
             JsonNode deliveries = api.get("/api/webhooks/" + subscriberId + "/deliveries", office()).json();
             assertThat(deliveries.get(0).get("status").asString()).isEqualTo("DELIVERED");
-            assertThat(api.get("/api/webhooks", HttpApi.token("applicant-a", "91100000100003962T", "甲", Roles.APPLICANT)).status()).isEqualTo(403);
+            // a member sees its own organisation's subscribers, never the office's
+            String member = HttpApi.token("applicant-a", "91100000100003962T", "甲", Roles.APPLICANT);
+            assertThat(api.get("/api/webhooks", member).json().valueStream().map(s -> s.get("id").asString())).doesNotContain(subscriberId);
+            assertThat(api.get("/api/webhooks/" + subscriberId + "/deliveries", member).status()).isEqualTo(404);
+            assertThat(api.get("/api/webhooks", HttpApi.token("reviewer-a", null, null, Roles.REVIEWER)).status()).isEqualTo(403);
             api.delete("/api/webhooks/" + subscriberId, office());
         }
     }
@@ -137,7 +144,7 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
             assertThat(trail.get("items").get(3).get("traceId").asString())
                     .isEqualTo(removed.headers().firstValue("X-Trace-Id").orElseThrow());
             assertThat(api.get("/api/webhooks/" + subscriberId + "/audit", HttpApi.token("applicant-a", "91100000100003962T", "甲",
-                    Roles.APPLICANT)).status()).isEqualTo(403);
+                    Roles.APPLICANT)).status()).as("not the member's: as if it did not exist").isEqualTo(404);
             assertThat(api.get("/api/webhooks/never-was/audit", office()).status()).isEqualTo(404);
             assertThat(api.get("/api/webhooks/" + subscriberId + "/audit?size=500", office()).status()).isEqualTo(400);
         }
@@ -175,7 +182,7 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
             String id = java.util.UUID.randomUUID().toString();
             mongo.insert(new org.qingdan.notification.webhook.persistence.SubscriberDocument(id,
                     "https://127.0.0.2:" + receiver.server.getAddress().getPort() + "/hooks", List.of("listing.product-listed.v1"),
-                    "改了解析的订阅", "whsec_x", false, 0, null, null, java.time.Instant.now(), "office"));
+                    "改了解析的订阅", "whsec_x", false, 0, null, null, java.time.Instant.now(), "office", null));
             send(Events.listed("rebound-1", "重新解析测试产品"));
             await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/webhooks", office()).json().valueStream()
                     .anyMatch(s -> s.get("id").asString().equals(id) && s.get("lastError").toString().equals("\"address-not-allowed\"")));
@@ -226,6 +233,27 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> subjects(b).stream()
                 .anyMatch(s -> s.startsWith("您单位提出的公示异议已处理") && s.contains("异议结果测试产品")));
         assertThat(subjects(a)).noneMatch(s -> s.contains("异议结果测试产品"));
+    }
+
+    @Test
+    void the_reporting_organisation_alone_learns_that_its_report_was_dismissed_and_why() throws Exception {
+        send(Events.submitted("report-app-1", "反映人联系人产品")); // the reporter's organisation applied once: its contact is known
+        var closed = new org.qingdan.contracts.listing.ReportClosed(java.util.UUID.randomUUID(), java.time.Instant.now(), "report-x1", 3,
+                "listing-r1", "情况反映办结测试产品", "91100000100003962T", "甲银行", org.qingdan.contracts.listing.ReportClosed.Outcome.DISMISSED,
+                List.of("所反映故障已整改"), java.time.Instant.now());
+        String a = HttpApi.token("applicant-a", "91100000100003962T", "甲银行", Roles.APPLICANT);
+        await().atMost(Duration.ofSeconds(20)).until(() -> subjects(a).stream().anyMatch(s -> s.contains("反映人联系人产品")));
+        send(closed);
+        send(closed); // redelivered: once
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mails("zhangsan@bank.example.cn", "情况反映已办结：情况反映办结测试产品").isEmpty());
+        Thread.sleep(1000);
+        var mail = mails("zhangsan@bank.example.cn", "情况反映已办结：情况反映办结测试产品");
+        assertThat(mail).hasSize(1);
+        assertThat(mail.get(0).getSubject()).contains("不予采纳");
+        assertThat(subjects(a)).filteredOn(s -> s.startsWith("情况反映已办结：情况反映办结测试产品")).hasSize(1);
+        String b = HttpApi.token("applicant-b", "911301027356003226", "乙银行", Roles.APPLICANT);
+        assertThat(subjects(b)).noneMatch(s -> s.contains("情况反映办结测试产品"));
+        assertThat(subjects(office())).noneMatch(s -> s.contains("情况反映办结测试产品"));
     }
 
     @Test

@@ -42,6 +42,7 @@ import org.qingdan.contracts.listing.Reconfirmed;
 import org.qingdan.contracts.listing.ReReviewConcluded;
 import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.listing.ReReviewRequested;
+import org.qingdan.contracts.listing.ReportClosed;
 import org.qingdan.contracts.listing.ReportFiled;
 import org.qingdan.contracts.listing.ReportKind;
 import org.qingdan.contracts.listing.ReportResponseRequested;
@@ -160,6 +161,8 @@ public final class ContractSamples {
                         "异议所述情况已核实不存在", product(), 12),
                 new ObjectionOutcome(UUID.randomUUID(), NOW, "listing-1", 3, "objection-1", "applicant-b", "911301027356003226",
                         "乙银行股份有限公司", ObjectionDecided.Outcome.DISMISSED, "异议所述情况已核实不存在", "智能风控平台"),
+                new ReportClosed(UUID.randomUUID(), NOW, "report-2", 3, "listing-1", "智能风控平台", BANK_USCC, "河北银行股份有限公司",
+                        ReportClosed.Outcome.DISMISSED, List.of("所反映情况经核实已整改完毕"), NOW),
                 new ReportFiled(UUID.randomUUID(), NOW, "report-1", 0, "listing-1", "智能风控平台",
                         List.of(ReportKind.MAJOR_DEFECT, ReportKind.SECURITY_INCIDENT), LocalDate.parse("2026-10-01"), NOW,
                         "91110000100003962T", null),

@@ -20,6 +20,10 @@ public final class Roles {
 
     /** The office's work, which an administrator may also do. */
     public static final String OFFICE_OR_ADMIN = "hasAnyRole('" + OFFICE + "','" + ADMIN + "')";
+    /** A member organisation's users: applicants and vendors. */
+    public static final String MEMBER = "hasAnyRole('" + APPLICANT + "','" + VENDOR + "')";
+    /** The office's work and the members' own (each then sees only its organisation's). */
+    public static final String OFFICE_OR_MEMBER = "hasAnyRole('" + OFFICE + "','" + ADMIN + "','" + APPLICANT + "','" + VENDOR + "')";
     /** Only operators. */
     public static final String ADMIN_ONLY = "hasRole('" + ADMIN + "')";
 

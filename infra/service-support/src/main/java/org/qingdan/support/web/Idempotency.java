@@ -44,12 +44,17 @@ public final class Idempotency {
             return insert.get();
         } catch (DuplicateKeyException replay) {
             T first = existing.get();
-            if (!requestHash.equals(requestHashOf.apply(first))) {
-                throw new ProblemException(422, "idempotency-key-reused", "幂等键已用于另一请求",
-                        "Idempotency-Key 已用于内容不同的请求，请换一个键", List.of());
-            }
-            return first;
+            return replay(first, requestHashOf.apply(first), requestHash);
         }
+    }
+
+    /** A replay finds what the first request created: that, if the requests are the same; else 422. */
+    public static <T> T replay(T existing, String storedHash, String requestHash) {
+        if (storedHash == null || !storedHash.equals(requestHash)) {
+            throw new ProblemException(422, "idempotency-key-reused", "幂等键已用于另一请求",
+                    "Idempotency-Key 已用于内容不同的请求，请换一个键", List.of());
+        }
+        return existing;
     }
 
     private Idempotency() {

@@ -84,6 +84,10 @@ public record Report(
 
         record ResponseRequested(Report report) implements Event {
         }
+
+        /** Dismissed (the office's reason) or concluded by a re-review (the committee's reasons): its reporter is told. */
+        record Closed(Report report, List<String> reasons) implements Event {
+        }
     }
 
     /** A member files a report about a listed product: at least one kind, a description, the date it occurred. */
@@ -156,8 +160,9 @@ public record Report(
     public Outcome dismiss(String reason, String by, Instant now) {
         requireOpen();
         Listing.text("reason", reason, true);
-        return new Outcome(with(ReportStatus.DISMISSED, responseRequest, responses,
-                new Triage(ReportStatus.DISMISSED, reason.trim(), by, now), reReviewId), List.of());
+        Report dismissed = with(ReportStatus.DISMISSED, responseRequest, responses, new Triage(ReportStatus.DISMISSED, reason.trim(), by, now),
+                reReviewId);
+        return new Outcome(dismissed, List.of(new Event.Closed(dismissed, List.of(reason.trim()))));
     }
 
     /** The office opened a re-review of the product on this report; the same re-review again changes nothing. */
@@ -184,6 +189,13 @@ public record Report(
             return this;
         }
         return with(kept ? ReportStatus.KEPT : ReportStatus.DELISTED, responseRequest, responses, triage, reReviewId);
+    }
+
+    /** {@link #concluded} with its fact for the reporter; a report concluded before raises nothing again. */
+    public Outcome conclude(boolean kept, List<String> reasons) {
+        Report next = concluded(kept);
+        return next == this ? new Outcome(this, List.of())
+                : new Outcome(next, List.of(new Event.Closed(next, reasons == null ? List.of() : List.copyOf(reasons))));
     }
 
     private void requireOpen() {

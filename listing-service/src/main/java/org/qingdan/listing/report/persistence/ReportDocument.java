@@ -33,12 +33,14 @@ public record ReportDocument(
         Instant filedAt,
         String reporterOrg,
         String enterpriseUscc,
-        String leadUscc) {
+        String leadUscc,
+        String requestHash) {
 
     public static final String COLLECTION = "reports";
 
-    static ReportDocument of(Report r) {
+    /** {@code requestHash}: of the request that filed it, for Idempotency-Key replays; absent from reports filed before. */
+    static ReportDocument of(Report r, String requestHash) {
         return new ReportDocument(r.id(), null, r, r.listingId(), r.status(), r.filedAt(), r.reporter().orgUscc(), r.enterprise().uscc(),
-                r.leadApplicant() == null ? null : r.leadApplicant().uscc());
+                r.leadApplicant() == null ? null : r.leadApplicant().uscc(), requestHash);
     }
 }

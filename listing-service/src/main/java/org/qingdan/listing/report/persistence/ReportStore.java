@@ -24,7 +24,7 @@ public class ReportStore {
         this.store = store;
     }
 
-    public record Versioned(Report report, long revision) {
+    public record Versioned(Report report, long revision, String requestHash) {
     }
 
     public record Page(List<Report> items, long total) {
@@ -35,16 +35,17 @@ public class ReportStore {
 
     public Optional<Versioned> find(String id) {
         ReportDocument doc = mongo.findById(id, ReportDocument.class);
-        return doc == null ? Optional.empty() : Optional.of(new Versioned(doc.report(), doc.revision()));
+        return doc == null ? Optional.empty() : Optional.of(new Versioned(doc.report(), doc.revision(), doc.requestHash()));
     }
 
-    public void insert(Report report, List<? extends DomainEvent> events) {
-        store.insert(ReportDocument.of(report), events);
+    /** Inserts; a DuplicateKeyException means the id (an Idempotency-Key's) exists already. */
+    public void insert(Report report, String requestHash, List<? extends DomainEvent> events) {
+        store.insert(ReportDocument.of(report, requestHash), events);
     }
 
     /** Saves the next state against the revision read; throws OptimisticLockingFailureException if it moved. */
     public long update(Versioned read, Report next, List<? extends DomainEvent> events) {
-        return store.update(ReportDocument.of(next), read.revision(), events);
+        return store.update(ReportDocument.of(next, read.requestHash()), read.revision(), events);
     }
 
     /** Reports of one organisation against one listing that the office has not decided yet (counted in MongoDB). */

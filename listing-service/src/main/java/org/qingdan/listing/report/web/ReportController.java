@@ -18,6 +18,7 @@ import org.qingdan.listing.report.domain.ReportStatus;
 import org.qingdan.listing.report.persistence.ReportStore;
 import org.qingdan.support.files.FileResponses;
 import org.qingdan.support.security.CurrentUser;
+import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.web.ProblemException;
 import org.qingdan.support.web.QueryParameters;
 import org.qingdan.support.web.Violation;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -81,20 +83,25 @@ public class ReportController {
     }
 
     @PostMapping(value = "/{id}/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "File a report on a listed product, with evidence files (applicant or vendor of a member organisation)")
+    @Operation(summary = "File a report on a listed product, with evidence files (applicant or vendor of a member organisation)",
+            description = "Accepts an Idempotency-Key header: the same request again answers the report it filed, once.")
     @ApiResponse(responseCode = "201", description = "Filed: the report as its organisation sees it")
     @ApiResponse(responseCode = "400", description = "A parameter of the wrong type (kinds, occurredOn), naming it")
     @ApiResponse(responseCode = "404", description = "清单中没有该产品 (no such listed product)")
     @ApiResponse(responseCode = "409", description = "The organisation has 3 open reports on this product (max-open-per-organisation)")
     @ApiResponse(responseCode = "413", description = "附件超过大小上限 (attachment-too-large)")
     @ApiResponse(responseCode = "415", description = "不支持的文件类型 (attachment-type), by content")
-    @ApiResponse(responseCode = "422", description = "kinds, description or occurredOn missing or invalid, too many files, or a file with active content (the field and rule named)")
+    @ApiResponse(responseCode = "422", description = "kinds, description or occurredOn missing or invalid, too many files, or a file with active content (the field and rule named), or the Idempotency-Key was used for another request (idempotency-key-reused)")
     public ResponseEntity<ReportView> file(CurrentUser user, @PathVariable String id,
                                            @RequestParam(required = false) List<ReportKind> kinds,
                                            @RequestParam(required = false) String description,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredOn,
-                                           @RequestParam(name = "files", required = false) List<MultipartFile> files) throws IOException {
-        Report r = reports.file(user, id, kinds, description, occurredOn, uploads(files));
+                                           @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                                           @RequestHeader(value = "Idempotency-Key", required = false) String key) throws IOException {
+        // the request as a replay must repeat it: product, kinds, text, date, and each file's name and size
+        String hash = Idempotency.hash(String.join("|", id, String.valueOf(kinds), String.valueOf(description), String.valueOf(occurredOn),
+                files == null ? "" : String.join(",", files.stream().map(f -> f.getOriginalFilename() + ":" + f.getSize()).toList())));
+        Report r = reports.file(user, id, kinds, description, occurredOn, uploads(files), key, hash);
         return ResponseEntity.created(URI.create("/api/listings/reports/" + r.id())).body(ReportView.of(r, user));
     }
 

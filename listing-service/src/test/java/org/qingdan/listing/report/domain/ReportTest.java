@@ -98,6 +98,25 @@ class ReportTest {
         assertThat(inReview.concluded(true).status()).isEqualTo(ReportStatus.KEPT);
         assertThat(inReview.concluded(false).status()).isEqualTo(ReportStatus.DELISTED);
         assertThat(inReview.concluded(true).concluded(false).status()).isEqualTo(ReportStatus.KEPT);
+    }
+
+    @Test
+    void the_reporter_is_told_once_when_its_report_is_dismissed_or_its_re_review_concluded() {
+        Report.Outcome dismissed = filed().dismiss(" 经核实不影响认定 ", "office", NOW);
+        assertThat(dismissed.events()).singleElement().isInstanceOfSatisfying(Report.Event.Closed.class, c -> {
+            assertThat(c.reasons()).containsExactly("经核实不影响认定");
+            assertThat(c.report().status()).isEqualTo(ReportStatus.DISMISSED);
+        });
+        Report inReview = filed().reReviewOpened("rr-rep-1", "反映属实", "office", NOW).report();
+        Report.Outcome kept = inReview.conclude(true, List.of("缺陷已整改"));
+        assertThat(kept.events()).singleElement().isInstanceOfSatisfying(Report.Event.Closed.class, c -> {
+            assertThat(c.reasons()).containsExactly("缺陷已整改");
+            assertThat(c.report().status()).isEqualTo(ReportStatus.KEPT);
+        });
+        // a redelivered conclusion finds the report concluded: nothing again
+        assertThat(kept.report().conclude(true, List.of("缺陷已整改")).events()).isEmpty();
+        assertThat(kept.report().conclude(true, List.of()).report()).isSameAs(kept.report());
+        assertThat(filed().conclude(false, List.of("x")).events()).as("not in re-review").isEmpty();
 
         ReReview.Brief brief = filed().brief("反映属实");
         assertThat(brief.toString()).doesNotContain("applicant-b").doesNotContain("乙银行");

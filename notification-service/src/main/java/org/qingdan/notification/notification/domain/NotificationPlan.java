@@ -31,6 +31,7 @@ import org.qingdan.contracts.listing.ReconfirmationOverdue;
 import org.qingdan.contracts.listing.Reconfirmed;
 import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.listing.ReReviewRequested;
+import org.qingdan.contracts.listing.ReportClosed;
 import org.qingdan.contracts.listing.ReportFiled;
 import org.qingdan.contracts.listing.ReportKind;
 import org.qingdan.contracts.listing.ReportResponseRequested;
@@ -47,7 +48,7 @@ import org.qingdan.contracts.review.ReviewerUnassigned;
 /**
  * Who hears of what (DOMAIN.md §5, issue 6): the applicant's designated contact of every step of its
  * application; reviewers of their assignments; the office of new submissions, withdrawals, quorum and objections;
- * an objecting member of its objection's outcome; the office of reports on listed products and of re-review decisions, the
+ * an objecting member of its objection's outcome; a reporting member of its report's dismissal or re-review outcome; the office of reports on listed products and of re-review decisions, the
  * product's enterprise and lead applicant that a report exists (never who filed it), that they are asked to respond, and
  * of a re-review's opening and conclusion (Art. 12);
  * all members of every call opened and closed and of every public notice, listing and delisting (Art. 11, 12); the
@@ -186,6 +187,14 @@ public final class NotificationPlan {
                     "occurredOn", e.occurredOn().toString(), "listingId", e.listingId(), "reportId", e.aggregateId());
             office(plan, "office-report-filed", to, v);
             concerned(plan, "report-filed", e.enterpriseUscc(), e.leadApplicantUscc(), v);
+        } else if (event instanceof ReportClosed e) {
+            // the reporting organisation alone: its contact (if it ever applied) by mail, its inbox; nobody else learns who reported
+            Map<String, Object> v = values("productName", e.productName(), "outcomeLabel", e.outcome().label(), "outcomeEn",
+                    e.outcome().name().toLowerCase(java.util.Locale.ROOT), "dismissed", e.outcome() == ReportClosed.Outcome.DISMISSED,
+                    "reasons", String.join("；", e.reasons()), "listingId", e.listingId(), "reportId", e.aggregateId());
+            String email = known.filter(c -> e.reporterOrgUscc().equals(c.orgUscc())).map(Contact::email).orElse(null);
+            String name = known.filter(c -> e.reporterOrgUscc().equals(c.orgUscc())).map(Contact::name).orElse(e.reporterOrgName());
+            applicant(plan, "report-closed", email, name, e.reporterOrgUscc(), v);
         } else if (event instanceof ReportResponseRequested e) {
             concerned(plan, "report-response-requested", e.enterpriseUscc(), e.leadApplicantUscc(), values("productName", e.productName(),
                     "question", e.question(), "respondBy", TIME.format(e.respondBy()), "reportId", e.aggregateId()));

@@ -6,6 +6,7 @@ import org.qingdan.notification.notification.NotificationService;
 import org.qingdan.notification.notification.CorrectionReminders;
 import org.qingdan.notification.notification.ReconfirmationReminders;
 import org.qingdan.notification.notification.ReviewReminders;
+import org.qingdan.notification.productuse.ProductUseService;
 import org.qingdan.notification.webhook.WebhookService;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,11 @@ public class DomainEventsListener {
     private final CorrectionReminders corrections;
     private final ReconfirmationReminders reconfirmations;
     private final WebhookService webhooks;
+    private final ProductUseService productUse;
 
     public DomainEventsListener(NotificationService notifications, ReviewReminders reminders, CorrectionReminders corrections,
-                                ReconfirmationReminders reconfirmations, WebhookService webhooks) {
+                                ReconfirmationReminders reconfirmations, WebhookService webhooks, ProductUseService productUse) {
+        this.productUse = productUse;
         this.reconfirmations = reconfirmations;
         this.notifications = notifications;
         this.reminders = reminders;
@@ -36,6 +39,7 @@ public class DomainEventsListener {
         reconfirmations.learn(event);
         notifications.handle(event);
         webhooks.handle(event);
+        productUse.tell(event); // the members that run the product (我行在用)
     }
 
     /** Facts that are not public (who objected): notifications to the members concerned, never to webhooks. */

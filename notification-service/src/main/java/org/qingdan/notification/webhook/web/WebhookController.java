@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.qingdan.notification.webhook.WebhookService;
-import org.qingdan.notification.webhook.persistence.SubscriberDocument;
+import org.qingdan.notification.webhook.domain.Subscription;
+import org.qingdan.notification.webhook.domain.SubscriptionStatus;
 import org.qingdan.support.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,10 +22,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Webhook subscribers (office): the association website, a WeChat publishing bridge. */
+/**
+ * Webhook subscribers: the office's (the association website, a WeChat publishing bridge), and each member
+ * organisation's own (its news only). A member sees and changes its organisation's subscribers only.
+ */
 @RestController
 @RequestMapping("/api/webhooks")
-@PreAuthorize(Roles.OFFICE_OR_ADMIN)
+@PreAuthorize(Roles.OFFICE_OR_MEMBER)
 @Tag(name = "Webhook 订阅", description = "Signed deliveries of domain events to subscribers")
 public class WebhookController {
 
@@ -37,18 +41,21 @@ public class WebhookController {
     public record Registration(String url, List<String> eventTypes, String description) {
     }
 
+    /** {@code ownerOrgUscc}: null for the office's subscribers, the organisation's USCC for a member's. */
     public record SubscriberView(String id, String url, List<String> eventTypes, String description, boolean paused,
-                                 int consecutiveFailures, String lastError) {
-        static SubscriberView of(SubscriberDocument s) {
-            return new SubscriberView(s.id(), s.url(), s.eventTypes(), s.description(), s.paused(), s.consecutiveFailures(),
-                    WebhookService.shownError(s.lastError()));
+                                 SubscriptionStatus status, int consecutiveFailures, String lastError, String ownerOrgUscc) {
+        static SubscriberView of(Subscription s) {
+            return new SubscriberView(s.id(), s.url(), s.eventTypes(), s.description(), s.paused(), s.status(), s.consecutiveFailures(),
+                    WebhookService.shownError(s.lastError()), s.ownerOrgUscc());
         }
     }
 
     @PostMapping
-    @Operation(summary = "Register a subscriber; the answer shows its signing secret, once")
+    @Operation(summary = "Register a subscriber; the answer shows its signing secret, once",
+            description = "The office's receive every public event of their types; an applicant's or vendor's is its organisation's "
+                    + "(from the token) and receives only that organisation's news: the products it marked as in use (我行在用).")
     @ApiResponse(responseCode = "201", description = "Registered: the subscriber, its secret (shown this once) and how deliveries are signed")
-    @ApiResponse(responseCode = "422", description = "订阅设置不正确: the url is not https (https-url), not resolvable (resolvable) or not a public address (public-address), or an event type is unknown")
+    @ApiResponse(responseCode = "422", description = "订阅设置不正确: the url is not https (https-url), not resolvable (resolvable) or not a public address (public-address), or an event type is unknown (closed-list) or, for a member, not among its own news (member-event-types)")
     public ResponseEntity<Map<String, Object>> register(CurrentUser user, @RequestBody Registration r) {
         WebhookService.Registered registered = webhooks.register(r.url(), r.eventTypes(), r.description(), user);
         return ResponseEntity.status(201).body(Map.of("subscriber", SubscriberView.of(registered.subscriber()),
@@ -57,10 +64,10 @@ public class WebhookController {
     }
 
     @GetMapping
-    @Operation(summary = "The webhook subscribers (Webhook 订阅), oldest first, with their state and last error's category")
+    @Operation(summary = "The webhook subscribers (Webhook 订阅), oldest first, with their state and last error's category: the office's to the office, a member's organisation's own to a member")
     @ApiResponse(responseCode = "200", description = "The subscribers")
-    public List<SubscriberView> all() {
-        return webhooks.subscribers().stream().map(SubscriberView::of).toList();
+    public List<SubscriberView> all(CurrentUser user) {
+        return webhooks.subscribers(user).stream().map(SubscriberView::of).toList();
     }
 
     @DeleteMapping("/{id}")
@@ -82,19 +89,20 @@ public class WebhookController {
     }
 
     @GetMapping("/{id}/audit")
-    @Operation(summary = "A subscriber's audit trail, oldest first: registered, paused, resumed, removed (office)",
+    @Operation(summary = "A subscriber's audit trail, oldest first: registered, paused, resumed, removed (the office: any, a removed one's too; a member: its own)",
             description = "Every command: when, who (user id and name, organisation, roles; or the system), what and the request's trace id.")
     @ApiResponse(responseCode = "200", description = "One page of the trail and its total")
-    @ApiResponse(responseCode = "404", description = "订阅不存在 (no such subscriber, now or before)")
-    public org.qingdan.support.audit.AuditRecorder.Page audit(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+    @ApiResponse(responseCode = "404", description = "订阅不存在 (no such subscriber, now or before, or not the member's)")
+    public org.qingdan.support.audit.AuditRecorder.Page audit(CurrentUser user, @PathVariable String id, @RequestParam(defaultValue = "0") int page,
                                                                @RequestParam(defaultValue = "50") int size) {
-        return webhooks.trail(id, page, size);
+        return webhooks.trail(user, id, page, size);
     }
 
     @GetMapping("/{id}/deliveries")
     @Operation(summary = "The subscriber's deliveries, newest first: status, attempts, last error and status code")
-    @ApiResponse(responseCode = "200", description = "At most 200 deliveries; empty for an unknown subscriber")
-    public List<Document> deliveries(@PathVariable String id) {
-        return webhooks.deliveries(id);
+    @ApiResponse(responseCode = "200", description = "At most 200 deliveries; for the office, empty for an unknown subscriber")
+    @ApiResponse(responseCode = "404", description = "订阅不存在 (a member asked for a subscriber not its organisation's)")
+    public List<Document> deliveries(CurrentUser user, @PathVariable String id) {
+        return webhooks.deliveries(user, id);
     }
 }

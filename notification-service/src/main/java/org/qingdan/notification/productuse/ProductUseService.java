@@ -1,0 +1,130 @@
+package org.qingdan.notification.productuse;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.qingdan.contracts.DomainEvent;
+import org.qingdan.contracts.EventCatalog;
+import org.qingdan.contracts.listing.RecordCorrected;
+import org.qingdan.notification.contact.ContactBook;
+import org.qingdan.notification.notification.NotificationService;
+import org.qingdan.notification.notification.domain.Contact;
+import org.qingdan.notification.productuse.domain.ListedProduct;
+import org.qingdan.notification.productuse.domain.ProductUse;
+import org.qingdan.notification.productuse.domain.ProductUseNews;
+import org.qingdan.notification.productuse.persistence.ListedProductCatalogue;
+import org.qingdan.notification.productuse.persistence.ProductUseStore;
+import org.qingdan.notification.webhook.WebhookService;
+import org.qingdan.support.security.CurrentUser;
+import org.qingdan.support.web.ProblemException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Members that use a product (我行在用): a member organisation marks the listed products it runs in production,
+ * privately; the office sees how many, never who. Each piece of {@link ProductUseNews} about a marked product goes
+ * to every organisation that marked it — mail to its designated contact, its inbox, its own webhooks — in pages of
+ * marks read on an index. A redelivered event creates nothing twice: notifications and webhook deliveries have ids
+ * derived from the event and the recipient.
+ */
+@Service
+public class ProductUseService {
+
+    private final ProductUseStore marks;
+    private final ListedProductCatalogue catalogue;
+    private final ContactBook contacts;
+    private final NotificationService notifications;
+    private final WebhookService webhooks;
+    private final Clock clock;
+    private final int pageSize;
+
+    public ProductUseService(ProductUseStore marks, ListedProductCatalogue catalogue, ContactBook contacts,
+                             NotificationService notifications, WebhookService webhooks, Clock clock,
+                             @Value("${qingdan.product-use.fan-out-page:200}") int pageSize) {
+        this.marks = marks;
+        this.catalogue = catalogue;
+        this.contacts = contacts;
+        this.notifications = notifications;
+        this.webhooks = webhooks;
+        this.clock = clock;
+        this.pageSize = pageSize;
+    }
+
+    public record Marked(ProductUse use, boolean created) {
+    }
+
+    /** Marks a LISTED product as in use by the user's organisation; marking it again changes nothing. */
+    public Marked mark(CurrentUser user, String listingId) {
+        String org = organisationOf(user);
+        Optional<ProductUse> existing = marks.find(org, listingId);
+        if (existing.isPresent()) {
+            return new Marked(existing.get(), false);
+        }
+        ListedProduct product = catalogue.find(listingId).orElseThrow(() -> ProblemException.notFound("清单中没有产品 " + listingId));
+        if (!product.listed()) {
+            throw ProblemException.conflict("wrong-state", "产品“" + product.productName() + "”已移出清单，不能再标记为在用");
+        }
+        ProductUse use = new ProductUse(org, user.orgName(), listingId, product.productName(), clock.instant(), user.username(),
+                user.displayName(), user.email(), null);
+        if (!marks.insert(use)) {
+            return new Marked(marks.find(org, listingId).orElse(use), false); // marked at the same moment by a colleague
+        }
+        catalogue.countUsers(listingId, 1);
+        return new Marked(use, true);
+    }
+
+    public void unmark(CurrentUser user, String listingId) {
+        if (!marks.delete(organisationOf(user), listingId)) {
+            throw ProblemException.notFound("本单位没有把产品 " + listingId + " 标记为在用");
+        }
+        catalogue.countUsers(listingId, -1);
+    }
+
+    public List<ProductUse> mine(CurrentUser user, int page, int size) {
+        return marks.ofOrganisation(organisationOf(user), page, size);
+    }
+
+    /** The office's view: how many members use each product, most used first; never who. */
+    public List<ListedProduct> counts(int page, int size) {
+        return catalogue.mostUsed(page, size);
+    }
+
+    /** How many members use one product now, counted on the index. */
+    public ListedProduct count(String listingId) {
+        ListedProduct p = catalogue.find(listingId).orElseThrow(() -> ProblemException.notFound("清单中没有产品 " + listingId));
+        return new ListedProduct(p.listingId(), p.productName(), p.listed(), marks.activeCount(listingId));
+    }
+
+    /** Tells every member that marked the product of this event, if it is news to them; a delisting ends the news. */
+    public void tell(DomainEvent event) {
+        Optional<ProductUseNews> found = ProductUseNews.of(event);
+        if (found.isEmpty()) {
+            return;
+        }
+        ProductUseNews news = found.get();
+        String type = EventCatalog.entryFor(event.getClass()).type();
+        String after = null;
+        List<ProductUse> page;
+        do {
+            page = marks.activeAfter(news.listingId(), after, pageSize);
+            for (ProductUse use : page) {
+                Optional<Contact> contact = contacts.ofOrganisation(use.orgUscc()).filter(c -> c.email() != null && !c.email().isBlank());
+                // the designated contact of its latest application; a member that never applied: whoever marked the product
+                String email = contact.map(Contact::email).orElse(use.contactEmail());
+                String name = contact.map(Contact::name).orElse(use.contactName());
+                notifications.create(event.eventId().toString(), type, news.listingId(), news.toMember(use.orgUscc(), use.orgName(), email, name));
+                webhooks.tellOrganisation(use.orgUscc(), event);
+                after = ProductUseStore.cursorOf(use);
+            }
+        } while (page.size() == pageSize);
+        if (news.endsUse()) {
+            marks.end(news.listingId(), clock.instant());
+        } else if (event instanceof RecordCorrected) {
+            marks.rename(news.listingId(), news.productName());
+        }
+    }
+
+    private static String organisationOf(CurrentUser user) {
+        return user.organisation().orElseThrow(() -> ProblemException.forbidden("没有所属会员单位的用户不能标记在用产品"));
+    }
+}
