@@ -6,7 +6,8 @@
 fail() { echo "✗ $*" >&2; exit 1; }
 
 command -v java >/dev/null 2>&1 || fail "No Java found. Install a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)."
-java_major=$(java -version 2>&1 | head -n 1 | sed -E 's/.*version "([0-9]+)[^"]*".*/\1/')
+# the line with the version: JAVA_TOOL_OPTIONS (the benchmark's bench.* properties) adds a line before it
+java_major=$(java -version 2>&1 | sed -n -E 's/.* version "([0-9]+)[^"]*".*/\1/p' | sed -n 1p)
 [ "${java_major:-0}" -ge 17 ] 2>/dev/null || fail "Java ${java_major:-?} found; qingdan needs Java 17 or newer."
 
 mkdir -p "$DEVSTACK_DIR"

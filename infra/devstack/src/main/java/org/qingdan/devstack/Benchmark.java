@@ -38,7 +38,18 @@ public final class Benchmark {
         }
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            measure();
+        } catch (Throwable failed) {
+            // the stack's in-process parts (the wire server, the mail server) keep the JVM alive: without the exit
+            // the shutdown hook would never stop the applications
+            failed.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void measure() throws Exception {
         Path repo = Path.of(System.getProperty("qingdan.repo", ".")).toAbsolutePath().normalize();
         DevStack stack = new DevStack(repo, repo.resolve(System.getenv().getOrDefault("DEVSTACK_DIR", ".devstack-bench")),
                 Map.of("QINGDAN_GATEWAY_RATELIMIT_ANONYMOUSPERMINUTE", "1000000", "QINGDAN_GATEWAY_RATELIMIT_PRINCIPALPERMINUTE", "1000000"));
@@ -57,7 +68,11 @@ public final class Benchmark {
             drafts.add(walk.draft(call, "基准测试产品" + i));
         }
         List<Runnable> submitAll = drafts.stream().<Runnable>map(id -> () -> walk.submit(id)).toList();
-        Load submit = run(submitAll, threads);
+        Profiler profiler = new Profiler(stack, repo.resolve("target/bench-profiles"), Boolean.getBoolean("bench.profile"));
+        Load submit;
+        try (Profiler.Phase phase = profiler.record("submissions", "gateway", "application-service")) {
+            submit = run(submitAll, threads);
+        }
 
         // the association website's view: when each listing event reaches a consumer of listing.events
         List<Long> toCase = new ArrayList<>();
@@ -92,14 +107,23 @@ public final class Benchmark {
         String list = "http://localhost:8080/api/public/listings?status=LISTED";
         String etag = HTTP.send(HttpRequest.newBuilder(URI.create(list)).build(), HttpResponse.BodyHandlers.discarding())
                 .headers().firstValue("ETag").orElse("\"none\"");
-        Load plain = get(list, null, reads, threads);
-        Load plainDirect = get(list.replace(":8080/", ":8083/"), null, reads, threads);
-        Load cached = get(list, etag, reads, threads);
-        Load direct = get("http://localhost:8083/api/public/ping", null, reads, threads);
-        Load viaGateway = get("http://localhost:8080/api/public/ping", null, reads, threads);
+        Load plain;
+        Load plainDirect;
+        Load cached;
+        Load direct;
+        Load viaGateway;
+        try (Profiler.Phase phase = profiler.record("reads", "gateway", "listing-service")) {
+            plain = get(list, null, reads, threads);
+            plainDirect = get(list.replace(":8080/", ":8083/"), null, reads, threads);
+            cached = get(list, etag, reads, threads);
+            direct = get("http://localhost:8083/api/public/ping", null, reads, threads);
+            viaGateway = get("http://localhost:8080/api/public/ping", null, reads, threads);
+        }
 
         System.out.println();
-        System.out.println("qingdan benchmark — " + Runtime.getRuntime().availableProcessors() + " cores, every part on this machine");
+        System.out.println("qingdan benchmark — " + Runtime.getRuntime().availableProcessors() + " cores, every part on this machine, the "
+                + stack.jvm().name().toLowerCase(java.util.Locale.ROOT) + " JVM settings (DEVSTACK_JVM: " + String.join(" ", stack.jvm().options()) + ")"
+                + (Boolean.getBoolean("bench.profile") ? ", profiled" : ""));
         System.out.println();
         System.out.printf("| %-62s | %12s | %10s | %10s |%n", "measure", "per second", "p50 ms", "p99 ms");
         System.out.println("|" + "-".repeat(64) + "|" + "-".repeat(14) + "|" + "-".repeat(12) + "|" + "-".repeat(12) + "|");
@@ -115,8 +139,7 @@ public final class Benchmark {
         System.out.printf("submission → review case open (the office accepting at once): %s ms%n", submitToCase);
         System.out.printf("of which accept → review case open (ApplicationAccepted across Kafka): %s ms%n", toCase);
         System.out.printf("approval → PublicNoticeStarted at a website consumer of listing.events: %s ms%n", toNotice);
-        System.out.printf("notice end (clock moved) → ProductListed at that consumer (the notice timer; poll every %d s): %s ms%n",
-                DevStack.NOTICE_SCHEDULE.toSeconds(), toListed);
+        System.out.printf("notice end (clock moved) → ProductListed at that consumer (the notice timer): %s ms%n", toListed);
         List<Long> approvalToListed = java.util.stream.IntStream.range(0, toNotice.size()).mapToObj(i -> toNotice.get(i) + toListed.get(i)).toList();
         System.out.printf("approval → ProductListed, without the %d-day notice the measures require: %s ms%n", 7, approvalToListed);
         System.out.println();

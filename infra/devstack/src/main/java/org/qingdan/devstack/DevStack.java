@@ -420,6 +420,11 @@ public final class DevStack {
         startApp(app, app.name().equals(app.module()) ? launch : readOnly(launch), appEnv);
     }
 
+    /** The JVM settings the applications run with: {@code DEVSTACK_JVM}, {@code startup} (default) or {@code production}. */
+    JvmSettings jvm() {
+        return JvmSettings.named(env.getOrDefault("DEVSTACK_JVM", "startup"));
+    }
+
     /** How many instances of each of the four services run: {@code DEVSTACK_INSTANCES}, 1 (default) or 2. */
     int instances() {
         String wanted = env.getOrDefault("DEVSTACK_INSTANCES", "1").trim();
@@ -539,8 +544,9 @@ public final class DevStack {
         if (!Files.exists(jar)) {
             throw new StartFailure(jar + " is missing: build first with ./mvnw -DskipTests package (the run script does).");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:MaxMetaspaceSize=192m"));
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvm().options());
         if (!classDataSharing) {
             command.addAll(List.of("-jar", jar.toString()));
             return new Launch(List.copyOf(command), null);
