@@ -70,7 +70,7 @@ public final class Benchmark {
         List<Runnable> submitAll = drafts.stream().<Runnable>map(id -> () -> walk.submit(id)).toList();
         Profiler profiler = new Profiler(stack, repo.resolve("target/bench-profiles"), Boolean.getBoolean("bench.profile"));
         Load submit;
-        try (Profiler.Phase phase = profiler.record("submissions", "gateway", "application-service")) {
+        try (Profiler.Phase phase = profiler.record("submissions", "gateway", "application-service", Profiler.SELF)) {
             submit = run(submitAll, threads);
         }
 

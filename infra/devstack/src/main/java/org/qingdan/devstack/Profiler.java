@@ -26,6 +26,9 @@ import one.convert.JfrToFlame;
  */
 final class Profiler {
 
+    /** The benchmark's own JVM: the MongoDB wire server, the mail server and the clients. */
+    static final String SELF = "devstack";
+
     private final DevStack stack;
     private final Path dir;
     private final boolean enabled;
@@ -68,8 +71,10 @@ final class Profiler {
     }
 
     private void jcmd(String app, String... command) {
+        // "devstack": this JVM, which runs the MongoDB wire server, the mail server and the benchmark's clients
+        long pid = app.equals(SELF) ? ProcessHandle.current().pid() : stack.pid(app);
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(stack.pid(app))));
+                String.valueOf(pid)));
         line.addAll(List.of(command));
         try {
             Process p = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
