@@ -236,6 +236,21 @@ public final class Walkthrough {
         return caseId;
     }
 
+    /**
+     * Art. 12 (二): the lead applicant reports that the enterprise changed its name; the office accepts, and the public
+     * record is corrected in a new edition. Answers the change report's id.
+     */
+    public String changeAndCorrect(String id, String newEnterpriseName) {
+        String change = field(send(json("POST", "/api/listings/" + id + "/changes", "applicant-a", "{\"kind\":\"NAME\","
+                + "\"description\":\"企业完成工商变更登记，名称变更\",\"effectiveOn\":\"2026-11-01\",\"newEnterpriseName\":\""
+                + newEnterpriseName + "\"}"), 201, "the lead applicant reports the enterprise's new name"), "id");
+        send(json("POST", "/api/listings/changes/" + change + "/accept", "office", "{\"note\":\"已核实营业执照\"}"), 200,
+                "the office accepts the change");
+        until("the public record shows the new name", () -> send(json("GET", "/api/public/listings/" + id, null, null), -1, "")
+                .contains(newEnterpriseName));
+        return change;
+    }
+
     /** From a call to the list: the product listed, not yet delisted. Answers its application (and listing) id. */
     public String listed(String productName) {
         pool();

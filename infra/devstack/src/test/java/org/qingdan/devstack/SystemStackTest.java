@@ -252,6 +252,30 @@ class SystemStackTest {
         }
     }
 
+    /** Art. 12 (二): a listed product's enterprise changes its name; the office accepts; the record is corrected. */
+    @Test
+    void a_listed_products_enterprise_reports_a_change_and_the_public_record_is_corrected() throws Exception {
+        Walkthrough walk = new Walkthrough("http://localhost:8080", KEYCLOAK, "http://localhost:8083");
+        try (WebsiteConsumer website = WebsiteConsumer.start("localhost:9092")) {
+            String name = "变更平台" + Integer.toString((int) (System.nanoTime() % 100000), 36);
+            String id = walk.listed(name);
+            long before = gateway.get("/api/public/listings/" + id, null).json().get("history").size();
+            walk.changeAndCorrect(id, "北京智信数字科技有限公司");
+            website.seen(id, "listing.record-corrected.v1");
+            assertThat(website.types(id)).containsSubsequence("listing.product-listed.v1", "listing.record-corrected.v1");
+            JsonNode detail = gateway.get("/api/public/listings/" + id, null).json();
+            assertThat(detail.get("summary").get("status").asString()).isEqualTo("LISTED");
+            assertThat(detail.get("summary").get("enterpriseName").asString()).isEqualTo("北京智信数字科技有限公司");
+            assertThat(detail.get("history")).hasSize((int) before + 1).last()
+                    .satisfies(h -> assertThat(h.get("type").asString()).isEqualTo("RECORD_CORRECTED"));
+            List<String> actions = new ArrayList<>();
+            gateway.get("/api/listings/" + id + "/audit?size=100", walk.token("office")).json().get("items")
+                    .forEach(r -> actions.add(r.get("action").asString()));
+            assertThat(actions).containsSubsequence("LISTED", "ENTERPRISE_CHANGE_REPORTED", "RECORD_CORRECTED");
+            assertThat(gateway.get("/api/public/editions/verification", null).body()).contains("\"valid\":true");
+        }
+    }
+
     /** The README's walk-through, its bash blocks run in order as a newcomer would paste them. */
     @Test
     void the_readmes_walk_through_works_as_written() throws Exception {
