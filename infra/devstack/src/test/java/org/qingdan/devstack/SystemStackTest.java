@@ -244,9 +244,7 @@ class SystemStackTest {
                 assertThat(h.get("actedBy").asString()).isEqualTo("COMMITTEE");
             });
             assertThat(gateway.get("/api/public/listings/" + id, null).body()).doesNotContain("applicant-b").doesNotContain("宕机");
-            List<String> actions = new ArrayList<>();
-            gateway.get("/api/listings/" + id + "/audit?size=100", walk.token("office")).json().get("items")
-                    .forEach(r -> actions.add(r.get("action").asString()));
+            List<String> actions = auditActions(walk, id);
             assertThat(actions).containsSubsequence("LISTED", "REPORT_FILED", "RE_REVIEW_OPENED", "RE_REVIEW_DELISTED");
             assertThat(gateway.get("/api/public/editions/verification", null).body()).contains("\"valid\":true");
         }
@@ -268,12 +266,18 @@ class SystemStackTest {
             assertThat(detail.get("summary").get("enterpriseName").asString()).isEqualTo("北京智信数字科技有限公司");
             assertThat(detail.get("history")).hasSize((int) before + 1).last()
                     .satisfies(h -> assertThat(h.get("type").asString()).isEqualTo("RECORD_CORRECTED"));
-            List<String> actions = new ArrayList<>();
-            gateway.get("/api/listings/" + id + "/audit?size=100", walk.token("office")).json().get("items")
-                    .forEach(r -> actions.add(r.get("action").asString()));
+            List<String> actions = auditActions(walk, id);
             assertThat(actions).containsSubsequence("LISTED", "ENTERPRISE_CHANGE_REPORTED", "RECORD_CORRECTED");
             assertThat(gateway.get("/api/public/editions/verification", null).body()).contains("\"valid\":true");
         }
+    }
+
+    /** The actions in a listing's audit trail, oldest first, as the office reads them. */
+    private static List<String> auditActions(Walkthrough walk, String id) throws Exception {
+        List<String> actions = new ArrayList<>();
+        gateway.get("/api/listings/" + id + "/audit?size=100", walk.token("office")).json().get("items")
+                .forEach(r -> actions.add(r.get("action").asString()));
+        return actions;
     }
 
     /** The README's walk-through, its bash blocks run in order as a newcomer would paste them. */
