@@ -339,7 +339,8 @@ public final class DevStack {
                 "auto.create.topics.enable=true",
                 ""), StandardCharsets.UTF_8);
         Path clusterIdFile = dir.resolve("cluster-id");
-        if (!Files.exists(clusterIdFile)) {
+        // an id that starts with "-" (one in 64, from an earlier version) could never be formatted: the next start draws anew
+        if (!Files.exists(clusterIdFile) || Files.readString(clusterIdFile).startsWith("-")) {
             Files.writeString(clusterIdFile, kafkaClusterId());
         }
         String clusterId = Files.readString(clusterIdFile).trim();
@@ -484,12 +485,20 @@ public final class DevStack {
         return mail;
     }
 
-    /** A Kafka cluster id: 16 random bytes, URL-safe base64 without padding. */
+    /**
+     * A Kafka cluster id: 16 random bytes, URL-safe base64 without padding, never starting with "-" (the storage tool's
+     * argument parser reads such an id as an option and refuses to format; Kafka's own Uuid.randomUuid draws again too).
+     */
     static String kafkaClusterId() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     private void startKeycloak() throws Exception {
