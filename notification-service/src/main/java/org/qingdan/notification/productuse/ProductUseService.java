@@ -58,6 +58,7 @@ public class ProductUseService {
         String org = organisationOf(user);
         Optional<ProductUse> existing = marks.find(org, listingId);
         if (existing.isPresent()) {
+            recount(listingId); // a retried mark: its first attempt may have died before counting
             return new Marked(existing.get(), false);
         }
         ListedProduct product = catalogue.find(listingId).orElseThrow(() -> ProblemException.notFound("清单中没有产品 " + listingId));
@@ -66,18 +67,37 @@ public class ProductUseService {
         }
         ProductUse use = new ProductUse(org, user.orgName(), listingId, product.productName(), clock.instant(), user.username(),
                 user.displayName(), user.email(), null);
-        if (!marks.insert(use)) {
-            return new Marked(marks.find(org, listingId).orElse(use), false); // marked at the same moment by a colleague
-        }
-        catalogue.countUsers(listingId, 1);
-        return new Marked(use, true);
+        boolean created = marks.insert(use);
+        recount(listingId);
+        // not created: marked at the same moment by a colleague
+        return created ? new Marked(use, true) : new Marked(marks.find(org, listingId).orElse(use), false);
     }
 
     public void unmark(CurrentUser user, String listingId) {
-        if (!marks.delete(organisationOf(user), listingId)) {
+        boolean deleted = marks.delete(organisationOf(user), listingId);
+        recount(listingId); // also when a retried unmark finds nothing: its first attempt may have died before counting
+        if (!deleted) {
             throw ProblemException.notFound("本单位没有把产品 " + listingId + " 标记为在用");
         }
-        catalogue.countUsers(listingId, -1);
+    }
+
+    /**
+     * The count the office's paged list sorts by, made exact from the marks themselves rather than kept by increments:
+     * an increment lost when the service dies between writing a mark and counting it would stay wrong for ever, a
+     * recount on the {@code listing_active} index is repaired by the next change of that product's marks or the retried
+     * request. Two recounts racing may write in the wrong order, so each writes again (up to five times) until the count read after its
+     * own write is the value it wrote; the last writer therefore leaves the count of every mark written before it.
+     */
+    private void recount(String listingId) {
+        long users = marks.activeCount(listingId);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            catalogue.setUsers(listingId, users);
+            long now = marks.activeCount(listingId);
+            if (now == users) {
+                return;
+            }
+            users = now;
+        }
     }
 
     public List<ProductUse> mine(CurrentUser user, int page, int size) {

@@ -10,7 +10,10 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.samples.ContractSamples;
+import org.qingdan.notification.productuse.domain.ProductUse;
+import org.qingdan.notification.productuse.persistence.ProductUseStore;
 import org.qingdan.testsupport.HttpApi;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.qingdan.support.security.Roles;
 import tools.jackson.databind.JsonNode;
 
@@ -79,6 +82,43 @@ class ProductUseTest extends NotificationIntegrationTest {
         assertThat(badPage.status()).isEqualTo(400);
         assertThat(badPage.json().get("errors").get(0).get("field").asString()).isEqualTo("size");
         assertThat(api.delete("/api/product-use/mine/use-acc-1", bank()).status()).isEqualTo(204);
+    }
+
+    @Autowired
+    ProductUseStore marks;
+
+    /** The office's paged count of one product; absent from the page (no user) as 0. */
+    private long pagedCount(String listingId) {
+        return api.get("/api/product-use/counts?size=100", office()).json().valueStream()
+                .filter(c -> c.get("listingId").asString().equals(listingId)).mapToLong(c -> c.get("users").asLong()).sum();
+    }
+
+    @Test
+    void a_mark_written_without_its_count_is_counted_once_the_mark_is_retried_or_another_changes() throws Exception {
+        listed("use-drift-1", "计数修复测试产品");
+        // the service died between writing the bank's mark and counting it: the mark is there, the paged count is not
+        marks.insert(new ProductUse(BANK, "河北银行股份有限公司", "use-drift-1", "计数修复测试产品", java.time.Instant.now(), "bank-it",
+                "bank-it", null, null));
+        assertThat(pagedCount("use-drift-1")).isZero();
+        assertThat(api.get("/api/product-use/counts/use-drift-1", office()).json().get("users").asLong()).isEqualTo(1);
+
+        // the member retries: the mark is found, and the count made exact
+        assertThat(api.put("/api/product-use/mine/use-drift-1", bank(), "").status()).isEqualTo(200);
+        assertThat(pagedCount("use-drift-1")).isEqualTo(1);
+
+        // another lost count, then a change of another organisation's mark counts both
+        marks.insert(new ProductUse("91130200MA0C8X9Y1K", "丙银行", "use-drift-1", "计数修复测试产品", java.time.Instant.now(), "c-it",
+                "c-it", null, null));
+        assertThat(api.put("/api/product-use/mine/use-drift-1", other(), "").status()).isEqualTo(201);
+        assertThat(pagedCount("use-drift-1")).isEqualTo(3);
+        assertThat(api.delete("/api/product-use/mine/use-drift-1", other()).status()).isEqualTo(204);
+        assertThat(pagedCount("use-drift-1")).isEqualTo(2);
+
+        // an unmark that died before counting: its retry finds no mark (404) and still makes the count exact
+        marks.delete(BANK, "use-drift-1");
+        assertThat(pagedCount("use-drift-1")).isEqualTo(2);
+        assertThat(api.delete("/api/product-use/mine/use-drift-1", bank()).status()).isEqualTo(404);
+        assertThat(pagedCount("use-drift-1")).isEqualTo(1);
     }
 
     @Test

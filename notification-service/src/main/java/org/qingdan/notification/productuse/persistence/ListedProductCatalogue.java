@@ -61,13 +61,18 @@ public class ListedProductCatalogue {
                 .map(ListedProductCatalogue::toDomain);
     }
 
-    public void countUsers(String listingId, int delta) {
-        mongo.getCollection(COLLECTION).updateOne(new Document("_id", listingId), new Document("$inc", new Document("users", (long) delta)));
+    /**
+     * Sets the count kept beside the product to {@code users}, the marks counted on their index. An absolute value, not
+     * an increment: writing it again is harmless, so a mark whose count a crash left unwritten is counted by the next
+     * recount of that product, whoever makes it.
+     */
+    public void setUsers(String listingId, long users) {
+        mongo.getCollection(COLLECTION).updateOne(new Document("_id", listingId), new Document("$set", new Document("users", users)));
     }
 
     /**
      * One page of the listed products members use, most used first (a delisted one's marks are history: it is left
-     * out). {@code users} counts marks made and not withdrawn, kept beside the product by each mark and unmark.
+     * out). {@code users} counts marks made and not withdrawn, recounted beside the product by each mark and unmark.
      */
     public List<ListedProduct> mostUsed(int page, int size) {
         List<ListedProduct> found = new ArrayList<>();
