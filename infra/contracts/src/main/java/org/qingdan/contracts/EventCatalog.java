@@ -30,6 +30,7 @@ import org.qingdan.contracts.listing.ReReviewRequested;
 import org.qingdan.contracts.listing.ReportClosed;
 import org.qingdan.contracts.listing.ReportFiled;
 import org.qingdan.contracts.listing.ReportResponseRequested;
+import org.qingdan.contracts.listing.SelfAssessmentUpdated;
 import org.qingdan.contracts.review.ReReviewCompleted;
 import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.contracts.review.ReviewReadyForDecision;
@@ -89,7 +90,8 @@ public final class EventCatalog {
             new Entry(EnterpriseChangeReported.TYPE, Topics.LISTING_OFFICE_EVENTS, EnterpriseChangeReported.class),
             new Entry(RecordCorrected.TYPE, Topics.LISTING_EVENTS, RecordCorrected.class),
             new Entry(Reconfirmed.TYPE, Topics.LISTING_EVENTS, Reconfirmed.class),
-            new Entry(ReconfirmationOverdue.TYPE, Topics.LISTING_OFFICE_EVENTS, ReconfirmationOverdue.class));
+            new Entry(ReconfirmationOverdue.TYPE, Topics.LISTING_OFFICE_EVENTS, ReconfirmationOverdue.class),
+            new Entry(SelfAssessmentUpdated.TYPE, Topics.LISTING_OFFICE_EVENTS, SelfAssessmentUpdated.class));
 
     private static final Map<String, Entry> BY_TYPE =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));

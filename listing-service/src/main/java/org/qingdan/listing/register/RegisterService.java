@@ -12,6 +12,8 @@ import org.qingdan.listing.register.domain.Edition;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.ListingRefused;
 import org.qingdan.listing.register.domain.ReReview;
+import org.qingdan.listing.register.domain.RegisterEvent;
+import org.qingdan.listing.register.domain.SelfAssessmentUpdate;
 import org.qingdan.listing.register.events.ListingEventsAdapter;
 import org.qingdan.listing.register.persistence.EditionStore;
 import org.qingdan.listing.register.persistence.ListingStore;
@@ -152,17 +154,37 @@ public class RegisterService {
 
     /**
      * The lead re-confirms a listed product for the year (年度确认): its lead applicant (or, when the enterprise leads, the
-     * enterprise), as an applicant or vendor user of that organisation.
+     * enterprise), as an applicant or vendor user of that organisation. A self-assessment no longer accurate comes with
+     * its ratings as they are now ({@code update}), kept with the confirmation for the office and the lead.
      */
     public Listing reconfirm(CurrentUser user, String listingId, Boolean inProduction, Boolean noUnreportedIncident,
-                             Boolean selfAssessmentAccurate, String note) {
-        return audited(user, listingId, "RECONFIRMED", "年度确认" + (note == null || note.isBlank() ? "" : "：" + note), execute(listingId, l -> {
-            var lead = l.product().leadApplicant() != null ? l.product().leadApplicant() : l.product().enterprise();
-            if (!user.isMember() || !user.belongsTo(lead.uscc())) {
-                throw ProblemException.forbidden("只有牵头申报单位可以进行年度确认");
-            }
-            return l.reconfirm(inProduction, noUnreportedIncident, selfAssessmentAccurate, note, clock.instant());
-        }));
+                             Boolean selfAssessmentAccurate, SelfAssessmentUpdate update, String note) {
+        Listing.Outcome outcome = execute(listingId, l -> {
+            requireLead(user, l, "只有牵头申报单位可以进行年度确认");
+            return l.reconfirm(inProduction, noUnreportedIncident, selfAssessmentAccurate, update, note, user.username(), clock.instant());
+        });
+        SelfAssessmentUpdate declared = outcome.events().stream().filter(RegisterEvent.Reconfirmed.class::isInstance)
+                .map(e -> ((RegisterEvent.Reconfirmed) e).selfAssessmentUpdate()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return audited(user, listingId, "RECONFIRMED", "年度确认" + (declared == null ? "" : "（自主评估已更新：" + declared.summary() + "；"
+                + declared.explanation() + "）") + (note == null || note.isBlank() ? "" : "：" + note), outcome);
+    }
+
+    /**
+     * A listed product's re-confirmations with what the lead declared (the self-assessments updated among them): for the
+     * office and the users of its lead organisation, never public.
+     */
+    public Listing reconfirmations(CurrentUser user, String listingId) {
+        Listing l = find(listingId).listing();
+        if (!user.isOffice()) {
+            requireLead(user, l, "只有专委会办公室和牵头申报单位可以查看年度确认记录");
+        }
+        return l;
+    }
+
+    private static void requireLead(CurrentUser user, Listing l, String refusal) {
+        if (!user.isMember() || !user.belongsTo(l.lead().uscc())) {
+            throw ProblemException.forbidden(refusal);
+        }
     }
 
     /** Flags to the office every listed product whose re-confirmation is overdue, once per anniversary. Returns how many. */

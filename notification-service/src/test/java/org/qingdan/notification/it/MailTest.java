@@ -45,6 +45,7 @@ class MailTest extends NotificationIntegrationTest {
         expected.put("listing.product-delisted.v1", List.of(MEMBERS, "移出清单", CONTACT, "移出清单"));
         expected.put("listing.objection-lodged.v1", List.of(OFFICE, "公示异议"));
         expected.put("listing.objection-decided.v1", List.of(CONTACT, "公示异议处理结果"));
+        expected.put("listing.self-assessment-updated.v1", List.of(OFFICE, "年度确认：自主评估已更新"));
         for (DomainEvent event : ContractSamples.all()) {
             send(event);
         }
@@ -70,6 +71,8 @@ class MailTest extends NotificationIntegrationTest {
         assertThat(mongo.getCollection("notifications").countDocuments(new Document("recipient", "all")
                 .append("eventType", "application.call-opened.v1"))).isEqualTo(1);
         assertThat(content(mails(OFFICE, "新申报").get(0))).contains("major") ;
+        // the ratings a lead declared at its re-confirmation reach the office, from listing.office.events
+        assertThat(content(mails(OFFICE, "年度确认：自主评估已更新").get(0))).contains("风险防控：合格").contains("由优秀调为合格");
         // Art. 8: the participant is asked to confirm its role, by mail and in its organisation's inbox
         assertThat(content(mails("contact@vendor.example.cn", "参与机构确认").get(0))).contains("产品研发与运维").contains("协商一致");
         assertThat(mongo.getCollection("notifications").countDocuments(new Document("recipient", "org:" + ContractSamples.VENDOR_USCC)

@@ -38,6 +38,7 @@ import org.qingdan.contracts.listing.EnterpriseChangeReported;
 import org.qingdan.contracts.listing.FileRef;
 import org.qingdan.contracts.listing.RecordCorrected;
 import org.qingdan.contracts.listing.ReconfirmationOverdue;
+import org.qingdan.contracts.listing.SelfAssessmentUpdated;
 import org.qingdan.contracts.listing.Reconfirmed;
 import org.qingdan.contracts.listing.ReReviewConcluded;
 import org.qingdan.contracts.listing.ReReviewOpened;
@@ -184,7 +185,10 @@ public final class ContractSamples {
                 new RecordCorrected(UUID.randomUUID(), NOW, "listing-1", 7, product(), EnterpriseChangeKind.NAME,
                         "企业名称变更：某某科技有限公司 → 某某数字科技有限公司", NOW, 15),
                 new Reconfirmed(UUID.randomUUID(), NOW, "listing-1", 8, "智能风控平台", NOW, NOW.plusSeconds(365L * 86400)),
-                new ReconfirmationOverdue(UUID.randomUUID(), NOW, "listing-1", 9, "智能风控平台", "河北银行股份有限公司", NOW));
+                new ReconfirmationOverdue(UUID.randomUUID(), NOW, "listing-1", 9, "智能风控平台", "河北银行股份有限公司", NOW),
+                new SelfAssessmentUpdated(UUID.randomUUID(), NOW, "listing-1", 10, "智能风控平台", "河北银行股份有限公司", BANK_USCC, NOW,
+                        new SelfAssessmentUpdated.Ratings(Rating.EXCELLENT, Rating.GOOD, Rating.QUALIFIED, Rating.GOOD),
+                        "新增外包运维后，风险防控评价由优秀调为合格"));
     }
 
     /** The office opened a re-review of the sample product (listing {@code listingId}) on a report. */

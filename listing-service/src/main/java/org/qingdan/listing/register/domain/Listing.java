@@ -284,26 +284,44 @@ public record Listing(
 
     /**
      * The lead re-confirms the listed product for the year (年度确认): still in production use, no unreported major
-     * incident, the self-assessment still accurate. From {@value Reconfirmation#WINDOW_DAYS} days before the anniversary on
-     * (or at any time once overdue). The public record shows the date.
+     * incident, and whether the self-assessment is still accurate — if not, the four ratings as they are now and why
+     * ({@link SelfAssessmentUpdate}; the application is not amended). From {@value Reconfirmation#WINDOW_DAYS} days before
+     * the anniversary on (or at any time once overdue). The public record shows the date, never the ratings.
      */
-    public Outcome reconfirm(Boolean inProduction, Boolean noUnreportedIncident, Boolean selfAssessmentAccurate, String note, Instant now) {
+    public Outcome reconfirm(Boolean inProduction, Boolean noUnreportedIncident, Boolean selfAssessmentAccurate, SelfAssessmentUpdate update,
+                             String note, String by, Instant now) {
         if (status != ListingStatus.LISTED) {
             throw new ListingRefused(Kind.WRONG_STATE, null, "not-listed", "只有已纳入清单的产品需要年度确认（当前：" + status.label() + "）");
         }
         confirmed("inProduction", inProduction, "请确认产品仍在生产环境中使用；如已停止使用，请申请自愿退出");
         confirmed("noUnreportedIncident", noUnreportedIncident, "请确认没有未报告的重大事故；如有，请先报告重大变更");
-        confirmed("selfAssessmentAccurate", selfAssessmentAccurate, "请确认自主评估仍然准确；如有变化，请先报告重大变更");
+        if (selfAssessmentAccurate == null) {
+            throw new ListingRefused(Kind.INVALID, "selfAssessmentAccurate", "required", "请说明自主评估是否仍然准确；不再准确时请填写现评价");
+        }
+        SelfAssessmentUpdate declared = null;
+        if (selfAssessmentAccurate) {
+            if (SelfAssessmentUpdate.given(update)) {
+                throw new ListingRefused(Kind.INVALID, SelfAssessmentUpdate.FIELD, "only-when-not-accurate",
+                        "自主评估仍然准确时不填写现评价");
+            }
+        } else {
+            declared = SelfAssessmentUpdate.complete(update);
+        }
         text("note", note, false);
         Instant due = reconfirmDueAt();
         if (now.isBefore(due.minus(java.time.Duration.ofDays(Reconfirmation.WINDOW_DAYS)))) {
             throw new ListingRefused(Kind.WRONG_STATE, null, "not-yet-due", "年度确认可于周年日前 " + Reconfirmation.WINDOW_DAYS + " 天内进行（周年日：" + due + "）");
         }
         List<HistoryEntry> nextHistory = new ArrayList<>(history);
-        nextHistory.add(new HistoryEntry(now, "RECONFIRMED", "年度确认：产品仍在生产使用，无未报告的重大事故，自主评估仍然准确", null));
+        // public: that the lead updated its self-assessment, never the ratings (those are in the reconfirmation, office-visible)
+        nextHistory.add(new HistoryEntry(now, "RECONFIRMED", declared == null
+                ? "年度确认：产品仍在生产使用，无未报告的重大事故，自主评估仍然准确"
+                : "年度确认：产品仍在生产使用，无未报告的重大事故，自主评估已向专委会办公室更新", null));
+        Reconfirmation next = Reconfirmation.confirmed(reconfirmation,
+                new Reconfirmation.Confirmation(now, by, declared == null, declared, note == null || note.isBlank() ? null : note.trim()));
         Listing confirmed = new Listing(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections,
-                nextHistory, version + 1, null, reReview, new Reconfirmation(now, null));
-        return new Outcome(confirmed, List.of(new RegisterEvent.Reconfirmed(confirmed)), true);
+                nextHistory, version + 1, null, reReview, next);
+        return new Outcome(confirmed, List.of(new RegisterEvent.Reconfirmed(confirmed, declared)), true);
     }
 
     /** Once per anniversary, a listed product whose re-confirmation is overdue is flagged to the office. */
@@ -313,8 +331,13 @@ public record Listing(
             return Outcome.unchanged(this);
         }
         Listing flagged = new Listing(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections, history,
-                version + 1, null, reReview, new Reconfirmation(lastConfirmedAt(), due));
+                version + 1, null, reReview, Reconfirmation.flagged(reconfirmation, due));
         return new Outcome(flagged, List.of(new RegisterEvent.ReconfirmationOverdue(flagged, due)), true);
+    }
+
+    /** The organisation that leads the product: its lead applicant, or the enterprise when it led. */
+    public PublicProduct.Organisation lead() {
+        return product.leadApplicant() != null ? product.leadApplicant() : product.enterprise();
     }
 
     private static void confirmed(String field, Boolean value, String message) {

@@ -34,8 +34,8 @@ public sealed interface RegisterEvent {
             implements RegisterEvent {
     }
 
-    /** The lead re-confirmed the listed product for the year. */
-    record Reconfirmed(Listing listing) implements RegisterEvent {
+    /** The lead re-confirmed the listed product for the year; {@code selfAssessmentUpdate}, if it declared one (office only). */
+    record Reconfirmed(Listing listing, SelfAssessmentUpdate selfAssessmentUpdate) implements RegisterEvent {
     }
 
     /** The re-confirmation due by {@code dueAt} is overdue: the office is told. */

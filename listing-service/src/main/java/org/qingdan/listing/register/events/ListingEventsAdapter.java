@@ -17,10 +17,12 @@ import org.qingdan.contracts.listing.ReconfirmationOverdue;
 import org.qingdan.contracts.listing.Reconfirmed;
 import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.listing.ReReviewRequested;
+import org.qingdan.contracts.listing.SelfAssessmentUpdated;
 import org.qingdan.listing.register.domain.ReReview;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.Objection;
 import org.qingdan.listing.register.domain.RegisterEvent;
+import org.qingdan.listing.register.domain.SelfAssessmentUpdate;
 
 /**
  * The public contract of the list: each event carries the product's whole public page and the edition
@@ -29,12 +31,24 @@ import org.qingdan.listing.register.domain.RegisterEvent;
  */
 public final class ListingEventsAdapter {
 
-    /** The contract events of one domain event: one, or for a decided objection also its outcome for the objector. */
+    /**
+     * The contract events of one domain event: one, or for a decided objection also its outcome for the objector, or for a
+     * re-confirmation that updated the self-assessment also the office's {@link SelfAssessmentUpdated}.
+     */
     public static List<DomainEvent> toContract(RegisterEvent event, Instant now) {
         if (event instanceof RegisterEvent.ReReviewOpened opened) {
             return reReviewOpened(opened, now);
         }
         DomainEvent published = publicEvent(event, now);
+        if (event instanceof RegisterEvent.Reconfirmed r && r.selfAssessmentUpdate() != null) {
+            // the declared ratings go to the office alone, never on the public topic
+            Listing l = r.listing();
+            SelfAssessmentUpdate u = r.selfAssessmentUpdate();
+            return List.of(published, new SelfAssessmentUpdated(UUID.randomUUID(), now, l.id(), l.version(), l.product().productName(),
+                    l.lead().name(), l.lead().uscc(), l.lastConfirmedAt(),
+                    new SelfAssessmentUpdated.Ratings(u.legalCompliance(), u.financialInnovation(), u.riskControl(), u.afterSalesService()),
+                    u.explanation()));
+        }
         if (event instanceof RegisterEvent.ObjectionDecided decided) {
             Objection o = decided.objection();
             ObjectionDecided d = (ObjectionDecided) published;
@@ -63,7 +77,7 @@ public final class ListingEventsAdapter {
         }
         if (event instanceof RegisterEvent.ReconfirmationOverdue overdue) {
             return new ReconfirmationOverdue(id, now, l.id(), l.version(), l.product().productName(),
-                    l.product().leadApplicant() == null ? l.product().enterprise().name() : l.product().leadApplicant().name(), overdue.dueAt());
+                    l.lead().name(), overdue.dueAt());
         }
         if (event instanceof RegisterEvent.RecordCorrected corrected) {
             return new RecordCorrected(id, now, l.id(), l.version(), l.product(), corrected.change(), corrected.summary(),

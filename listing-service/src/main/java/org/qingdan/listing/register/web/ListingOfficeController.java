@@ -4,6 +4,7 @@ import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.qingdan.contracts.form.ExclusionGround;
@@ -11,6 +12,8 @@ import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.listing.register.RegisterService;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.Objection;
+import org.qingdan.listing.register.domain.Reconfirmation;
+import org.qingdan.listing.register.domain.SelfAssessmentUpdate;
 import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
@@ -52,7 +55,38 @@ public class ListingOfficeController {
     public record WithdrawRequest(String explanation) {
     }
 
-    public record ReconfirmRequest(Boolean inProduction, Boolean noUnreportedIncident, Boolean selfAssessmentAccurate, String note) {
+    /**
+     * {@code updatedSelfAssessment}: required (all four ratings and a short explanation) exactly when
+     * {@code selfAssessmentAccurate} is false; the office and the lead see it, the public never.
+     */
+    public record ReconfirmRequest(Boolean inProduction, Boolean noUnreportedIncident, Boolean selfAssessmentAccurate,
+                                   SelfAssessmentUpdate updatedSelfAssessment, String note) {
+    }
+
+    /** A listed product's re-confirmations, newest first, with the self-assessments the lead updated (office and lead only). */
+    public record ReconfirmationsView(String listingId, String productName, String leadName, Instant lastConfirmedAt, Instant nextDueAt,
+                                      Instant overdueFlaggedFor, Instant selfAssessmentUpdatedAt, List<ConfirmationView> confirmations) {
+        static ReconfirmationsView of(Listing l) {
+            Reconfirmation r = l.reconfirmation() == null ? new Reconfirmation(null, null) : l.reconfirmation();
+            List<ConfirmationView> confirmations = new java.util.ArrayList<>(r.confirmations().stream().map(ConfirmationView::of).toList());
+            java.util.Collections.reverse(confirmations);
+            return new ReconfirmationsView(l.id(), l.product().productName(), l.lead().name(), r.lastConfirmedAt(), l.reconfirmDueAt(),
+                    r.overdueFlaggedFor(), r.selfAssessmentUpdatedAt(), confirmations);
+        }
+    }
+
+    /** {@code updatedRatings} and {@code explanation}: when the lead declared the self-assessment no longer accurate. */
+    public record ConfirmationView(Instant at, String by, boolean selfAssessmentAccurate, List<RatingView> updatedRatings, String explanation,
+                                   String note) {
+        static ConfirmationView of(Reconfirmation.Confirmation c) {
+            SelfAssessmentUpdate u = c.selfAssessmentUpdate();
+            return new ConfirmationView(c.at(), c.by(), c.selfAssessmentAccurate(), u == null ? null : u.ratings().entrySet().stream()
+                    .map(e -> new RatingView(e.getKey().name(), e.getKey().label(), e.getValue().name(), e.getValue().label())).toList(),
+                    u == null ? null : u.explanation(), c.note());
+        }
+    }
+
+    public record RatingView(String dimension, String dimensionLabel, String rating, String ratingLabel) {
     }
 
     @GetMapping
@@ -133,15 +167,30 @@ public class ListingOfficeController {
     @ApiResponse(responseCode = "403", description = "Not a user of the product's lead applicant")
     @ApiResponse(responseCode = "404", description = "清单条目不存在 (no such listing)")
     @ApiResponse(responseCode = "409", description = "Not listed (not-listed), or more than 30 days before the anniversary (not-yet-due)")
-    @ApiResponse(responseCode = "422", description = "inProduction, noUnreportedIncident or selfAssessmentAccurate not confirmed (must-confirm, the field named)")
+    @ApiResponse(responseCode = "422", description = "inProduction or noUnreportedIncident not confirmed (must-confirm), selfAssessmentAccurate "
+            + "missing (required), updatedSelfAssessment or one of its ratings or its explanation missing while the self-assessment is not "
+            + "accurate (required-when-not-accurate), or given while it is (only-when-not-accurate); the field named")
     public PublicViews.Detail reconfirm(CurrentUser user, @PathVariable String id, @RequestBody ReconfirmRequest r) {
-        // the product's public page: the listing itself names objectors, which only the office sees
-        return PublicViews.detail(register.reconfirm(user, id, r.inProduction(), r.noUnreportedIncident(), r.selfAssessmentAccurate(), r.note()));
+        // the product's public page: the listing itself names objectors and the declared ratings, which only the office sees
+        return PublicViews.detail(register.reconfirm(user, id, r.inProduction(), r.noUnreportedIncident(), r.selfAssessmentAccurate(),
+                r.updatedSelfAssessment(), r.note()));
+    }
+
+    @GetMapping("/{id}/reconfirmations")
+    @Operation(summary = "A listed product's yearly re-confirmations, newest first, with the self-assessments its lead updated "
+            + "(the office, and users of the lead organisation); never public")
+    @ApiResponse(responseCode = "200", description = "The re-confirmations")
+    @ApiResponse(responseCode = "403", description = "Neither the office nor a user of the product's lead applicant")
+    @ApiResponse(responseCode = "404", description = "清单条目不存在 (no such listing)")
+    public ReconfirmationsView reconfirmations(CurrentUser user, @PathVariable String id) {
+        return ReconfirmationsView.of(register.reconfirmations(user, id));
     }
 
     @GetMapping("/reconfirmations/overdue")
     @PreAuthorize(Roles.OFFICE_OR_ADMIN)
-    @Operation(summary = "Listed products overdue for their yearly re-confirmation, longest overdue first (office); they may be delisted under Art. 12 (四)")
+    @Operation(summary = "Listed products overdue for their yearly re-confirmation, longest overdue first (office); they may be delisted under Art. 12 (四)",
+            description = "Each item's reconfirmation shows selfAssessmentUpdatedAt when the lead last updated the self-assessment, and the "
+                    + "confirmations with the ratings it declared.")
     public PublicViews.Page<Listing> overdue(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         ListQuery query = ListQuery.of(null, null, null, null, null, null, null, page, size);
         ListingStore.Page<Listing> found = listings.overdue(java.time.Instant.now(clock), query.page(), query.size());

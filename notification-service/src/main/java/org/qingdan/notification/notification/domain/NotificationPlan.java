@@ -28,6 +28,9 @@ import org.qingdan.contracts.listing.EnterpriseChangeReported;
 import org.qingdan.contracts.listing.ReReviewConcluded;
 import org.qingdan.contracts.listing.RecordCorrected;
 import org.qingdan.contracts.listing.ReconfirmationOverdue;
+import org.qingdan.contracts.listing.SelfAssessmentUpdated;
+import org.qingdan.contracts.form.AssessmentDimension;
+import org.qingdan.contracts.form.Rating;
 import org.qingdan.contracts.listing.Reconfirmed;
 import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.listing.ReReviewRequested;
@@ -234,6 +237,15 @@ public final class NotificationPlan {
         } else if (event instanceof ReconfirmationOverdue e) {
             office(plan, "office-reconfirmation-overdue", to, values("productName", e.productName(), "leadName", e.leadApplicantName(),
                     "dueAt", TIME.format(e.dueAt()), "listingId", e.aggregateId()));
+        } else if (event instanceof SelfAssessmentUpdated e) {
+            // the ratings the lead declared at its re-confirmation: the office's, never the members' or a webhook's
+            var r = e.ratings();
+            office(plan, "office-self-assessment-updated", to, values("productName", e.productName(), "leadName", e.leadApplicantName(),
+                    "confirmedAt", TIME.format(e.confirmedAt()), "explanation", e.explanation(), "listingId", e.aggregateId(),
+                    "ratings", List.of(rating(AssessmentDimension.LEGAL_COMPLIANCE, r.legalCompliance()),
+                            rating(AssessmentDimension.FINANCIAL_INNOVATION, r.financialInnovation()),
+                            rating(AssessmentDimension.RISK_CONTROL, r.riskControl()),
+                            rating(AssessmentDimension.AFTER_SALES_SERVICE, r.afterSalesService()))));
         } else if (event instanceof ObjectionOutcome e) {
             // the objecting organisation learns the outcome of its objection (its address is not known here: the inbox)
             applicant(plan, "objection-outcome", null, e.objectorOrgName(), e.objectorOrgUscc(), values("productName", e.productName(),
@@ -241,6 +253,10 @@ public final class NotificationPlan {
                     "listingId", e.aggregateId(), "contactName", e.objectorOrgName()));
         }
         return plan;
+    }
+
+    private static Map<String, Object> rating(AssessmentDimension dimension, Rating rating) {
+        return values("dimension", dimension.label(), "rating", rating.label());
     }
 
     /** The lead's reminder of its listed product's yearly re-confirmation, {@code days} before the anniversary (0: today). */
