@@ -75,17 +75,20 @@ public class PortalController {
     private final AttachmentService attachments;
     private final CallService calls;
     private final PortalInbox inbox;
+    private final PortalProductUse productUse;
     private final PublicationService publications;
     private final MessageSource messages;
     private final Clock clock;
 
     public PortalController(ApplicationService applications, AttachmentService attachments, CallService calls, PortalInbox inbox,
+                            PortalProductUse productUse,
                             PublicationService publications, MessageSource messages, Clock clock) {
         this.applications = applications;
         this.publications = publications;
         this.attachments = attachments;
         this.calls = calls;
         this.inbox = inbox;
+        this.productUse = productUse;
         this.messages = messages;
         this.clock = clock;
     }
@@ -435,6 +438,43 @@ public class PortalController {
         redirect.addFlashAttribute("message", inbox.markRead(client.getAccessToken().getTokenValue(), notificationId)
                 ? "inbox.markedRead" : "inbox.unavailable");
         return "redirect:/portal/inbox";
+    }
+
+    // --- 我行在用: the listed products the organisation runs in production (notification-service's marks) ---
+
+    /** Listed products per page of the 我行在用 page. */
+    static final int PRODUCTS_PER_PAGE = 20;
+
+    @GetMapping("/product-use")
+    public String productUse(@AuthenticationPrincipal OidcUser principal, @RegisteredOAuth2AuthorizedClient("keycloak") OAuth2AuthorizedClient client,
+                             @RequestParam(defaultValue = "0") int page, Model model) {
+        common(model, principal);
+        String token = client.getAccessToken().getTokenValue();
+        int current = Math.max(0, Math.min(page, 10_000));
+        // one more than a page: whether there is a next one
+        List<PortalProductUse.Choice> listed = productUse.listed(token, current, PRODUCTS_PER_PAGE + 1).orElse(null);
+        model.addAttribute("page", current);
+        model.addAttribute("hasNext", listed != null && listed.size() > PRODUCTS_PER_PAGE);
+        model.addAttribute("products", listed == null ? null : listed.subList(0, Math.min(listed.size(), PRODUCTS_PER_PAGE)));
+        model.addAttribute("marks", productUse.mine(token, 100).orElse(null));
+        return "portal/product-use";
+    }
+
+    @PostMapping("/product-use/{listingId}")
+    public String setProductUse(@AuthenticationPrincipal OidcUser principal, @PathVariable String listingId, @RequestParam boolean inUse,
+                                @RequestParam(defaultValue = "0") int page,
+                                @RegisteredOAuth2AuthorizedClient("keycloak") OAuth2AuthorizedClient client, Model model,
+                                RedirectAttributes redirect) {
+        common(model, principal);
+        int status = productUse.set(client.getAccessToken().getTokenValue(), listingId, inUse);
+        redirect.addFlashAttribute("message", switch (status) {
+            case 200, 201 -> "productUse.marked";
+            case 204 -> "productUse.unmarked";
+            case 404 -> inUse ? "productUse.notListed" : "productUse.unmarked"; // unmarked already: what the user wanted
+            case 409 -> "productUse.notListed";
+            default -> "productUse.unavailable";
+        });
+        return "redirect:/portal/product-use?page=" + Math.max(0, page) + "#product-" + listingId;
     }
 
     /** File sizes and kinds for people. */

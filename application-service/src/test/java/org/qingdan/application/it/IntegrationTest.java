@@ -34,6 +34,55 @@ abstract class IntegrationTest {
     static final com.sun.net.httpserver.HttpServer NOTIFICATION_SERVICE = notificationService();
     static final List<String> INBOX_CALLS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /**
+     * notification-service's 我行在用 as the portal meets it: three listed products, the marks of whoever's bearer token
+     * comes (one organisation here), 401 without one; what the portal asked is kept in {@link #PRODUCT_USE_CALLS}.
+     */
+    static final List<String> PRODUCT_USE_CALLS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final Map<String, String> LISTED = new java.util.LinkedHashMap<>(Map.of());
+    static final Map<String, Instant> MARKED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static {
+        LISTED.put("listed-1", "智能反欺诈平台");
+        LISTED.put("listed-2", "分布式核心账务系统");
+        LISTED.put("listed-3", "供应链金融服务云");
+        NOTIFICATION_SERVICE.createContext("/api/product-use", exchange -> {
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            boolean bearer = auth != null && auth.startsWith("Bearer ");
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            PRODUCT_USE_CALLS.add(method + " " + exchange.getRequestURI() + " " + (bearer ? "Bearer" : "-"));
+            String id = path.startsWith("/api/product-use/mine/") ? path.substring("/api/product-use/mine/".length()) : null;
+            int status = 200;
+            StringBuilder body = new StringBuilder();
+            if (!bearer) {
+                status = 401;
+            } else if (method.equals("GET") && path.equals("/api/product-use/listed")) {
+                LISTED.forEach((listingId, name) -> body.append(body.isEmpty() ? "[" : ",").append("{\"listingId\":\"").append(listingId)
+                        .append("\",\"productName\":\"").append(name).append("\",\"inUse\":").append(MARKED.containsKey(listingId)).append('}'));
+                body.append(body.isEmpty() ? "[]" : "]");
+            } else if (method.equals("GET") && path.equals("/api/product-use/mine")) {
+                MARKED.forEach((listingId, at) -> body.append(body.isEmpty() ? "[" : ",").append("{\"listingId\":\"").append(listingId)
+                        .append("\",\"productName\":\"").append(LISTED.get(listingId)).append("\",\"markedAt\":\"").append(at)
+                        .append("\",\"markedBy\":\"applicant-a\",\"endedAt\":null}"));
+                body.append(body.isEmpty() ? "[]" : "]");
+            } else if (method.equals("PUT") && id != null) {
+                status = !LISTED.containsKey(id) ? 404 : MARKED.putIfAbsent(id, Instant.parse("2026-11-30T02:00:00Z")) == null ? 201 : 200;
+            } else if (method.equals("DELETE") && id != null) {
+                status = MARKED.remove(id) != null ? 204 : 404;
+            } else {
+                status = 404;
+            }
+            byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+            exchange.close();
+        });
+    }
+
     static com.sun.net.httpserver.HttpServer notificationService() {
         return org.qingdan.testsupport.StubServer.serve("/api/notifications", exchange -> {
             String auth = exchange.getRequestHeaders().getFirst("Authorization");

@@ -403,6 +403,45 @@ class PortalWalkTest extends IntegrationTest {
         page.js("document.cookie = 'qingdan-lang=; Max-Age=0; path=/'");
     }
 
+    @Test
+    void a_member_marks_the_listed_products_its_institution_runs_and_unmarks_one() {
+        MARKED.clear();
+        loginAs("applicant-a", Forms.ORG_A, Forms.ORG_A_NAME, Roles.APPLICANT);
+        page.size(DESKTOP);
+        page.open("/portal/product-use?lang=zh");
+        assertThat(text(By.id("listed-products"))).contains("智能反欺诈平台", "分布式核心账务系统", "供应链金融服务云");
+        assertThat(text(By.id("marks"))).contains("本机构尚未标记任何产品");
+        click("use-listed-2");
+        assertThat(text(By.cssSelector(".message"))).isEqualTo("已标记为本机构在用。");
+        assertThat(text(By.cssSelector("#product-listed-2 .status"))).isEqualTo("在用");
+        assertThat(text(By.id("use-listed-2"))).isEqualTo("取消标记");
+        click("use-listed-1");
+        assertThat(text(By.id("my-marks"))).contains("智能反欺诈平台", "分布式核心账务系统", "在用");
+        // every call with the user's own token, to notification-service's /api/product-use
+        assertThat(PRODUCT_USE_CALLS).contains("PUT /api/product-use/mine/listed-2 Bearer", "PUT /api/product-use/mine/listed-1 Bearer")
+                .anyMatch(c -> c.startsWith("GET /api/product-use/listed?page=0&size=21 "))
+                .anyMatch(c -> c.startsWith("GET /api/product-use/mine")).allMatch(c -> c.endsWith(" Bearer"));
+        page.check("portal-product-use", DESKTOP, "zh");
+        for (int width : List.of(PHONE, NARROW)) {
+            page.size(width);
+            page.check("portal-product-use", width, "zh");
+        }
+
+        page.size(DESKTOP);
+        click("use-listed-1");
+        assertThat(text(By.cssSelector(".message"))).isEqualTo("已取消在用标记。");
+        assertThat(text(By.cssSelector("#product-listed-1 .status"))).isEqualTo("—");
+        assertThat(MARKED).containsOnlyKeys("listed-2");
+
+        page.open("/portal/product-use?lang=en");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Products we run");
+        assertThat(text(By.id("use-listed-2"))).isEqualTo("Unmark");
+        page.check("portal-product-use", DESKTOP, "en");
+        page.size(PHONE);
+        page.check("portal-product-use", PHONE, "en");
+        page.js("document.cookie = 'qingdan-lang=; Max-Age=0; path=/'");
+    }
+
     /** Opens the application's page until its status reads {@code status}: the events arrive on the broker meanwhile. */
     private void awaitStatus(String id, String status) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {

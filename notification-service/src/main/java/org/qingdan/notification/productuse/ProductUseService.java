@@ -104,6 +104,18 @@ public class ProductUseService {
         return marks.ofOrganisation(organisationOf(user), page, size);
     }
 
+    /** A listed product, and whether the user's organisation marks it as in use. */
+    public record Choice(ListedProduct product, boolean inUse) {
+    }
+
+    /** One page of the list by product name, each with whether the user's organisation marks it (for the portal). */
+    public List<Choice> listed(CurrentUser user, int page, int size) {
+        String org = organisationOf(user);
+        List<ListedProduct> products = catalogue.listed(page, size);
+        java.util.Set<String> marked = marks.markedAmong(org, products.stream().map(ListedProduct::listingId).toList());
+        return products.stream().map(p -> new Choice(p, marked.contains(p.listingId()))).toList();
+    }
+
     /** The office's view: how many members use each product, most used first; never who. */
     public List<ListedProduct> counts(int page, int size) {
         return catalogue.mostUsed(page, size);

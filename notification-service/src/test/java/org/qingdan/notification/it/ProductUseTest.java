@@ -60,6 +60,11 @@ class ProductUseTest extends NotificationIntegrationTest {
         assertThat(mine(other())).doesNotContain("use-acc-1");
         assertThat(api.delete("/api/product-use/mine/use-acc-1", other()).status()).isEqualTo(404);
         assertThat(mine(bank())).contains("use-acc-1");
+        // the list to choose from (the portal's page): each product with whether the reader's own organisation runs it
+        assertThat(inUse(bank(), "use-acc-1")).isTrue();
+        assertThat(inUse(other(), "use-acc-1")).isFalse();
+        assertThat(api.get("/api/product-use/listed?size=100", bank()).body()).doesNotContain("users").doesNotContain(OTHER);
+        assertThat(api.get("/api/product-use/listed", office()).status()).isEqualTo(403);
 
         // the office counts, never who; members do not count, the office does not mark
         JsonNode count = api.get("/api/product-use/counts/use-acc-1", office()).json();
@@ -86,6 +91,11 @@ class ProductUseTest extends NotificationIntegrationTest {
 
     @Autowired
     ProductUseStore marks;
+
+    private boolean inUse(String token, String listingId) {
+        return api.get("/api/product-use/listed?size=100", token).json().valueStream()
+                .filter(c -> c.get("listingId").asString().equals(listingId)).findFirst().orElseThrow().get("inUse").asBoolean();
+    }
 
     /** The office's paged count of one product; absent from the page (no user) as 0. */
     private long pagedCount(String listingId) {

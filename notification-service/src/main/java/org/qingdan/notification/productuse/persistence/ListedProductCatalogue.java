@@ -30,6 +30,8 @@ public class ListedProductCatalogue {
     public ListedProductCatalogue(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.getCollection(COLLECTION).createIndex(new Document("users", -1).append("_id", 1), new IndexOptions().name("users"));
+        mongo.getCollection(COLLECTION).createIndex(new Document("listed", 1).append("productName", 1).append("_id", 1),
+                new IndexOptions().name("listed_by_name"));
     }
 
     public void learn(DomainEvent event) {
@@ -78,6 +80,14 @@ public class ListedProductCatalogue {
         List<ListedProduct> found = new ArrayList<>();
         mongo.getCollection(COLLECTION).find(new Document("users", new Document("$gt", 0)).append("listed", true))
                 .sort(new Document("users", -1).append("_id", 1))
+                .skip(page * size).limit(size).forEach(d -> found.add(toDomain(d)));
+        return found;
+    }
+
+    /** One page of the products on the list now, by name: what a member may mark as in use. */
+    public List<ListedProduct> listed(int page, int size) {
+        List<ListedProduct> found = new ArrayList<>();
+        mongo.getCollection(COLLECTION).find(new Document("listed", true)).sort(new Document("productName", 1).append("_id", 1))
                 .skip(page * size).limit(size).forEach(d -> found.add(toDomain(d)));
         return found;
     }

@@ -80,6 +80,14 @@ public class ProductUseStore {
         return found;
     }
 
+    /** Which of these listings (at most a page) the organisation marks as in use now; read by {@code _id}. */
+    public java.util.Set<String> markedAmong(String orgUscc, List<String> listingIds) {
+        java.util.Set<String> marked = new java.util.HashSet<>();
+        mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in", listingIds.stream().map(id -> idOf(orgUscc, id)).toList()))
+                .append("endedAt", null)).forEach(d -> marked.add(d.getString("listingId")));
+        return marked;
+    }
+
     /** How many organisations mark this listing as in use now (counted on the index). */
     public long activeCount(String listingId) {
         return mongo.getCollection(COLLECTION).countDocuments(new Document("listingId", listingId).append("endedAt", null));

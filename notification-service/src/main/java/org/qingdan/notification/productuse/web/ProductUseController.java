@@ -63,6 +63,21 @@ public class ProductUseController {
         return productUse.mine(user, paging.page(), paging.size()).stream().map(MarkView::of).toList();
     }
 
+    /** A product on the list and whether my organisation marks it as in use; never how many others do. */
+    public record ChoiceView(String listingId, String productName, boolean inUse) {
+    }
+
+    @GetMapping("/listed")
+    @PreAuthorize(Roles.MEMBER)
+    @Operation(summary = "The products on the list now, by name, each with whether my organisation marks it as in use (我行在用)")
+    @ApiResponse(responseCode = "200", description = "One page of listed products")
+    @ApiResponse(responseCode = "400", description = "Bad paging (the parameter named)")
+    public List<ChoiceView> listed(CurrentUser user, @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        QueryParameters.Paging paging = paging(page, size);
+        return productUse.listed(user, paging.page(), paging.size()).stream()
+                .map(c -> new ChoiceView(c.product().listingId(), c.product().productName(), c.inUse())).toList();
+    }
+
     @PutMapping("/mine/{listingId}")
     @PreAuthorize(Roles.MEMBER)
     @Operation(summary = "Mark a listed product as in production use by my organisation (我行在用); idempotent",
