@@ -92,7 +92,7 @@ class ReconfirmationsTest extends ListingIntegrationTest {
 
         HttpApi.Response confirmed = api.post("/api/listings/yr-2/reconfirm", leadApplicant(), notAccurate(RATINGS));
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
-        assertThat(confirmed.body()).doesNotContain(WHY).doesNotContain("QUALIFIED").contains("自主评估已向专委会办公室更新");
+        assertThat(confirmed.body()).doesNotContain(WHY).doesNotContain("QUALIFIED").doesNotContain("自主评估已").contains("年度确认：产品仍在生产使用，无未报告的重大事故");
 
         // never public: not the public record, its feeds, nor listing.events
         String publicRecord = api.get("/api/public/listings/yr-2", null).body();

@@ -8,7 +8,8 @@ public enum ActingBody {
     COMMITTEE("金融科技专委会"),
     OFFICE("专委会办公室"),
     MEMBER("会员单位"),
-    ENTERPRISE("产品所属企业");
+    ENTERPRISE("产品所属企业"),
+    LEAD_APPLICANT("牵头申报单位");
 
     private final String label;
 
@@ -31,6 +32,8 @@ public enum ActingBody {
             case "OBJECTION_LODGED" -> MEMBER;
             // the committee decides a re-review: it keeps the product, or its conclusion delists it
             case "RE_REVIEW_KEPT" -> COMMITTEE;
+            // the yearly re-confirmation is the lead applicant's own declaration
+            case "RECONFIRMED" -> LEAD_APPLICANT;
             case "DELISTED" -> delisting == null ? OFFICE
                     : delisting.reason() == org.qingdan.contracts.listing.ProductDelisted.DelistingReason.VOLUNTARY_WITHDRAWAL ? ENTERPRISE
                     : delisting.reReviewId() != null ? COMMITTEE : OFFICE;

@@ -313,10 +313,9 @@ public record Listing(
             throw new ListingRefused(Kind.WRONG_STATE, null, "not-yet-due", "年度确认可于周年日前 " + Reconfirmation.WINDOW_DAYS + " 天内进行（周年日：" + due + "）");
         }
         List<HistoryEntry> nextHistory = new ArrayList<>(history);
-        // public: that the lead updated its self-assessment, never the ratings (those are in the reconfirmation, office-visible)
-        nextHistory.add(new HistoryEntry(now, "RECONFIRMED", declared == null
-                ? "年度确认：产品仍在生产使用，无未报告的重大事故，自主评估仍然准确"
-                : "年度确认：产品仍在生产使用，无未报告的重大事故，自主评估已向专委会办公室更新", null));
+        // public: the same words whether or not the self-assessment changed; that it did, and the ratings, are between
+        // the lead and the office (the reconfirmation's history, listing.office.events)
+        nextHistory.add(new HistoryEntry(now, "RECONFIRMED", "年度确认：产品仍在生产使用，无未报告的重大事故", null));
         Reconfirmation next = Reconfirmation.confirmed(reconfirmation,
                 new Reconfirmation.Confirmation(now, by, declared == null, declared, note == null || note.isBlank() ? null : note.trim()));
         Listing confirmed = new Listing(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections,

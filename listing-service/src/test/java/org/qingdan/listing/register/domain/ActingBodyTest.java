@@ -27,6 +27,7 @@ class ActingBodyTest {
         assertThat(ActingBody.of(step("DELISTED"), art12)).isEqualTo(ActingBody.OFFICE);
         // the enterprise's request, even when the office records it
         assertThat(ActingBody.of(step("DELISTED"), voluntary)).isEqualTo(ActingBody.ENTERPRISE);
+        assertThat(ActingBody.of(step("RECONFIRMED"), null)).isEqualTo(ActingBody.LEAD_APPLICANT);
         assertThat(ActingBody.OFFICE.label()).isEqualTo("专委会办公室");
     }
 }
