@@ -1,7 +1,6 @@
 package org.qingdan.devstack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.qingdan.wireserver.WireServerBackends;
 
 /**
  * Starts the whole system on one machine without Docker, each part health-checked: the MongoDB wire server
@@ -309,7 +309,7 @@ public final class DevStack {
         } catch (IOException e) {
             throw new StartFailure("Cannot create " + home.resolve("mongo") + ": " + e.getMessage());
         }
-        mongo = new MongoServer(new H2Backend(home.resolve("mongo/qingdan.mv").toString()));
+        mongo = new MongoServer(WireServerBackends.h2(home.resolve("mongo/qingdan.mv").toString()));
         mongo.bind("127.0.0.1", MONGO_PORT);
         step("MongoDB", "wire server on 127.0.0.1:" + MONGO_PORT + ", data in " + repo.relativize(home.resolve("mongo")));
         return "mongodb://localhost:" + MONGO_PORT;

@@ -13,7 +13,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -55,6 +54,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.qingdan.testsupport.OidcIssuer;
 import org.qingdan.testsupport.RealInfrastructure;
 import org.qingdan.testsupport.TcpProxy;
+import org.qingdan.wireserver.WireServerBackends;
 
 /**
  * Our own fault suite (issue #14 item 5): the four services as processes of their own, as the devstack runs
@@ -121,7 +121,7 @@ class FaultSuite {
         Path repo = Path.of(System.getProperty("qingdan.repo", "../..")).toAbsolutePath().normalize();
         Path home = Path.of("target/fault-stack").toAbsolutePath();
         deleteRecursively(home); // a fresh broker log for a fresh in-memory database
-        mongoServer = new MongoServer(new MemoryBackend());
+        mongoServer = new MongoServer(WireServerBackends.memory());
         InetSocketAddress mongoAddress = mongoServer.bind(); // a free loopback port
         mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoAddress.getPort());
         kafkaLink = TcpProxy.to(DevStack.KAFKA_PORT);

@@ -1,7 +1,6 @@
 package org.qingdan.devstack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +37,7 @@ import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.support.kafka.EventSerializer;
 import org.qingdan.support.outbox.CloudEventRecords;
 import org.qingdan.testsupport.RealInfrastructure;
+import org.qingdan.wireserver.WireServerBackends;
 
 /**
  * The public list at 100, 1,000 and 10,000 listings (issue "The list holds at scale"). Runs listing-service
@@ -60,7 +60,7 @@ public final class ListScaleBenchmark {
         }
         int reads = Integer.getInteger("bench.reads", 1000);
         Path home = Files.createTempDirectory("qingdan-list-bench");
-        MongoServer mongo = new MongoServer(new H2Backend(home.resolve("qingdan.mv").toString()));
+        MongoServer mongo = new MongoServer(WireServerBackends.h2(home.resolve("qingdan.mv").toString()));
         String mongoUri = "mongodb://" + mongo.bind().getHostString() + ":" + mongo.getLocalAddress().getPort();
         String kafka = RealInfrastructure.kafka().bootstrapServers();
         String issuer = RealInfrastructure.oidc().issuerUri();

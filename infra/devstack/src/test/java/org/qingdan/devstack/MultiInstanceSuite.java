@@ -12,7 +12,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -48,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.qingdan.testsupport.OidcIssuer;
 import org.qingdan.testsupport.RealInfrastructure;
+import org.qingdan.wireserver.WireServerBackends;
 
 /**
  * Several instances proven (issue #19 item 3): the devstack with {@code DEVSTACK_INSTANCES=2} (two instances of
@@ -98,7 +98,7 @@ class MultiInstanceSuite {
         Path repo = Path.of(System.getProperty("qingdan.repo", "../..")).toAbsolutePath().normalize();
         Path home = Path.of("target/instances-stack").toAbsolutePath();
         deleteRecursively(home); // a fresh broker log for a fresh in-memory database
-        mongoServer = new MongoServer(new MemoryBackend());
+        mongoServer = new MongoServer(WireServerBackends.memory());
         InetSocketAddress mongoAddress = mongoServer.bind();
         String mongoUri = "mongodb://127.0.0.1:" + mongoAddress.getPort();
         mongo = MongoClients.create(mongoUri);

@@ -1,16 +1,16 @@
 package org.qingdan.testsupport;
 
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import org.qingdan.wireserver.WireServerBackends;
 
-/** mongo-java-server with its in-memory backend, on a free loopback port. */
+/** mongo-java-server with its in-memory backend (its collections using their unique indexes as MongoDB would), on a free loopback port. */
 final class InProcessMongoServer implements MongoServer {
 
     private final de.bwaldvogel.mongo.MongoServer server;
     private final InetSocketAddress address;
 
     InProcessMongoServer() {
-        server = new de.bwaldvogel.mongo.MongoServer(new MemoryBackend());
+        server = new de.bwaldvogel.mongo.MongoServer(WireServerBackends.memory());
         server.bind("127.0.0.1", 0);
         address = server.getLocalAddress();
     }

@@ -37,6 +37,7 @@ public class RegisterService {
     private static final int DUE_BATCH = 100;
 
     private final ListingStore listings;
+    private final PublicVersion publicVersion;
     private final EditionStore editions;
     private final Clock clock;
     private final AuditRecorder audit;
@@ -47,7 +48,8 @@ public class RegisterService {
 
     /** {@code migration}: the list of the first layout is migrated before anything here runs. */
     public RegisterService(ListingStore listings, EditionStore editions, Clock clock, RegisterMigration migration, AuditRecorder audit,
-                           ObjectProvider<ReReviewFollowers> followers) {
+                           ObjectProvider<ReReviewFollowers> followers, PublicVersion publicVersion) {
+        this.publicVersion = publicVersion;
         this.followers = followers; // resolved when used: the followers depend on this service
         this.audit = audit;
         this.listings = listings;
@@ -59,7 +61,7 @@ public class RegisterService {
     public Listing startNotice(String applicationId, PublicProduct product, int noticeDays) {
         Listing started = Listing.startNotice(applicationId, product, noticeDays, clock.instant());
         if (listings.insert(started, List.of())) {
-            listings.bumpPublicVersion();
+            publicVersion.bump();
             audit.recordSystem(AUDIT_TYPE, applicationId, "review-service", "金融科技专委会", "PUBLIC_NOTICE_STARTED",
                     "专委会审核通过，公示开始（" + noticeDays + " 天）");
             return sequence(new ListingStore.Versioned(started, 0));
@@ -245,7 +247,7 @@ public class RegisterService {
             List<DomainEvent> events = outcome.events().stream()
                     .flatMap(e -> ListingEventsAdapter.toContract(e, clock.instant()).stream()).toList();
             long revision = listings.update(read, outcome.listing(), events);
-            listings.bumpPublicVersion();
+            publicVersion.bump();
             if (outcome.listing().pendingEdition() == null) {
                 return outcome;
             }
@@ -268,7 +270,7 @@ public class RegisterService {
         Listing.Sequenced sequenced = read.listing().sequence(edition);
         try {
             listings.update(read, sequenced.listing(), ListingEventsAdapter.toContract(sequenced.event(), clock.instant()));
-            listings.bumpPublicVersion();
+            publicVersion.bump();
             return sequenced.listing();
         } catch (OptimisticLockingFailureException sequencedElsewhere) {
             // another instance (or the schedule) completed this change at the same time: its write stands

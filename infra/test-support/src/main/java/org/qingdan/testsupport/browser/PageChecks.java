@@ -87,6 +87,13 @@ public final class PageChecks implements AutoCloseable {
     public void check(String name, int width, String lang) {
         long scrollWidth = ((Number) js("return document.documentElement.scrollWidth")).longValue();
         long innerWidth = ((Number) js("return window.innerWidth")).longValue();
+        // on a loaded machine the first reading after a resize can still be the old width's, with no element
+        // sticking out: a real overflow is still there a few frames later
+        for (long until = System.nanoTime() + Duration.ofSeconds(5).toNanos(); scrollWidth > innerWidth && System.nanoTime() < until; ) {
+            js("return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+            scrollWidth = ((Number) js("return document.documentElement.scrollWidth")).longValue();
+            innerWidth = ((Number) js("return window.innerWidth")).longValue();
+        }
         if (scrollWidth > innerWidth) {
             // say which elements stick out, to find the cause without a debugger
             Object wide = js("""

@@ -243,8 +243,10 @@ public class ListingStore {
         return d == null ? 0 : ((Number) d.get("value")).longValue();
     }
 
-    public void bumpPublicVersion() {
-        mongo.findAndModify(Query.query(Criteria.where("_id").is("list")), new Update().inc("value", 1L),
-                FindAndModifyOptions.options().upsert(true), Document.class, VERSIONS);
+    /** Returns the new version. */
+    public long bumpPublicVersion() {
+        Document d = mongo.findAndModify(Query.query(Criteria.where("_id").is("list")), new Update().inc("value", 1L),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, VERSIONS);
+        return ((Number) d.get("value")).longValue();
     }
 }

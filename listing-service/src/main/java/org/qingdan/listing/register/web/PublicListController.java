@@ -23,6 +23,7 @@ import org.qingdan.listing.register.domain.Edition;
 import org.qingdan.listing.register.domain.EditionHead;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.ListingStatus;
+import org.qingdan.listing.register.PublicVersion;
 import org.qingdan.listing.register.persistence.EditionDocument;
 import org.qingdan.listing.register.persistence.EditionStore;
 import org.qingdan.listing.register.persistence.ListingStore;
@@ -67,8 +68,10 @@ public class PublicListController {
     private final ListingStore listings;
     private final EditionStore editions;
     private final PublicStream stream;
+    private final PublicVersion publicVersion;
 
-    public PublicListController(ListingStore listings, EditionStore editions, PublicStream stream) {
+    public PublicListController(ListingStore listings, EditionStore editions, PublicStream stream, PublicVersion publicVersion) {
+        this.publicVersion = publicVersion;
         this.listings = listings;
         this.editions = editions;
         this.stream = stream;
@@ -76,7 +79,7 @@ public class PublicListController {
 
     /** The list's ETag, or null when the client's copy is current (the caller then answers 304). */
     private String current(WebRequest request) {
-        String etag = "\"v" + listings.publicVersion() + "\"";
+        String etag = PublicVersion.etag(publicVersion.current());
         return request.checkNotModified(etag) ? null : etag;
     }
 
