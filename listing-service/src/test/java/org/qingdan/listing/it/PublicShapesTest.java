@@ -7,11 +7,12 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qingdan.listing.Products;
+import org.qingdan.testsupport.JsonShape;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The public list's JSON as the website reads it: field names, their order and which are null, pinned for every
- * answer built from a view (values aside). Written before the read side moved out of the controllers, so that the
+ * The public list's JSON as the website reads it: field names, their order, which are null and the time format,
+ * pinned for every answer built from a view (values aside). Written before the read side moved out of the controllers, so that the
  * move could not change a byte of shape.
  */
 class PublicShapesTest extends ListingIntegrationTest {
@@ -37,18 +38,18 @@ class PublicShapesTest extends ListingIntegrationTest {
         assertThat(shape(api.get("/api/public/editions/verification?from=1", null).json()))
                 .isEqualTo("{valid:true,brokenAt:null,message:s,from:0,to:0,latest:0,complete:true}");
         assertThat(shape(api.get("/api/public/editions?size=1", null).json())).isEqualTo(
-                "{items:[{number:0,createdAt:s,change:{type:s,listingId:s,productName:s,summary:s},entries:0,digest:s,previousHash:s,hash:s}],"
+                "{items:[{number:0,createdAt:tZ,change:{type:s,listingId:s,productName:s,summary:s},entries:0,digest:s,previousHash:s,hash:s}],"
                         + "page:0,size:0,total:0}");
         assertThat(shape(api.get("/api/public/notices?size=1", null).json())).isEqualTo(
-                "{items:[{at:s,type:s,listingId:s,productName:s,enterpriseName:s,summary:s,edition:0}],page:0,size:0,total:0}");
+                "{items:[{at:tZ,type:s,listingId:s,productName:s,enterpriseName:s,summary:s,edition:0}],page:0,size:0,total:0}");
         assertThat(shape(api.get("/api/public/listings?q=形状测试门户&status=PUBLIC_NOTICE", null).json())).isEqualTo(
                 "{items:[{id:s,productName:s,enterpriseName:s,enterpriseUscc:s,productType:s,productTypeLabel:s,scenarios:[s],"
-                        + "scenarioLabels:[s],keyTechnologies:[s],callYear:0,status:s,statusLabel:s,noticeEndsAt:s,listedAt:null,"
+                        + "scenarioLabels:[s],keyTechnologies:[s],callYear:0,status:s,statusLabel:s,noticeEndsAt:tZ,listedAt:null,"
                         + "delistedAt:null,underReReview:false,reReviewLabel:null,reReviewOpenedAt:null,lastConfirmedAt:null}],"
                         + "page:0,size:0,total:0}");
         String delisted = shape(api.get("/api/public/listings/shape-1", null).json());
         assertThat(delisted).startsWith("{summary:{id:s,").contains("delisting:{reason:s,reasonLabel:s,exclusionGround:null,"
-                + "exclusionGroundLabel:null,explanation:s,at:s},history:[{at:s,type:s,summary:s,edition:0,actedBy:s,actedByLabel:s}]}");
+                + "exclusionGroundLabel:null,explanation:s,at:tZ},history:[{at:tZ,type:s,summary:s,edition:0,actedBy:s,actedByLabel:s}]}");
         String listingsJson = api.get("/api/public/listings.json", null).body();
         assertThat(listingsJson).matches("(?s)\\{\"change\":\\{\"listingId\":\"[^\"]+\",\"summary\":\"[^\"]*\",\"type\":\"[A-Z_]+\"},"
                 + "\"createdAt\":\"[^\"]+\",\"digest\":\"[0-9a-f]+\",\"entryCount\":\\d+,\"hash\":\"[0-9a-f]+\",\"number\":\\d+,\"entries\":\\[.*]}");
@@ -59,24 +60,7 @@ class PublicShapesTest extends ListingIntegrationTest {
         return api.get("/api/public/editions?size=1", null).json().get("total").asLong();
     }
 
-    /** The JSON with every string as s, every number as 0, arrays by their first element: names, order and nulls remain. */
     static String shape(JsonNode node) {
-        if (node.isObject()) {
-            StringBuilder out = new StringBuilder("{");
-            for (var field : node.properties()) {
-                out.append(out.length() > 1 ? "," : "").append(field.getKey()).append(':').append(shape(field.getValue()));
-            }
-            return out.append('}').toString();
-        }
-        if (node.isArray()) {
-            return node.isEmpty() ? "[]" : "[" + shape(node.get(0)) + "]";
-        }
-        if (node.isNull()) {
-            return "null";
-        }
-        if (node.isBoolean()) {
-            return node.toString();
-        }
-        return node.isNumber() ? "0" : "s";
+        return JsonShape.of(node);
     }
 }
