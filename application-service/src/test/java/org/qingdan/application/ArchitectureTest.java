@@ -13,5 +13,8 @@ class ArchitectureTest {
     static final ArchRule domain_is_framework_free = ArchitectureRules.domainIsFrameworkFree();
 
     @ArchTest
+    static final ArchRule web_reads_no_persistence = ArchitectureRules.webReadsNoPersistence();
+
+    @ArchTest
     static final ArchRule no_other_service = ArchitectureRules.usesNoOtherService("application");
 }

@@ -1,5 +1,7 @@
 package org.qingdan.application.application;
 
+import org.qingdan.application.application.domain.StoredApplication;
+import org.qingdan.application.call.domain.StoredCall;
 import org.qingdan.support.outbox.ConflictRetry;
 import org.qingdan.support.security.Roles;
 import java.time.Clock;
@@ -73,10 +75,10 @@ public class ApplicationService {
         return new Actor(user.subject(), user.displayName() == null ? user.username() : user.displayName());
     }
 
-    public ApplicationStore.Versioned create(CurrentUser user, String callId, ApplicationForm form, String idempotencyKey,
+    public StoredApplication create(CurrentUser user, String callId, ApplicationForm form, String idempotencyKey,
                                              String requestHash) {
         String org = requireOrganisation(user);
-        Call call = calls.find(callId).map(CallStore.Versioned::call)
+        Call call = calls.find(callId).map(StoredCall::call)
                 .orElseThrow(() -> ProblemException.invalid("征集不存在",
                         List.of(new org.qingdan.support.web.Violation("callId", "exists", "征集 " + callId + " 不存在"))));
         call.refusesSubmissionAt(clock.instant()).ifPresent(reason -> {
@@ -91,12 +93,12 @@ public class ApplicationService {
             long version = applications.insert(draft, requestHash,
                     created.events().isEmpty() ? List.of() : toContracts(created, 0L));
             audited(user, null, draft);
-            return new ApplicationStore.Versioned(draft, version, requestHash);
-        }, () -> applications.find(id).orElseThrow(), ApplicationStore.Versioned::requestHash, requestHash);
+            return new StoredApplication(draft, version, requestHash);
+        }, () -> applications.find(id).orElseThrow(), StoredApplication::requestHash, requestHash);
     }
 
-    public ApplicationStore.Versioned get(CurrentUser user, String id) {
-        ApplicationStore.Versioned found = applications.find(id).orElseThrow(() -> notFound(id));
+    public StoredApplication get(CurrentUser user, String id) {
+        StoredApplication found = applications.find(id).orElseThrow(() -> notFound(id));
         if (!mayRead(user, found.application())) {
             throw notFound(id);
         }
@@ -113,7 +115,7 @@ public class ApplicationService {
         throw ProblemException.forbidden("只有申报单位和专委会办公室可以查看申报");
     }
 
-    public ApplicationStore.Versioned saveDraft(CurrentUser user, String id, ApplicationForm form, Long ifMatch) {
+    public StoredApplication saveDraft(CurrentUser user, String id, ApplicationForm form, Long ifMatch) {
         return change(user, id, ifMatch, true, app -> app.edit(form, actor(user), clock.instant()));
     }
 
@@ -121,14 +123,14 @@ public class ApplicationService {
      * The applications that name the user's organisation as a participant (其他参与机构), newest first: what it may see of
      * them is its own part ({@link Application#participant}), never the whole form.
      */
-    public List<ApplicationStore.Versioned> participations(CurrentUser user, int page, int size) {
+    public List<StoredApplication> participations(CurrentUser user, int page, int size) {
         return applications.naming(requireOrganisation(user), page, size);
     }
 
     /** One application naming the user's organisation as a participant; any other answers 404, so nothing leaks. */
-    public ApplicationStore.Versioned participation(CurrentUser user, String id) {
+    public StoredApplication participation(CurrentUser user, String id) {
         String org = requireOrganisation(user);
-        ApplicationStore.Versioned found = applications.find(id).orElseThrow(() -> notFound(id));
+        StoredApplication found = applications.find(id).orElseThrow(() -> notFound(id));
         if (found.application().participant(org).isEmpty()) {
             throw notFound(id);
         }
@@ -136,18 +138,18 @@ public class ApplicationService {
     }
 
     /** The participant confirms its current role (Art. 8, Annex 2 §1). */
-    public ApplicationStore.Versioned confirmParticipation(CurrentUser user, String id, String role, Long ifMatch) {
+    public StoredApplication confirmParticipation(CurrentUser user, String id, String role, Long ifMatch) {
         return asParticipant(user, id, ifMatch, (app, org) -> app.confirmParticipation(org, role, actor(user), clock.instant()));
     }
 
     /** The participant declines its role, with a reason. */
-    public ApplicationStore.Versioned declineParticipation(CurrentUser user, String id, String reason, Long ifMatch) {
+    public StoredApplication declineParticipation(CurrentUser user, String id, String reason, Long ifMatch) {
         return asParticipant(user, id, ifMatch, (app, org) -> app.declineParticipation(org, reason, actor(user), clock.instant()));
     }
 
-    private ApplicationStore.Versioned asParticipant(CurrentUser user, String id, Long ifMatch,
+    private StoredApplication asParticipant(CurrentUser user, String id, Long ifMatch,
                                                      java.util.function.BiFunction<Application, String, Application> answer) {
-        ApplicationStore.Versioned current = participation(user, id);
+        StoredApplication current = participation(user, id);
         IfMatch.require(ifMatch, current.version());
         Application next = answer.apply(current.application(), requireOrganisation(user));
         if (next == current.application()) {
@@ -155,7 +157,7 @@ public class ApplicationService {
         }
         long version = applications.update(next, current.version(), current.requestHash(), List.of());
         audited(user, current.application(), next);
-        return new ApplicationStore.Versioned(next, version, current.requestHash());
+        return new StoredApplication(next, version, current.requestHash());
     }
 
     /**
@@ -175,7 +177,7 @@ public class ApplicationService {
         }
     }
 
-    public ApplicationStore.Versioned submit(CurrentUser user, String id, Long ifMatch) {
+    public StoredApplication submit(CurrentUser user, String id, Long ifMatch) {
         return change(user, id, ifMatch, true, app -> {
             Call call = callOf(app);
             Set<String> files = attachments.ofApplication(id).stream().map(AttachmentInfo::id).collect(Collectors.toSet());
@@ -183,23 +185,23 @@ public class ApplicationService {
         });
     }
 
-    public ApplicationStore.Versioned withdraw(CurrentUser user, String id, String reason, Long ifMatch) {
+    public StoredApplication withdraw(CurrentUser user, String id, String reason, Long ifMatch) {
         return change(user, id, ifMatch, true, app -> app.withdraw(reason, actor(user), clock.instant()));
     }
 
-    public ApplicationStore.Versioned accept(CurrentUser office, String id, Long ifMatch) {
+    public StoredApplication accept(CurrentUser office, String id, Long ifMatch) {
         requireOffice(office);
         return change(office, id, ifMatch, false, app -> app.accept(actor(office), clock.instant()));
     }
 
-    public ApplicationStore.Versioned returnForCorrection(CurrentUser office, String id, List<CorrectionComment> comments,
+    public StoredApplication returnForCorrection(CurrentUser office, String id, List<CorrectionComment> comments,
                                                           Long ifMatch) {
         requireOffice(office);
         return change(office, id, ifMatch, false, app -> app.returnForCorrection(comments, correctionPeriod, actor(office), clock.instant()));
     }
 
     /** The formal check refuses the application (不予受理) with a reason; final. */
-    public ApplicationStore.Versioned refuse(CurrentUser office, String id, String reason, Long ifMatch) {
+    public StoredApplication refuse(CurrentUser office, String id, String reason, Long ifMatch) {
         requireOffice(office);
         return change(office, id, ifMatch, false, app -> app.refuse(reason, actor(office), clock.instant()));
     }
@@ -281,9 +283,9 @@ public class ApplicationService {
      * Loads, checks access and If-Match, applies the command, and saves the next state with its events in
      * one write. {@code ownerOnly}: commands only the owning organisation may give.
      */
-    private ApplicationStore.Versioned change(CurrentUser user, String id, Long ifMatch, boolean ownerOnly,
+    private StoredApplication change(CurrentUser user, String id, Long ifMatch, boolean ownerOnly,
                                               Function<Application, Application.Outcome> command) {
-        ApplicationStore.Versioned current = get(user, id);
+        StoredApplication current = get(user, id);
         if (ownerOnly && !(isApplicant(user) && user.belongsTo(current.application().ownerUscc()))) {
             throw ProblemException.forbidden("只有申报单位本身可以执行此操作");
         }
@@ -293,7 +295,7 @@ public class ApplicationService {
         List<DomainEvent> events = outcome.events().isEmpty() ? List.of() : toContracts(outcome, nextVersion);
         long version = applications.update(outcome.application(), current.version(), current.requestHash(), events);
         audited(user, current.application(), outcome.application());
-        return new ApplicationStore.Versioned(outcome.application(), version, current.requestHash());
+        return new StoredApplication(outcome.application(), version, current.requestHash());
     }
 
     private List<DomainEvent> toContracts(Application.Outcome outcome, long version) {
@@ -306,7 +308,7 @@ public class ApplicationService {
     }
 
     private Call callOf(Application app) {
-        return calls.find(app.callId()).map(CallStore.Versioned::call)
+        return calls.find(app.callId()).map(StoredCall::call)
                 .orElseThrow(() -> new IllegalStateException("call " + app.callId() + " of " + app.id() + " is gone"));
     }
 
@@ -328,7 +330,7 @@ public class ApplicationService {
      * before it submits), else the latest submitted version. Anyone else than {@link #mayReadDocuments}: 404.
      */
     public FormPrintout printout(CurrentUser user, String id, Integer number) {
-        Application app = applications.find(id).map(ApplicationStore.Versioned::application).orElseThrow(() -> notFound(id));
+        Application app = applications.find(id).map(StoredApplication::application).orElseThrow(() -> notFound(id));
         if (!mayReadDocuments(user, app)) {
             throw notFound(id);
         }

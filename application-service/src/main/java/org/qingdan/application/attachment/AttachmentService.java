@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.qingdan.application.application.ApplicationService;
 import org.qingdan.application.application.domain.Application;
 import org.qingdan.application.application.domain.ApplicationStatus;
+import org.qingdan.application.application.domain.StoredApplication;
 import org.qingdan.application.application.persistence.ApplicationStore;
 import org.qingdan.application.attachment.domain.AttachmentInfo;
 import org.qingdan.support.files.FileRejected;
@@ -87,7 +88,7 @@ public class AttachmentService {
     }
 
     private Application readable(CurrentUser user, String applicationId) {
-        Application app = applications.find(applicationId).map(ApplicationStore.Versioned::application)
+        Application app = applications.find(applicationId).map(StoredApplication::application)
                 .orElseThrow(() -> ProblemException.notFound("申报 " + applicationId + " 不存在"));
         if (!ApplicationService.mayReadDocuments(user, app)) {
             throw ProblemException.notFound("申报 " + applicationId + " 不存在");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.time.Instant;
 import java.util.function.Function;
+import org.qingdan.application.call.domain.StoredCall;
 import org.qingdan.application.call.events.CallEvents;
 import org.qingdan.application.call.domain.Call;
 import org.qingdan.application.call.persistence.CallStore;
@@ -34,7 +35,7 @@ public class CallService {
                         Integer publicNoticeDays, Integer reviewersPerApplication) {
     }
 
-    public CallStore.Versioned plan(CurrentUser office, Draft draft, String idempotencyKey, String requestHash) {
+    public StoredCall plan(CurrentUser office, Draft draft, String idempotencyKey, String requestHash) {
         String id = Idempotency.idFor("call", office.username(), idempotencyKey);
         Call call = Call.plan(id, draft.title(), draft.year(), draft.opensAt(), draft.closesAt(), draft.publicNoticeDays(),
                 draft.reviewersPerApplication(), office.username(), clock.instant());
@@ -42,27 +43,27 @@ public class CallService {
             long version = calls.insert(call, requestHash);
             audit.record(AUDIT_TYPE, id, office, "PLANNED", "计划征集“" + call.title() + "”（" + call.year() + " 年度），"
                     + call.opensAt() + " 至 " + call.closesAt());
-            return new CallStore.Versioned(call, version, requestHash);
-        }, () -> calls.find(id).orElseThrow(), CallStore.Versioned::requestHash, requestHash);
+            return new StoredCall(call, version, requestHash);
+        }, () -> calls.find(id).orElseThrow(), StoredCall::requestHash, requestHash);
     }
 
-    public List<CallStore.Versioned> all() {
+    public List<StoredCall> all() {
         return calls.all();
     }
 
-    public CallStore.Versioned get(String id) {
+    public StoredCall get(String id) {
         return calls.find(id).orElseThrow(() -> ProblemException.notFound("征集 " + id + " 不存在"));
     }
 
-    public CallStore.Versioned open(CurrentUser office, String id, Long expectedVersion) {
+    public StoredCall open(CurrentUser office, String id, Long expectedVersion) {
         return audited(office, "OPENED", "开始征集", transition(id, expectedVersion, c -> c.open(office.username(), clock.instant())));
     }
 
-    public CallStore.Versioned close(CurrentUser office, String id, Long expectedVersion) {
+    public StoredCall close(CurrentUser office, String id, Long expectedVersion) {
         return audited(office, "CLOSED", "结束征集", transition(id, expectedVersion, c -> c.close(office.username(), clock.instant())));
     }
 
-    private CallStore.Versioned audited(CurrentUser office, String action, String what, CallStore.Versioned done) {
+    private StoredCall audited(CurrentUser office, String action, String what, StoredCall done) {
         audit.record(AUDIT_TYPE, done.call().id(), office, action, what + "“" + done.call().title() + "”");
         return done;
     }
@@ -74,12 +75,12 @@ public class CallService {
     }
 
     /** The state and the event it raised in one write (the call's outbox), so that the members hear of each change once. */
-    private CallStore.Versioned transition(String id, Long expectedVersion, Function<Call, Call.Transition> change) {
-        CallStore.Versioned current = get(id);
+    private StoredCall transition(String id, Long expectedVersion, Function<Call, Call.Transition> change) {
+        StoredCall current = get(id);
         IfMatch.require(expectedVersion, current.version());
         Call.Transition t = change.apply(current.call());
         long version = calls.update(t.call(), current.version(), current.requestHash(),
                 List.of(CallEvents.toContract(t, current.version() + 1)));
-        return new CallStore.Versioned(t.call(), version, current.requestHash());
+        return new StoredCall(t.call(), version, current.requestHash());
     }
 }

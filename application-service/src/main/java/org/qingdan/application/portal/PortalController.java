@@ -16,7 +16,7 @@ import org.qingdan.application.application.domain.ApplicationRefused;
 import org.qingdan.application.application.domain.ApplicationStatus;
 import org.qingdan.application.application.domain.FormRules;
 import org.qingdan.application.application.domain.RuleViolation;
-import org.qingdan.application.application.persistence.ApplicationStore;
+import org.qingdan.application.application.domain.StoredApplication;
 import org.qingdan.application.application.web.ApplicationController.ParticipantStatus;
 import org.qingdan.application.application.web.ParticipationController.ParticipationView;
 import org.qingdan.application.attachment.AttachmentService;
@@ -139,7 +139,7 @@ public class PortalController {
                         RedirectAttributes redirect, Locale locale) {
         CurrentUser user = common(model, principal);
         try {
-            ApplicationStore.Versioned created = applications.create(user, callId, null, null, Idempotency.hash("portal|" + callId));
+            StoredApplication created = applications.create(user, callId, null, null, Idempotency.hash("portal|" + callId));
             redirect.addFlashAttribute("message", "application.started");
             return "redirect:/portal/applications/" + created.application().id() + "/steps/1";
         } catch (ApplicationRefused | ProblemException e) {
@@ -153,7 +153,7 @@ public class PortalController {
     @GetMapping("/applications/{id}")
     public String application(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, Model model, Locale locale) {
         CurrentUser user = common(model, principal);
-        ApplicationStore.Versioned v = applications.get(user, id);
+        StoredApplication v = applications.get(user, id);
         Application app = v.application();
         page(model, v, user);
         Publication publication = app.status() == ApplicationStatus.APPROVED ? publications.of(id).orElse(null) : null;
@@ -176,7 +176,7 @@ public class PortalController {
     public record Correction(String where, String href, String comment) {
     }
 
-    private void page(Model model, ApplicationStore.Versioned v, CurrentUser user) {
+    private void page(Model model, StoredApplication v, CurrentUser user) {
         Application app = v.application();
         model.addAttribute("app", app);
         model.addAttribute("version", v.version());
@@ -204,7 +204,7 @@ public class PortalController {
                        @RequestParam(required = false) String check, Model model, Locale locale) {
         CurrentUser user = common(model, principal);
         Step step = Step.of(n).orElseThrow(() -> ProblemException.notFound("第 " + n + " 步不存在"));
-        ApplicationStore.Versioned v = applications.get(user, id);
+        StoredApplication v = applications.get(user, id);
         if (!editable(v.application())) {
             return "redirect:/portal/applications/" + id;
         }
@@ -267,7 +267,7 @@ public class PortalController {
         String action = params.getFirst("action");
         boolean check = params.containsKey("check");
         String here = "redirect:/portal/applications/" + id + "/steps/" + n + (check ? "?check" : "");
-        ApplicationStore.Versioned current = applications.get(user, id);
+        StoredApplication current = applications.get(user, id);
         PortalForm.Bound bound = PortalForm.bind(step, current.application().draft(), params);
         try {
             Long expected = version(params.getFirst("version"));
@@ -339,7 +339,7 @@ public class PortalController {
     @GetMapping("/applications/{id}/submit")
     public String confirmSubmit(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, Model model) {
         CurrentUser user = common(model, principal);
-        ApplicationStore.Versioned v = applications.get(user, id);
+        StoredApplication v = applications.get(user, id);
         if (!editable(v.application())) {
             return "redirect:/portal/applications/" + id;
         }
@@ -389,7 +389,7 @@ public class PortalController {
     @GetMapping("/participations/{id}")
     public String participation(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, Model model) {
         CurrentUser user = common(model, principal);
-        ApplicationStore.Versioned v = applications.participation(user, id);
+        StoredApplication v = applications.participation(user, id);
         model.addAttribute("p", ParticipationView.of(v.application(), user.orgUscc(), v.version()));
         model.addAttribute("open", editable(v.application()));
         return "portal/participation";

@@ -20,6 +20,17 @@ public final class ArchitectureRules {
                 .allowEmptyShould(true);
     }
 
+    /**
+     * The web maps HTTP onto services and query services and answers with typed views: it reads no store, no
+     * document and no database itself (ddd-by-examples' {@code ui_should_not_depend_on_infrastructure}).
+     */
+    public static ArchRule webReadsNoPersistence() {
+        return noClasses().that().resideInAPackage("..web..")
+                .should().dependOnClassesThat().resideInAnyPackage("..persistence..", "org.bson..", "com.mongodb..",
+                        "org.springframework.data.mongodb..")
+                .allowEmptyShould(true);
+    }
+
     /** A service shares only contracts and service-support with the others, never their classes. */
     public static ArchRule usesNoOtherService(String own) {
         String[] others = SERVICES.stream().filter(s -> !s.equals(own)).map(s -> "org.qingdan." + s + "..").toArray(String[]::new);

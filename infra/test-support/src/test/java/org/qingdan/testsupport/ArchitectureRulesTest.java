@@ -12,4 +12,18 @@ class ArchitectureRulesTest {
         var classes = new ClassFileImporter().importPackages("org.qingdan.testsupport.fixture");
         assertThat(ArchitectureRules.domainIsFrameworkFree().evaluate(classes).hasViolation()).isTrue();
     }
+
+    @Test
+    void a_web_class_that_reads_a_store_or_answers_a_document_breaks_the_rule() {
+        var web = new ClassFileImporter().importPackages("org.qingdan.testsupport.fixture.web");
+        var result = ArchitectureRules.webReadsNoPersistence().evaluate(web);
+        assertThat(result.getFailureReport().getDetails()).anyMatch(d -> d.contains("StoreReadingController") && d.contains("ThingStore"))
+                .anyMatch(d -> d.contains("DocumentAnsweringController") && d.contains("org.bson.Document"));
+    }
+
+    @Test
+    void a_web_class_over_a_query_service_keeps_the_rule() {
+        var classes = new ClassFileImporter().importPackages("org.qingdan.testsupport.fixture.query");
+        assertThat(ArchitectureRules.webReadsNoPersistence().evaluate(classes).hasViolation()).isFalse();
+    }
 }

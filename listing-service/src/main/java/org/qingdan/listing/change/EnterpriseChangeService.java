@@ -18,6 +18,7 @@ import org.qingdan.listing.register.domain.ListingRefused;
 import org.qingdan.listing.register.domain.ListingStatus;
 import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.support.audit.AuditRecorder;
+import org.qingdan.support.query.Page;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.stereotype.Service;
@@ -117,7 +118,7 @@ public class EnterpriseChangeService implements ReReviewFollowers {
         throw notFound(changeId);
     }
 
-    public EnterpriseChangeStore.Page page(String listingId, EnterpriseChange.Status status, int page, int size) {
+    public Page<EnterpriseChange> page(String listingId, EnterpriseChange.Status status, int page, int size) {
         return changes.page(listingId, status, page, size);
     }
 

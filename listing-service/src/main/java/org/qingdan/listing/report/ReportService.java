@@ -21,10 +21,12 @@ import org.qingdan.listing.register.domain.ListingStatus;
 import org.qingdan.listing.register.domain.ReReview;
 import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.listing.report.domain.Report;
+import org.qingdan.listing.report.domain.ReportScope;
 import org.qingdan.listing.report.events.ReportEventsAdapter;
 import org.qingdan.listing.report.persistence.ReportFiles;
 import org.qingdan.listing.report.persistence.ReportStore;
 import org.qingdan.support.audit.AuditRecorder;
+import org.qingdan.support.query.Page;
 import org.qingdan.support.files.FileRejected;
 import org.qingdan.support.files.Uploads;
 import org.qingdan.support.security.CurrentUser;
@@ -190,9 +192,9 @@ public class ReportService implements ReReviewFollowers {
         return new Download(file, files.open(fileId));
     }
 
-    public ReportStore.Page page(CurrentUser user, ReportStore.Scope scope, String listingId, org.qingdan.listing.report.domain.ReportStatus status,
+    public Page<Report> page(CurrentUser user, ReportScope scope, String listingId, org.qingdan.listing.report.domain.ReportStatus status,
                                  int page, int size) {
-        if (scope == ReportStore.Scope.ALL) {
+        if (scope == ReportScope.ALL) {
             if (!office(user)) {
                 throw ProblemException.forbidden("只有专委会办公室可以查看全部情况反映");
             }

@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.bson.Document;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.EventCatalog;
 import org.qingdan.notification.webhook.domain.Subscription;
@@ -139,13 +138,14 @@ public class WebhookService {
     }
 
     /** A subscriber's latest deliveries; the office may read any subscriber's (empty for an unknown one). */
-    public List<Document> deliveries(CurrentUser user, String id) {
+    public List<WebhookDeliveryView> deliveries(CurrentUser user, String id) {
         if (ownerOf(user) != null) {
             visible(user, id);
         }
-        List<Document> found = store.deliveries(id, 200);
-        found.forEach(d -> d.append("lastError", shownError(d.getString("lastError"))));
-        return found;
+        return store.deliveries(id, 200).stream().map(d -> new WebhookDeliveryView(d.getString("_id"), d.getString("subscriberId"),
+                d.getString("eventId"), d.getString("eventType"), d.getString("status"), d.getInteger("attempts", 0), d.getDate("nextAttemptAt"),
+                d.getDate("createdAt"), d.getDate("leaseUntil"), d.getString("claim"), d.getInteger("lastStatusCode"), d.getDate("deliveredAt"),
+                shownError(d.getString("lastError")))).toList();
     }
 
     /**

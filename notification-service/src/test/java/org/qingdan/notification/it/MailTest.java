@@ -14,6 +14,7 @@ import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.listing.ObjectionDecided;
 import org.qingdan.contracts.samples.ContractSamples;
 import org.qingdan.testsupport.HttpApi;
+import org.qingdan.testsupport.JsonShape;
 import org.qingdan.support.security.Roles;
 
 class MailTest extends NotificationIntegrationTest {
@@ -151,6 +152,10 @@ class MailTest extends NotificationIntegrationTest {
         assertThat(failed.getString("lastError")).isNotBlank();
         String office = HttpApi.token("office", null, null, Roles.OFFICE);
         assertThat(api.get("/api/notifications/deliveries?status=FAILED", office).body()).contains(failed.getString("_id"));
+        // the fields and order the office read when the list answered the stored documents
+        assertThat(JsonShape.of(api.get("/api/notifications/deliveries?status=FAILED", office).json())).isEqualTo("[{id:s,eventId:s,"
+                + "eventType:s,aggregateId:s,channel:s,recipient:s,recipientName:s,subject:s,text:s,html:s,status:s,attempts:0,lastError:s,"
+                + "nextAttemptAt:tZ,leaseUntil:tZ,createdAt:tZ,deliveredAt:null,readBy:[]}]");
         assertThat(api.get("/api/notifications/deliveries?status=FAILED", HttpApi.token("applicant-a", "91100000100003962T", "甲", Roles.APPLICANT)).status())
                 .isEqualTo(403);
 

@@ -18,6 +18,7 @@ import org.qingdan.contracts.listing.ObjectionDecided;
 import org.qingdan.contracts.listing.ObjectionOutcome;
 import org.qingdan.notification.webhook.domain.WebhookSignature;
 import org.qingdan.testsupport.HttpApi;
+import org.qingdan.testsupport.JsonShape;
 import org.qingdan.support.security.Roles;
 import tools.jackson.databind.JsonNode;
 
@@ -98,6 +99,9 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
             String subscriberId = registered.json().get("subscriber").get("id").asString();
             JsonNode deliveries = api.get("/api/webhooks/" + subscriberId + "/deliveries", office()).json();
             assertThat(deliveries.get(0).get("status").asString()).isEqualTo("DELIVERED");
+            // what the owner reads of a delivery: the fields and order it read when the list answered MongoDB's documents
+            assertThat(JsonShape.of(deliveries.get(0))).isEqualTo("{_id:s,subscriberId:s,eventId:s,eventType:s,status:s,attempts:0,"
+                    + "nextAttemptAt:tZ,createdAt:tZ,leaseUntil:tZ,claim:s,lastStatusCode:0,deliveredAt:tZ,lastError:null}");
             // a member sees its own organisation's subscribers, never the office's
             String member = HttpApi.token("applicant-a", "91100000100003962T", "甲", Roles.APPLICANT);
             assertThat(api.get("/api/webhooks", member).json().valueStream().map(s -> s.get("id").asString())).doesNotContain(subscriberId);
@@ -189,6 +193,8 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
             JsonNode deliveries = api.get("/api/webhooks/" + id + "/deliveries", office()).json();
             assertThat(deliveries.get(0).get("lastError").asString()).isEqualTo("address-not-allowed");
             assertThat(deliveries.get(0).has("lastStatusCode")).isFalse();
+            assertThat(JsonShape.of(deliveries.get(0))).isEqualTo("{_id:s,subscriberId:s,eventId:s,eventType:s,status:s,attempts:0,"
+                    + "nextAttemptAt:tZ,createdAt:tZ,leaseUntil:tZ,claim:s,lastError:s}");
             assertThat(receiver.accepted).isEmpty();
             api.delete("/api/webhooks/" + id, office());
         }
@@ -209,6 +215,7 @@ class WebhookAndInboxTest extends NotificationIntegrationTest {
                 .filter(n -> n.get("subject").asString().contains("站内通知测试产品")).findFirst().orElseThrow().get("id").asString();
         assertThat(api.post("/api/notifications/" + id + "/read", b, "").status()).isEqualTo(404);
         assertThat(api.post("/api/notifications/" + id + "/read", a, "").status()).isEqualTo(200);
+        assertThat(JsonShape.of(api.get("/api/notifications", a).json())).isEqualTo("[{id:s,eventType:s,subject:s,text:s,createdAt:tZ,read:true}]");
         assertThat(api.get("/api/notifications?unread=true", a).json().valueStream().map(n -> n.get("id").asString())).doesNotContain(id);
         assertThat(api.get("/api/notifications", null).status()).isEqualTo(401);
     }

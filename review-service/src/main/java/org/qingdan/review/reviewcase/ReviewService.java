@@ -1,6 +1,8 @@
 package org.qingdan.review.reviewcase;
 
+import org.qingdan.review.reviewcase.domain.StoredReviewCase;
 import org.qingdan.support.outbox.ConflictRetry;
+import org.qingdan.support.query.Page;
 import org.qingdan.support.security.Roles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -19,6 +21,7 @@ import org.qingdan.contracts.application.ApplicationWithdrawn;
 import org.qingdan.review.reviewcase.domain.Assignment;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
+import org.qingdan.review.reviewcase.domain.ReviewerMatching;
 import org.qingdan.review.reviewcase.events.ReviewEventsAdapter;
 import org.qingdan.review.reviewcase.persistence.ReviewCaseStore;
 import org.qingdan.review.reviewer.domain.Reviewer;
@@ -139,7 +142,7 @@ public class ReviewService {
     public ReviewCase decideReReview(CurrentUser user, String id, boolean keep, DelistingReason reason, ExclusionGround ground,
                                      List<String> reasons, Long expectedVersion) {
         requireCommittee(user);
-        ReviewCaseStore.Versioned current = get(user, id);
+        StoredReviewCase current = get(user, id);
         org.qingdan.support.web.IfMatch.require(expectedVersion, current.version());
         ReviewCase.Outcome outcome = current.reviewCase().decideReReview(keep, reason, ground, reasons, user.username(), clock.instant());
         save(current, outcome);
@@ -154,7 +157,7 @@ public class ReviewService {
      * One page of the cases the user may see, newest first: every case for the office and the committee, the
      * cases where an expert's assignment is active for that expert.
      */
-    public ReviewCaseStore.Page<ReviewCase> visibleCases(CurrentUser user, CaseQuery query) {
+    public Page<ReviewCase> visibleCases(CurrentUser user, CaseQuery query) {
         if (seesAll(user)) {
             return cases.page(query, null, clock.instant());
         }
@@ -170,18 +173,19 @@ public class ReviewService {
     }
 
     /** Each expert of the pool as a candidate for this case: open load, expertise and any conflict of interest. */
-    public List<ReviewCase.Candidate> candidates(CurrentUser office, ReviewCase c) {
+    public List<ReviewerMatching.Candidate> candidates(CurrentUser office, ReviewCase c) {
         requireOffice(office);
         var loads = cases.openLoads();
-        return reviewers.all().stream().map(r -> c.candidate(r, loads.getOrDefault(r.id(), 0))).toList();
+        ReviewerMatching matching = ReviewerMatching.of(c);
+        return reviewers.all().stream().map(r -> matching.candidate(r, loads.getOrDefault(r.id(), 0))).toList();
     }
 
     public java.time.Instant now() {
         return clock.instant();
     }
 
-    public ReviewCaseStore.Versioned get(CurrentUser user, String id) {
-        ReviewCaseStore.Versioned found = cases.find(id).orElseThrow(() -> ProblemException.notFound("评审 " + id + " 不存在"));
+    public StoredReviewCase get(CurrentUser user, String id) {
+        StoredReviewCase found = cases.find(id).orElseThrow(() -> ProblemException.notFound("评审 " + id + " 不存在"));
         if (seesAll(user)) {
             return found;
         }
@@ -290,7 +294,7 @@ public class ReviewService {
         if (!user.hasAnyRole(Roles.COMMITTEE, Roles.OFFICE, Roles.ADMIN)) {
             throw ProblemException.forbidden("只有专委会委员或办公室可以记录审核决定");
         }
-        ReviewCaseStore.Versioned current = get(user, id);
+        StoredReviewCase current = get(user, id);
         org.qingdan.support.web.IfMatch.require(expectedVersion, current.version());
         ReviewCase.Outcome outcome = current.reviewCase().decide(approve, reasons, user.username(), clock.instant());
         // no retry: a concurrent decision made the version move, and this one must lose with 409
@@ -311,7 +315,7 @@ public class ReviewService {
     /** Applies a command, retried on a concurrent change of the case (each attempt re-reads it). */
     private Applied applied(String id, Function<ReviewCase, ReviewCase.Outcome> command) {
         return ConflictRetry.retrying(() -> {
-            ReviewCaseStore.Versioned current = cases.find(id).orElseThrow(() -> ProblemException.notFound("评审 " + id + " 不存在"));
+            StoredReviewCase current = cases.find(id).orElseThrow(() -> ProblemException.notFound("评审 " + id + " 不存在"));
             ReviewCase.Outcome outcome = command.apply(current.reviewCase());
             if (outcome.reviewCase().equals(current.reviewCase()) && outcome.events().isEmpty()) {
                 return new Applied(current.reviewCase(), false);
@@ -329,7 +333,7 @@ public class ReviewService {
         return done.reviewCase();
     }
 
-    private void save(ReviewCaseStore.Versioned current, ReviewCase.Outcome outcome) {
+    private void save(StoredReviewCase current, ReviewCase.Outcome outcome) {
         long next = current.version() + 1;
         List<DomainEvent> events = outcome.events().stream()
                 .map(e -> ReviewEventsAdapter.toContract(e, outcome.reviewCase(), next, clock.instant())).toList();

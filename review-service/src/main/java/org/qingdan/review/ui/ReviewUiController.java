@@ -1,5 +1,6 @@
 package org.qingdan.review.ui;
 
+import org.qingdan.support.query.Page;
 import org.qingdan.support.security.Roles;
 import org.qingdan.support.ui.UiUsers;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.ReviewRefused;
-import org.qingdan.review.reviewcase.persistence.ReviewCaseStore;
 import org.qingdan.review.reviewer.domain.Reviewer;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
@@ -98,8 +98,8 @@ public class ReviewUiController {
         CurrentUser user = UiUsers.of(principal);
         common(model, user);
         CaseQuery query = CaseQuery.parse(null, call, tab == null ? CaseQuery.Tab.OPEN.name() : tab, overdue, sort, page, size);
-        ReviewCaseStore.Page<ReviewCase> mine = user.hasRole(Roles.REVIEWER) ? reviews.visibleCases(user, query)
-                : new ReviewCaseStore.Page<>(List.of(), query.page(), query.size(), 0);
+        Page<ReviewCase> mine = user.hasRole(Roles.REVIEWER) ? reviews.visibleCases(user, query)
+                : new Page<>(List.of(), query.page(), query.size(), 0);
         list(model, "/review/assignments", query, mine, user);
         return "review/assignments";
     }
@@ -122,7 +122,7 @@ public class ReviewUiController {
     }
 
     /** The page's rows, the filters as chosen, and the links to the pages before and after, keeping every filter. */
-    private void list(Model model, String path, CaseQuery query, ReviewCaseStore.Page<ReviewCase> page, CurrentUser user) {
+    private void list(Model model, String path, CaseQuery query, Page<ReviewCase> page, CurrentUser user) {
         Instant now = reviews.now();
         List<Row> rows = page.items().stream().map(c -> row(c, user.username(), now)).toList();
         long pages = Math.max(1, (page.total() + page.size() - 1) / page.size());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.qingdan.application.application.domain.Application;
 import org.qingdan.application.application.domain.ApplicationStatus;
+import org.qingdan.application.application.domain.StoredApplication;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.support.outbox.AggregateStore;
 import org.springframework.data.domain.Sort;
@@ -24,12 +25,9 @@ public class ApplicationStore {
         this.store = store;
     }
 
-    public record Versioned(Application application, long version, String requestHash) {
-    }
-
-    public Optional<Versioned> find(String id) {
+    public Optional<StoredApplication> find(String id) {
         return Optional.ofNullable(mongo.findById(id, ApplicationDocument.class))
-                .map(d -> new Versioned(d.state(), d.version(), d.requestHash()));
+                .map(d -> new StoredApplication(d.state(), d.version(), d.requestHash()));
     }
 
     /** Newest first; {@code ownerUscc} null means every organisation (the office). */
@@ -53,10 +51,10 @@ public class ApplicationStore {
      * The applications whose current form names this organisation as a participant, newest first, one page: a query on
      * the {@code participant} index (the participants' USCCs, multikey, then the creation time).
      */
-    public List<Versioned> naming(String participantUscc, int page, int size) {
+    public List<StoredApplication> naming(String participantUscc, int page, int size) {
         Query query = Query.query(Criteria.where("state.draft.participants.uscc").is(participantUscc))
                 .with(Sort.by(Sort.Direction.DESC, "state.createdAt").and(Sort.by("_id"))).skip((long) page * size).limit(size);
-        return mongo.find(query, ApplicationDocument.class).stream().map(d -> new Versioned(d.state(), d.version(), d.requestHash())).toList();
+        return mongo.find(query, ApplicationDocument.class).stream().map(d -> new StoredApplication(d.state(), d.version(), d.requestHash())).toList();
     }
 
     /**

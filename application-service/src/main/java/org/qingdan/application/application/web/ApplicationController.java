@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.qingdan.application.application.ApplicationService;
 import org.qingdan.application.application.FormPrintout;
+import org.qingdan.application.application.domain.StoredApplication;
 import org.qingdan.application.application.print.FormPdf;
 import org.qingdan.application.application.domain.Application;
 import org.qingdan.application.application.domain.ApplicationForm;
@@ -19,7 +20,6 @@ import org.qingdan.application.application.domain.ApplicationStatus;
 import org.qingdan.application.application.domain.AuditEntry;
 import org.qingdan.application.application.domain.CorrectionComment;
 import org.qingdan.application.application.domain.SubmittedVersion;
-import org.qingdan.application.application.persistence.ApplicationStore;
 import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.web.IfMatch;
 import org.qingdan.support.security.CurrentUser;
@@ -104,7 +104,7 @@ public class ApplicationController {
                          ApplicationForm form, LocalDate filingDate, List<VersionSummary> versions, List<CorrectionComment> corrections,
                          Instant correctionDueAt, String notAcceptedReason, List<ParticipantStatus> participants,
                          String withdrawalReason, List<AuditEntry> audit, long version, Instant createdAt) {
-        static Detail of(ApplicationStore.Versioned v) {
+        static Detail of(StoredApplication v) {
             Application a = v.application();
             LocalDate filed = a.versions().isEmpty() ? null : a.versions().get(a.versions().size() - 1).filingDate();
             return new Detail(a.id(), a.callId(), a.ownerUscc(), a.ownerName(), a.status().name(), a.status().label(),
@@ -115,7 +115,7 @@ public class ApplicationController {
         }
     }
 
-    private static ResponseEntity<Detail> ok(ApplicationStore.Versioned v) {
+    private static ResponseEntity<Detail> ok(StoredApplication v) {
         return ResponseEntity.ok().eTag(IfMatch.etag(v.version())).body(Detail.of(v));
     }
 
@@ -130,7 +130,7 @@ public class ApplicationController {
         if (request.callId() == null || request.callId().isBlank()) {
             throw ProblemException.invalid("请选择征集", List.of(new org.qingdan.support.web.Violation("callId", "required", "必填")));
         }
-        ApplicationStore.Versioned saved = applications.create(user, request.callId(), request.form(), key,
+        StoredApplication saved = applications.create(user, request.callId(), request.form(), key,
                 Idempotency.hash(String.valueOf(request)));
         return ResponseEntity.created(URI.create("/api/applications/" + saved.application().id()))
                 .eTag(IfMatch.etag(saved.version())).body(Detail.of(saved));

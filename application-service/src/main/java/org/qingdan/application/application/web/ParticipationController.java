@@ -9,7 +9,7 @@ import org.qingdan.application.application.ApplicationService;
 import org.qingdan.application.application.domain.Application;
 import org.qingdan.application.application.domain.ApplicationForm;
 import org.qingdan.application.application.domain.ParticipantConfirmation;
-import org.qingdan.application.application.persistence.ApplicationStore;
+import org.qingdan.application.application.domain.StoredApplication;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.IfMatch;
 import org.qingdan.support.web.ProblemException;
@@ -111,7 +111,7 @@ public class ParticipationController {
         return view(user, applications.declineParticipation(user, id, request.reason(), IfMatch.version(ifMatch)));
     }
 
-    private static ResponseEntity<ParticipationView> view(CurrentUser user, ApplicationStore.Versioned v) {
+    private static ResponseEntity<ParticipationView> view(CurrentUser user, StoredApplication v) {
         return ResponseEntity.ok().eTag(IfMatch.etag(v.version())).body(ParticipationView.of(v.application(), user.orgUscc(), v.version()));
     }
 }

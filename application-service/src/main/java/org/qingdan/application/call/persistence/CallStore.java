@@ -3,6 +3,7 @@ package org.qingdan.application.call.persistence;
 import java.util.List;
 import java.util.Optional;
 import org.qingdan.application.call.domain.Call;
+import org.qingdan.application.call.domain.StoredCall;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.support.outbox.AggregateStore;
 import org.springframework.data.domain.Sort;
@@ -22,17 +23,14 @@ public class CallStore {
         this.store = store;
     }
 
-    public record Versioned(Call call, long version, String requestHash) {
-    }
-
-    public Optional<Versioned> find(String id) {
+    public Optional<StoredCall> find(String id) {
         return Optional.ofNullable(mongo.findById(id, CallDocument.class))
-                .map(d -> new Versioned(d.state(), d.version(), d.requestHash()));
+                .map(d -> new StoredCall(d.state(), d.version(), d.requestHash()));
     }
 
-    public List<Versioned> all() {
+    public List<StoredCall> all() {
         return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "state.year", "state.createdAt")), CallDocument.class)
-                .stream().map(d -> new Versioned(d.state(), d.version(), d.requestHash())).toList();
+                .stream().map(d -> new StoredCall(d.state(), d.version(), d.requestHash())).toList();
     }
 
     /** Inserts; a DuplicateKeyException means the id (an idempotency key's) exists already. */

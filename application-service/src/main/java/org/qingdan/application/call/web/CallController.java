@@ -1,5 +1,6 @@
 package org.qingdan.application.call.web;
 
+import org.qingdan.application.call.domain.StoredCall;
 import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import org.qingdan.application.call.CallService;
 import org.qingdan.application.call.domain.Call;
-import org.qingdan.application.call.persistence.CallStore;
 import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.web.IfMatch;
 import org.qingdan.support.security.CurrentUser;
@@ -61,7 +61,7 @@ public class CallController {
     public ResponseEntity<CallView> plan(CurrentUser user, @RequestBody CallRequest request,
                                          @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         String hash = Idempotency.hash(String.valueOf(request));
-        CallStore.Versioned saved = calls.plan(user, new CallService.Draft(request.title(), request.year(), request.opensAt(),
+        StoredCall saved = calls.plan(user, new CallService.Draft(request.title(), request.year(), request.opensAt(),
                 request.closesAt(), request.publicNoticeDays(), request.reviewersPerApplication()), key, hash);
         return ResponseEntity.created(URI.create("/api/calls/" + saved.call().id()))
                 .eTag(IfMatch.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
@@ -78,7 +78,7 @@ public class CallController {
     @ApiResponse(responseCode = "200", description = "The call")
     @ApiResponse(responseCode = "404", description = "征集不存在 (no such call)")
     public ResponseEntity<CallView> one(@PathVariable String id) {
-        CallStore.Versioned found = calls.get(id);
+        StoredCall found = calls.get(id);
         return ResponseEntity.ok().eTag(IfMatch.etag(found.version())).body(CallView.of(found.call(), found.version()));
     }
 
@@ -90,7 +90,7 @@ public class CallController {
     @ApiResponse(responseCode = "409", description = "Not PLANNED (wrong-state), or a concurrent change won")
     public ResponseEntity<CallView> open(CurrentUser user, @PathVariable String id,
                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        CallStore.Versioned saved = calls.open(user, id, IfMatch.version(ifMatch));
+        StoredCall saved = calls.open(user, id, IfMatch.version(ifMatch));
         return ResponseEntity.ok().eTag(IfMatch.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
     }
 
@@ -102,7 +102,7 @@ public class CallController {
     @ApiResponse(responseCode = "409", description = "Not OPEN (wrong-state), or a concurrent change won")
     public ResponseEntity<CallView> close(CurrentUser user, @PathVariable String id,
                                           @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        CallStore.Versioned saved = calls.close(user, id, IfMatch.version(ifMatch));
+        StoredCall saved = calls.close(user, id, IfMatch.version(ifMatch));
         return ResponseEntity.ok().eTag(IfMatch.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.listing.change.domain.EnterpriseChange;
 import org.qingdan.support.outbox.AggregateStore;
+import org.qingdan.support.query.Page;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.Sort;
@@ -47,9 +48,6 @@ public class EnterpriseChangeStore {
     public record Versioned(EnterpriseChange change, long revision) {
     }
 
-    public record Page(List<EnterpriseChange> items, long total) {
-    }
-
     public Optional<Versioned> find(String id) {
         ChangeDocument doc = mongo.findById(id, ChangeDocument.class);
         return doc == null ? Optional.empty() : Optional.of(new Versioned(doc.change(), doc.revision()));
@@ -64,7 +62,7 @@ public class EnterpriseChangeStore {
     }
 
     /** One page, newest first: of one listing, or of one status, or all. */
-    public Page page(String listingId, EnterpriseChange.Status status, int page, int size) {
+    public Page<EnterpriseChange> page(String listingId, EnterpriseChange.Status status, int page, int size) {
         Criteria criteria = new Criteria();
         if (listingId != null) {
             criteria = criteria.and("listingId").is(listingId);
@@ -74,6 +72,6 @@ public class EnterpriseChangeStore {
         }
         long total = mongo.count(Query.query(criteria), ChangeDocument.class);
         Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("reportedAt"), Sort.Order.asc("_id"))).skip((long) page * size).limit(size);
-        return new Page(mongo.find(query, ChangeDocument.class).stream().map(ChangeDocument::change).toList(), total);
+        return new Page<>(mongo.find(query, ChangeDocument.class).stream().map(ChangeDocument::change).toList(), page, size, total);
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import org.qingdan.contracts.listing.EnterpriseChangeKind;
 import org.qingdan.listing.change.EnterpriseChangeService;
 import org.qingdan.listing.change.domain.EnterpriseChange;
-import org.qingdan.listing.change.persistence.EnterpriseChangeStore;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.qingdan.support.web.QueryParameters;
@@ -70,7 +69,7 @@ public class EnterpriseChangeController {
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest("查询参数不正确", violations);
         }
-        EnterpriseChangeStore.Page found = changes.page(listingId, s, paging.page(), paging.size());
+        var found = changes.page(listingId, s, paging.page(), paging.size());
         return new Page(found.items(), paging.page(), paging.size(), found.total());
     }
 

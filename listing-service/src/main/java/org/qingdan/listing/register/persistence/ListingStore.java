@@ -3,19 +3,18 @@ package org.qingdan.listing.register.persistence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.qingdan.contracts.DomainEvent;
-import org.qingdan.contracts.form.ApplicationScenario;
-import org.qingdan.contracts.form.ProductType;
 import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.listing.register.domain.Edition;
+import org.qingdan.listing.register.domain.ListFilter;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.ListingStatus;
 import org.qingdan.support.outbox.AggregateStore;
+import org.qingdan.support.query.Page;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -48,14 +47,6 @@ public class ListingStore {
 
     /** A listing as read, with the revision a write must match. */
     public record Versioned(Listing listing, long revision) {
-    }
-
-    /** Public filters; null means "any". {@code status} null means LISTED. */
-    public record Filter(ListingStatus status, ApplicationScenario scenario, ProductType productType, String technology,
-                         String enterprise, Integer year, String q) {
-    }
-
-    public record Page<T>(List<T> items, long total) {
     }
 
     public Optional<Versioned> find(String id) {
@@ -122,7 +113,7 @@ public class ListingStore {
         Query query = Query.query(criteria).with(Sort.by(Sort.Order.asc("reconfirmDueAt"), Sort.Order.asc("_id"))).skip((long) page * size)
                 .limit(size);
         query.fields().exclude("listing.objections", "listing.history", "grams");
-        return new Page<>(mongo.find(query, ListingDocument.class).stream().map(ListingDocument::listing).toList(), total);
+        return new Page<>(mongo.find(query, ListingDocument.class).stream().map(ListingDocument::listing).toList(), page, size, total);
     }
 
     /** Ids of listings whose change waits for its edition (a crash between the two writes). */
@@ -134,13 +125,13 @@ public class ListingStore {
     }
 
     /** One page of the public list, filtered and sorted (newest first, then id) in MongoDB, with the total. */
-    public Page<Listing> page(Filter filter, int page, int size) {
+    public Page<Listing> page(ListFilter filter, int page, int size) {
         Criteria criteria = criteria(filter);
         long total = mongo.count(Query.query(criteria), ListingDocument.class);
         Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("sortAt"), Sort.Order.asc("_id")))
                 .skip((long) page * size).limit(size);
         query.fields().exclude("listing.objections", "listing.history", "grams");
-        return new Page<>(mongo.find(query, ListingDocument.class).stream().map(ListingDocument::listing).toList(), total);
+        return new Page<>(mongo.find(query, ListingDocument.class).stream().map(ListingDocument::listing).toList(), page, size, total);
     }
 
     /** Every listing with its objections, for the office, one page at a time (newest first). */
@@ -150,10 +141,10 @@ public class ListingStore {
         Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("sortAt"), Sort.Order.asc("_id")))
                 .skip((long) page * size).limit(size);
         query.fields().exclude("grams");
-        return new Page<>(mongo.find(query, ListingDocument.class).stream().map(ListingDocument::listing).toList(), total);
+        return new Page<>(mongo.find(query, ListingDocument.class).stream().map(ListingDocument::listing).toList(), page, size, total);
     }
 
-    static Criteria criteria(Filter f) {
+    static Criteria criteria(ListFilter f) {
         List<Criteria> all = new ArrayList<>();
         all.add(Criteria.where("status").is(f.status() == null ? ListingStatus.LISTED : f.status()));
         if (f.scenario() != null) {
@@ -216,19 +207,23 @@ public class ListingStore {
         }
     }
 
+    /** How many listed products one scenario, product type (null when the form named none) and call year have. */
+    public record Count(String scenario, String productType, int year, int count) {
+    }
+
     /** Listed products by scenario × product type × call year, counted by MongoDB. */
-    public List<Map<String, Object>> statistics() {
+    public List<Count> statistics() {
         Aggregation aggregation = Aggregation.newAggregation(
                 Aggregation.match(Criteria.where("status").is(ListingStatus.LISTED)),
                 Aggregation.project().and("listing.product.scenarios").as("scenario")
                         .and("listing.product.productType").as("productType").and("listing.product.callYear").as("year"),
                 Aggregation.unwind("scenario"),
                 Aggregation.group("scenario", "productType", "year").count().as("count"));
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Count> rows = new ArrayList<>();
         for (Document d : mongo.aggregate(aggregation, ListingDocument.COLLECTION, Document.class)) {
             Document id = d.get("_id", Document.class);
-            rows.add(Map.of("scenario", id.getString("scenario"), "productType", String.valueOf(id.get("productType")),
-                    "year", ((Number) id.get("year")).intValue(), "count", ((Number) d.get("count")).intValue()));
+            rows.add(new Count(id.getString("scenario"), id.getString("productType"), ((Number) id.get("year")).intValue(),
+                    ((Number) d.get("count")).intValue()));
         }
         return rows;
     }

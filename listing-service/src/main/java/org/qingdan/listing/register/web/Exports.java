@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.listing.register.PublicViews;
 import org.qingdan.listing.register.domain.Edition;
 
 /** CSV (UTF-8 with BOM, so that Excel shows Chinese; written row by row, streamed) and Atom, written by hand: both formats are small. */

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.ProductType;
+import org.qingdan.listing.register.domain.ListFilter;
 import org.qingdan.listing.register.domain.ListingStatus;
-import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.support.web.ProblemException;
 import org.qingdan.support.web.QueryParameters;
 import org.qingdan.support.web.Violation;
@@ -39,8 +39,8 @@ record ListQuery(ListingStatus status, ApplicationScenario scenario, ProductType
         return new ListQuery(s, sc, pt, blank(technology), blank(enterprise), y, blank(q), p == null ? 0 : p, z == null ? 20 : z);
     }
 
-    ListingStore.Filter filter() {
-        return new ListingStore.Filter(status, scenario, productType, technology, enterprise, year, q);
+    ListFilter filter() {
+        return new ListFilter(status, scenario, productType, technology, enterprise, year, q);
     }
 
     private static void text(String field, String value, List<Violation> violations) {

@@ -1,5 +1,6 @@
 package org.qingdan.listing.register.web;
 
+import org.qingdan.support.query.Page;
 import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -9,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
+import org.qingdan.listing.register.OfficeListQueries;
+import org.qingdan.listing.register.PublicViews;
 import org.qingdan.listing.register.RegisterService;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.Objection;
 import org.qingdan.listing.register.domain.Reconfirmation;
 import org.qingdan.listing.register.domain.SelfAssessmentUpdate;
-import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.http.ResponseEntity;
@@ -34,13 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ListingOfficeController {
 
     private final RegisterService register;
-    private final ListingStore listings;
-    private final java.time.Clock clock;
+    private final OfficeListQueries listings;
 
-    public ListingOfficeController(RegisterService register, ListingStore listings, java.time.Clock clock) {
+    public ListingOfficeController(RegisterService register, OfficeListQueries listings) {
         this.register = register;
         this.listings = listings;
-        this.clock = clock;
     }
 
     public record ObjectionRequest(String grounds, String evidence) {
@@ -92,11 +92,10 @@ public class ListingOfficeController {
     @GetMapping
     @PreAuthorize(Roles.OFFICE_OR_ADMIN)
     @Operation(summary = "The listings with their objections, newest first, one page at a time (office)")
-    public PublicViews.Page<Listing> all(@RequestParam(required = false) String status, @RequestParam(required = false) String page,
+    public Page<Listing> all(@RequestParam(required = false) String status, @RequestParam(required = false) String page,
                                          @RequestParam(required = false) String size) {
         ListQuery query = ListQuery.of(status, null, null, null, null, null, null, page, size);
-        ListingStore.Page<Listing> found = listings.all(query.status(), query.page(), query.size());
-        return new PublicViews.Page<>(found.items(), query.page(), query.size(), found.total());
+        return listings.all(query.status(), query.page(), query.size());
     }
 
     @PostMapping("/{id}/objections")
@@ -116,7 +115,7 @@ public class ListingOfficeController {
     @ApiResponse(responseCode = "200", description = "The objections")
     @ApiResponse(responseCode = "404", description = "清单条目不存在 (no such listing)")
     public List<Objection> objections(@PathVariable String id) {
-        return listings.find(id).orElseThrow(() -> ProblemException.notFound("清单条目 " + id + " 不存在")).listing().objections();
+        return listings.objections(id).orElseThrow(() -> ProblemException.notFound("清单条目 " + id + " 不存在"));
     }
 
     @PostMapping("/{id}/objections/{objectionId}/uphold")
@@ -191,10 +190,9 @@ public class ListingOfficeController {
     @Operation(summary = "Listed products overdue for their yearly re-confirmation, longest overdue first (office); they may be delisted under Art. 12 (四)",
             description = "Each item's reconfirmation shows selfAssessmentUpdatedAt when the lead last updated the self-assessment, and the "
                     + "confirmations with the ratings it declared.")
-    public PublicViews.Page<Listing> overdue(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+    public Page<Listing> overdue(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         ListQuery query = ListQuery.of(null, null, null, null, null, null, null, page, size);
-        ListingStore.Page<Listing> found = listings.overdue(java.time.Instant.now(clock), query.page(), query.size());
-        return new PublicViews.Page<>(found.items(), query.page(), query.size(), found.total());
+        return listings.overdue(query.page(), query.size());
     }
 
     @PostMapping("/schedule/run")

@@ -10,23 +10,16 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.qingdan.contracts.form.ApplicationScenario;
-import org.qingdan.contracts.form.ProductType;
+import org.qingdan.listing.register.PublicListQueries;
+import org.qingdan.listing.register.PublicVersion;
+import org.qingdan.listing.register.PublicViews;
 import org.qingdan.listing.register.domain.CanonicalJson;
-import org.qingdan.listing.register.domain.ChainCheck;
 import org.qingdan.listing.register.domain.Edition;
 import org.qingdan.listing.register.domain.EditionHead;
-import org.qingdan.listing.register.domain.Listing;
-import org.qingdan.listing.register.domain.ListingStatus;
-import org.qingdan.listing.register.PublicVersion;
-import org.qingdan.listing.register.persistence.EditionDocument;
-import org.qingdan.listing.register.persistence.EditionStore;
-import org.qingdan.listing.register.persistence.ListingStore;
+import org.qingdan.support.query.Page;
 import org.qingdan.support.web.ProblemException;
 import org.qingdan.support.web.Violation;
 import org.springframework.http.CacheControl;
@@ -61,19 +54,16 @@ public class PublicListController {
     private static final CacheControl SHORT = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic()
             .staleWhileRevalidate(Duration.ofMinutes(5)).staleIfError(Duration.ofDays(1));
     private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
-    /** Editions one diff may span, and one verification request may check. */
+    /** Editions one diff may span. */
     static final int MAX_DIFF_SPAN = 1000;
-    static final int MAX_VERIFY = 5000;
 
-    private final ListingStore listings;
-    private final EditionStore editions;
+    private final PublicListQueries list;
     private final PublicStream stream;
     private final PublicVersion publicVersion;
 
-    public PublicListController(ListingStore listings, EditionStore editions, PublicStream stream, PublicVersion publicVersion) {
+    public PublicListController(PublicListQueries list, PublicStream stream, PublicVersion publicVersion) {
+        this.list = list;
         this.publicVersion = publicVersion;
-        this.listings = listings;
-        this.editions = editions;
         this.stream = stream;
     }
 
@@ -96,7 +86,7 @@ public class PublicListController {
 
     @GetMapping("/listings")
     @Operation(summary = "The list with filters, Chinese substring search (q) and paging; status defaults to LISTED")
-    public ResponseEntity<PublicViews.Page<PublicViews.Summary>> listings(
+    public ResponseEntity<Page<PublicViews.Summary>> listings(
             @RequestParam(required = false) String status, @RequestParam(required = false) String scenario,
             @RequestParam(required = false) String productType, @RequestParam(required = false) String technology,
             @RequestParam(required = false) String enterprise, @RequestParam(required = false) String year,
@@ -107,9 +97,7 @@ public class PublicListController {
         if (etag == null) {
             return null;
         }
-        ListingStore.Page<Listing> found = listings.page(query.filter(), query.page(), query.size());
-        return ok(etag, new PublicViews.Page<>(found.items().stream().map(PublicViews::summary).toList(), query.page(),
-                query.size(), found.total()));
+        return ok(etag, list.listings(query.filter(), query.page(), query.size()));
     }
 
     @GetMapping("/listings/{id}")
@@ -122,13 +110,12 @@ public class PublicListController {
         if (etag == null) {
             return null;
         }
-        Listing listing = listings.findPublic(id).orElseThrow(() -> ProblemException.notFound("清单条目 " + id + " 不存在"));
-        return ok(etag, PublicViews.detail(listing));
+        return ok(etag, list.listing(id).orElseThrow(() -> ProblemException.notFound("清单条目 " + id + " 不存在")));
     }
 
     @GetMapping("/notices")
     @Operation(summary = "Public notices and changes of the list, newest first, one per edition (Art. 11, 12)")
-    public ResponseEntity<PublicViews.Page<PublicViews.Notice>> notices(@RequestParam(required = false) String page,
+    public ResponseEntity<Page<PublicViews.Notice>> notices(@RequestParam(required = false) String page,
                                                                          @RequestParam(required = false) String size,
                                                                          WebRequest request) {
         ListQuery paging = ListQuery.of(null, null, null, null, null, null, null, page, size);
@@ -136,16 +123,7 @@ public class PublicListController {
         if (etag == null) {
             return null;
         }
-        long total = editions.head().number();
-        return ok(etag, new PublicViews.Page<>(notices(total, paging.page(), paging.size()), paging.page(), paging.size(), total));
-    }
-
-    private List<PublicViews.Notice> notices(long latest, int page, int size) {
-        return editions.notices(latest, page, size).stream().map(numbered -> {
-            EditionDocument.Notice n = numbered.notice();
-            return new PublicViews.Notice(n.at(), n.type(), n.listingId(), n.productName(), n.enterpriseName(), n.summary(),
-                    numbered.edition());
-        }).toList();
+        return ok(etag, list.notices(paging.page(), paging.size()));
     }
 
     @GetMapping(value = "/feed.atom", produces = "application/atom+xml;charset=UTF-8")
@@ -160,7 +138,7 @@ public class PublicListController {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         return ResponseEntity.ok().eTag(etag).cacheControl(SHORT)
                 .contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
-                .body(Exports.atom(notices(editions.head().number(), 0, 50), base));
+                .body(Exports.atom(list.notices(0, 50).items(), base));
     }
 
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -181,7 +159,7 @@ public class PublicListController {
         if (etag == null) {
             return null;
         }
-        return csv(editions.head().number(), "qingdan.csv", ResponseEntity.ok().eTag(etag).cacheControl(SHORT));
+        return csv(list.latestEdition(), "qingdan.csv", ResponseEntity.ok().eTag(etag).cacheControl(SHORT));
     }
 
     @GetMapping(value = "/listings.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -193,21 +171,17 @@ public class PublicListController {
         if (etag == null) {
             return null;
         }
-        EditionHead head = editions.head();
+        EditionHead head = list.head();
         return ResponseEntity.ok().eTag(etag).cacheControl(SHORT).contentType(MediaType.APPLICATION_JSON)
-                .body(entriesJson(head.number() == 0 ? null : editions.find(head.number()).orElseThrow(), head.number()));
+                .body(entriesJson(head.number() == 0 ? null : list.edition(head.number()).orElseThrow(), head.number()));
     }
 
     @GetMapping("/editions")
     @Operation(summary = "The editions, newest first, one page at a time: number, time, change, count and hashes")
-    public PublicViews.Page<PublicViews.EditionSummary> editions(@RequestParam(required = false) String page,
+    public Page<PublicViews.EditionSummary> editions(@RequestParam(required = false) String page,
                                                                  @RequestParam(required = false) String size) {
         ListQuery paging = ListQuery.of(null, null, null, null, null, null, null, page, size);
-        long total = editions.head().number();
-        List<PublicViews.EditionSummary> items = editions.page(total, paging.page(), paging.size()).stream()
-                .map(d -> new PublicViews.EditionSummary(d.number(), d.edition().createdAt(), d.edition().change(), d.entryCount() == null ? 0 : d.entryCount(),
-                        d.edition().digest(), d.edition().previousHash(), d.edition().hash())).toList();
-        return new PublicViews.Page<>(items, paging.page(), paging.size(), total);
+        return list.editions(paging.page(), paging.size());
     }
 
     @GetMapping("/editions/{number}")
@@ -220,7 +194,7 @@ public class PublicListController {
         if (request.checkNotModified("\"" + edition.hash() + "\"")) {
             return null;
         }
-        return ResponseEntity.ok().eTag("\"" + edition.hash() + "\"").cacheControl(IMMUTABLE).body(published(edition));
+        return ResponseEntity.ok().eTag("\"" + edition.hash() + "\"").cacheControl(IMMUTABLE).body(PublicListQueries.published(edition));
     }
 
     @GetMapping(value = "/editions/{number}/entries", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -244,16 +218,14 @@ public class PublicListController {
     }
 
     private Edition edition(long number) {
-        return editions.find(number).orElseThrow(() -> ProblemException.notFound("第 " + number + " 版不存在"));
+        return list.edition(number).orElseThrow(() -> ProblemException.notFound("第 " + number + " 版不存在"));
     }
 
     private ResponseEntity<StreamingResponseBody> csv(long number, String filename, ResponseEntity.BodyBuilder response) {
         StreamingResponseBody body = out -> {
             Writer w = writer(out);
             w.write(Exports.CSV_HEADER);
-            if (number > 0) {
-                listings.forEachEntryAt(number, e -> write(w, Exports.csvRow(number, e)));
-            }
+            list.forEachEntryAt(number, e -> write(w, Exports.csvRow(number, e)));
             w.flush();
         };
         return response.header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
@@ -278,12 +250,10 @@ public class PublicListController {
             w.write(head, 0, head.length() - 1);
             w.write(",\"entries\":[");
             boolean[] first = {true};
-            if (number > 0) {
-                listings.forEachEntryAt(number, e -> {
-                    write(w, (first[0] ? "" : ",") + CanonicalJson.write(Edition.published(e)));
-                    first[0] = false;
-                });
-            }
+            list.forEachEntryAt(number, e -> {
+                write(w, (first[0] ? "" : ",") + CanonicalJson.write(Edition.published(e)));
+                first[0] = false;
+            });
             w.write("]}");
             w.flush();
         };
@@ -306,140 +276,34 @@ public class PublicListController {
     @ApiResponse(responseCode = "200", description = "The changes")
     @ApiResponse(responseCode = "400", description = "版次范围不正确: to before from (order) or more than 1000 apart (max-span), or not a number")
     @ApiResponse(responseCode = "404", description = "没有这一版 (no such edition)")
-    public Map<String, Object> diff(@PathVariable long from, @PathVariable long to) {
+    public PublicViews.Diff diff(@PathVariable long from, @PathVariable long to) {
         if (from > to || to - from > MAX_DIFF_SPAN) {
             throw ProblemException.badRequest("版次范围不正确", List.of(new Violation("to", from > to ? "order" : "max-span",
                     from > to ? "应不小于 from" : "与 from 相差不超过 " + MAX_DIFF_SPAN + " 个版次")));
         }
         edition(from);
         edition(to);
-        // each change's type says the status before and after it; fold them per listing
-        Map<String, String[]> folded = new TreeMap<>(); // listingId → {before, after, productName}
-        editions.forEachChange(from + 1, to, c -> {
-            String[] before = before(c.type());
-            folded.computeIfAbsent(c.listingId(), id -> new String[] {before[0], null, null});
-            String[] f = folded.get(c.listingId());
-            f[1] = before[1];
-            f[2] = c.productName();
-        });
-        List<Map<String, Object>> added = new ArrayList<>();
-        List<Map<String, Object>> removed = new ArrayList<>();
-        List<Map<String, Object>> changed = new ArrayList<>();
-        folded.forEach((id, f) -> {
-            boolean wasIn = f[0] != null && ListingStatus.valueOf(f[0]).inEdition();
-            boolean isIn = ListingStatus.valueOf(f[1]).inEdition();
-            if (!wasIn && isIn) {
-                added.add(diffEntry(id, f[2], f[1], null));
-            } else if (wasIn && !isIn) {
-                removed.add(diffEntry(id, f[2], f[0], null));
-            } else if (wasIn && !f[0].equals(f[1])) {
-                changed.add(diffEntry(id, f[2], f[1], f[0]));
-            }
-        });
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("from", from);
-        result.put("to", to);
-        result.put("added", added);
-        result.put("removed", removed);
-        result.put("statusChanged", changed);
-        return result;
+        return list.diff(from, to);
     }
 
-    /** The status before and after a change of this type. */
-    private static String[] before(String type) {
-        return switch (type) {
-            case "PUBLIC_NOTICE_STARTED" -> new String[] {null, "PUBLIC_NOTICE"};
-            case "LISTED" -> new String[] {"PUBLIC_NOTICE", "LISTED"};
-            case "OBJECTION_UPHELD" -> new String[] {"PUBLIC_NOTICE", "NOT_LISTED"};
-            case "DELISTED" -> new String[] {"LISTED", "DELISTED"};
-            default -> throw new IllegalStateException("unknown change " + type);
-        };
-    }
-
-    private static Map<String, Object> diffEntry(String id, String productName, String status, String previous) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("listingId", id);
-        m.put("productName", productName);
-        m.put("status", status);
-        if (previous != null) {
-            m.put("previousStatus", previous);
-        }
-        return m;
-    }
-
-    /**
-     * Verifies the chain incrementally: from the last verified edition (checked again) to the latest, at
-     * most {@value #MAX_VERIFY} editions a request, remembering how far it got. With {@code from}, checks
-     * {@code from} onwards instead (a full re-verification is {@code from=1}, then each {@code next}).
-     */
+    /** The chain, checked {@value PublicListQueries#MAX_VERIFY} editions a request; see {@link PublicListQueries#verify}. */
     @GetMapping("/editions/verification")
     @Operation(summary = "Verifies the hash chain and digests from the last verified edition on (or from 'from'), page by page")
-    public Map<String, Object> verify(@RequestParam(required = false) Long from) {
-        long latest = editions.head().number();
+    public PublicViews.Verification verify(@RequestParam(required = false) Long from) {
+        long latest = list.latestEdition();
         if (from != null && (from < 1 || from > Math.max(1, latest))) {
             throw ProblemException.badRequest("查询参数不正确", List.of(new Violation("from", "range", "应在 1 至 " + Math.max(1, latest) + " 之间")));
         }
-        EditionHead cached = from == null ? editions.verified().orElse(null) : null;
-        long start = from != null ? from : cached == null ? 1 : cached.number();
-        EditionHead before = from != null && from > 1 ? editions.find(from - 1).map(Edition::head).orElse(null) : null;
-        long end = Math.min(latest, start + MAX_VERIFY - 1);
-        ChainCheck check = new ChainCheck(before, start);
-        String[] recorded = {null};
-        editions.forEach(start, end, e -> {
-            if (cached != null && e.number() == cached.number()) {
-                recorded[0] = e.hash();
-            }
-            check.accept(e);
-        });
-        Edition.Verification result = check.result(start, end);
-        if (result.valid() && cached != null && latest > 0 && !cached.hash().equals(recorded[0])) {
-            result = new Edition.Verification(false, cached.number(), "第 " + cached.number() + " 版的哈希与上次核验时不同，已被改动");
-        }
-        if (result.valid() && check.last() != null && latest > 0) {
-            editions.verified(check.last());
-        } else if (!result.valid()) {
-            editions.forgetVerification();
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("valid", result.valid());
-        out.put("brokenAt", result.brokenAt());
-        out.put("message", result.message());
-        out.put("from", start);
-        out.put("to", end);
-        out.put("latest", latest);
-        out.put("complete", !result.valid() || end >= latest);
-        if (result.valid() && end < latest) {
-            out.put("next", end + 1);
-        }
-        return out;
+        return list.verify(from);
     }
 
     @GetMapping("/statistics")
     @Operation(summary = "Listed products by scenario × product type × year, counted in the database")
-    public ResponseEntity<List<Map<String, Object>>> statistics(WebRequest request) {
+    public ResponseEntity<List<PublicViews.StatisticsRow>> statistics(WebRequest request) {
         String etag = current(request);
         if (etag == null) {
             return null;
         }
-        Map<String, Map<String, Object>> rows = new TreeMap<>();
-        for (Map<String, Object> counted : listings.statistics()) {
-            ApplicationScenario scenario = ApplicationScenario.valueOf((String) counted.get("scenario"));
-            String type = "null".equals(counted.get("productType")) ? "" : (String) counted.get("productType");
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("scenario", scenario.name());
-            row.put("scenarioLabel", scenario.label());
-            row.put("productType", type);
-            row.put("productTypeLabel", type.isEmpty() ? "" : ProductType.valueOf(type).label());
-            row.put("year", counted.get("year"));
-            row.put("count", counted.get("count"));
-            rows.put(scenario.ordinal() + "|" + type + "|" + counted.get("year"), row);
-        }
-        return ok(etag, new ArrayList<>(rows.values()));
-    }
-
-    static Map<String, Object> published(Edition edition) {
-        Map<String, Object> m = new LinkedHashMap<>(edition.content());
-        m.put("hash", edition.hash());
-        return m;
+        return ok(etag, list.statistics());
     }
 }

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.listing.report.domain.Report;
+import org.qingdan.listing.report.domain.ReportScope;
 import org.qingdan.listing.report.domain.ReportStatus;
 import org.qingdan.support.outbox.AggregateStore;
+import org.qingdan.support.query.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,12 +28,6 @@ public class ReportStore {
 
     public record Versioned(Report report, long revision, String requestHash) {
     }
-
-    public record Page(List<Report> items, long total) {
-    }
-
-    /** Which reports a page shows. */
-    public enum Scope { ALL, FILED_BY, ABOUT }
 
     public Optional<Versioned> find(String id) {
         ReportDocument doc = mongo.findById(id, ReportDocument.class);
@@ -58,7 +54,7 @@ public class ReportStore {
      * One page, newest first. ALL: every report (the office), optionally of one listing and status; FILED_BY: those the
      * organisation filed; ABOUT: those about the organisation's products (it is the enterprise or the lead applicant).
      */
-    public Page page(Scope scope, String orgUscc, String listingId, ReportStatus status, int page, int size) {
+    public Page<Report> page(ReportScope scope, String orgUscc, String listingId, ReportStatus status, int page, int size) {
         Criteria criteria = switch (scope) {
             case ALL -> new Criteria();
             case FILED_BY -> Criteria.where("reporterOrg").is(orgUscc);
@@ -73,6 +69,6 @@ public class ReportStore {
         long total = mongo.count(Query.query(criteria), ReportDocument.class);
         Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("filedAt"), Sort.Order.asc("_id")))
                 .skip((long) page * size).limit(size);
-        return new Page(mongo.find(query, ReportDocument.class).stream().map(ReportDocument::report).toList(), total);
+        return new Page<>(mongo.find(query, ReportDocument.class).stream().map(ReportDocument::report).toList(), page, size, total);
     }
 }

@@ -14,8 +14,8 @@ import org.qingdan.contracts.listing.ReportKind;
 import org.qingdan.listing.register.domain.ReReview;
 import org.qingdan.listing.report.ReportService;
 import org.qingdan.listing.report.domain.Report;
+import org.qingdan.listing.report.domain.ReportScope;
 import org.qingdan.listing.report.domain.ReportStatus;
-import org.qingdan.listing.report.persistence.ReportStore;
 import org.qingdan.support.files.FileResponses;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.Idempotency;
@@ -112,7 +112,7 @@ public class ReportController {
     @ApiResponse(responseCode = "400", description = "A bad page, size or status, naming it")
     public Page all(CurrentUser user, @RequestParam(required = false) String listingId, @RequestParam(required = false) String status,
                     @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-        return page(user, ReportStore.Scope.ALL, null, listingId, status, page, size);
+        return page(user, ReportScope.ALL, null, listingId, status, page, size);
     }
 
     @GetMapping("/reports/mine")
@@ -122,7 +122,7 @@ public class ReportController {
     @ApiResponse(responseCode = "403", description = "Not an applicant or vendor of a member organisation")
     public Page mine(CurrentUser user, @RequestParam(required = false) String about, @RequestParam(required = false) String status,
                      @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-        return page(user, ReportStore.Scope.FILED_BY, about, null, status, page, size);
+        return page(user, ReportScope.FILED_BY, about, null, status, page, size);
     }
 
     /** Which of its organisation's reports a member lists. */
@@ -193,7 +193,7 @@ public class ReportController {
     }
 
     /** Each parameter checked; bad ones together in one 400 naming each. */
-    private Page page(CurrentUser user, ReportStore.Scope scope, String about, String listingId, String status, String page, String size) {
+    private Page page(CurrentUser user, ReportScope scope, String about, String listingId, String status, String page, String size) {
         List<Violation> violations = new ArrayList<>();
         About a = QueryParameters.closedList(About.class, "about", about, violations);
         ReportStatus s = QueryParameters.closedList(ReportStatus.class, "status", status, violations);
@@ -202,9 +202,9 @@ public class ReportController {
             throw ProblemException.badRequest("查询参数不正确", violations);
         }
         if (a == About.products) {
-            scope = ReportStore.Scope.ABOUT;
+            scope = ReportScope.ABOUT;
         }
-        ReportStore.Page found = reports.page(user, scope, listingId, s, paging.page(), paging.size());
+        var found = reports.page(user, scope, listingId, s, paging.page(), paging.size());
         return new Page(found.items().stream().map(r -> ReportView.of(r, user)).toList(), paging.page(), paging.size(), found.total());
     }
 

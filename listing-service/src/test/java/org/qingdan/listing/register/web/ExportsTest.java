@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.qingdan.listing.register.PublicViews;
 import org.w3c.dom.Document;
 
 class ExportsTest {

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
+import org.qingdan.notification.webhook.WebhookDeliveryView;
 import org.qingdan.notification.webhook.WebhookService;
 import org.qingdan.notification.webhook.domain.Subscription;
 import org.qingdan.notification.webhook.domain.SubscriptionStatus;
@@ -102,7 +102,7 @@ public class WebhookController {
     @Operation(summary = "The subscriber's deliveries, newest first: status, attempts, last error and status code")
     @ApiResponse(responseCode = "200", description = "At most 200 deliveries; for the office, empty for an unknown subscriber")
     @ApiResponse(responseCode = "404", description = "订阅不存在 (a member asked for a subscriber not its organisation's)")
-    public List<Document> deliveries(CurrentUser user, @PathVariable String id) {
+    public List<WebhookDeliveryView> deliveries(CurrentUser user, @PathVariable String id) {
         return webhooks.deliveries(user, id);
     }
 }

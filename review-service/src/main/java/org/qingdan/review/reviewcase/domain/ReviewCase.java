@@ -3,13 +3,10 @@ package org.qingdan.review.reviewcase.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.AssessmentDimension;
 import org.qingdan.contracts.form.CallSummary;
@@ -159,26 +156,6 @@ public record ReviewCase(
         return new Outcome(closed, List.of(new Event.Closed(reason)));
     }
 
-    /** The organisations of the application: the lead, the enterprise, every participant, the report's issuer. */
-    public Set<String> organisations() {
-        Set<String> orgs = new HashSet<>();
-        if (isReReview()) {
-            conflictsByProduct(null).forEach(c -> orgs.add(c.orgUscc()));
-            return orgs;
-        }
-        orgs.add(form.applicant().uscc());
-        orgs.add(form.enterprise().uscc());
-        form.participants().forEach(p -> orgs.add(p.uscc()));
-        if (form.operationalEvaluation() != null && form.operationalEvaluation().issuerUscc() != null) {
-            orgs.add(form.operationalEvaluation().issuerUscc());
-        }
-        return orgs;
-    }
-
-    public boolean conflicted(Reviewer reviewer) {
-        return organisations().contains(reviewer.orgUscc());
-    }
-
     public List<Assignment> activeAssignments() {
         return assignments.stream().filter(Assignment::active).toList();
     }
@@ -195,22 +172,13 @@ public record ReviewCase(
         return Math.max(0, call.reviewersPerApplication() - activeAssignments().size());
     }
 
-    /** The office assigns one expert by hand; the same rules as automatic assignment apply. */
+    /**
+     * The office assigns one expert by hand, or {@link #autoAssign} one it chose: the expert must be eligible for the
+     * case ({@link ReviewerMatching#requireEligible}) and a place must be free.
+     */
     public Outcome assign(Reviewer reviewer, int openLoad, String by, Instant now, Duration reviewPeriod) {
         requireStatus(CaseStatus.OPEN, CaseStatus.ASSIGNED);
-        if (!reviewer.active()) {
-            throw new ReviewRefused(Kind.INVALID, "专家 " + reviewer.name() + " 已停用");
-        }
-        if (conflicted(reviewer)) {
-            throw new ReviewRefused(Kind.CONFLICT_OF_INTEREST, "专家 " + reviewer.name() + " 所在机构（" + reviewer.orgUscc()
-                    + "）是申报单位、金融科技企业或参与机构，须回避");
-        }
-        if (assignmentOf(reviewer.id()).isPresent()) {
-            throw new ReviewRefused(Kind.INVALID, "专家 " + reviewer.name() + " 已分配过本申报（或已声明回避）");
-        }
-        if (openLoad >= reviewer.loadLimit()) {
-            throw new ReviewRefused(Kind.INVALID, "专家 " + reviewer.name() + " 已达同时评审上限 " + reviewer.loadLimit());
-        }
+        ReviewerMatching.of(this).requireEligible(reviewer, openLoad);
         if (missingReviewers() == 0) {
             throw new ReviewRefused(Kind.INVALID, "本申报已分配 " + call.reviewersPerApplication() + " 位专家");
         }
@@ -222,113 +190,17 @@ public record ReviewCase(
         return new Outcome(assigned, List.of(new Event.ReviewerAssigned(assignment)));
     }
 
-    /**
-     * Fills the call's number of reviewers from the pool: active experts without a conflict, not already on
-     * the case and under their load limit; those whose expertise matches the product's scenarios and
-     * technologies first, then the least loaded, then by id for a stable choice.
-     */
+    /** Fills the call's number of reviewers with the experts {@link ReviewerMatching#choose} picks from the pool. */
     public Outcome autoAssign(List<Reviewer> pool, Map<String, Integer> openLoads, String by, Instant now, Duration reviewPeriod) {
         requireStatus(CaseStatus.OPEN, CaseStatus.ASSIGNED);
-        int needed = missingReviewers();
-        List<Reviewer> candidates = pool.stream()
-                .filter(Reviewer::active)
-                .filter(r -> !conflicted(r))
-                .filter(r -> assignmentOf(r.id()).isEmpty())
-                .filter(r -> openLoads.getOrDefault(r.id(), 0) < r.loadLimit())
-                .sorted(Comparator.comparingInt((Reviewer r) -> -expertise(r))
-                        .thenComparingInt(r -> openLoads.getOrDefault(r.id(), 0))
-                        .thenComparing(Reviewer::id))
-                .toList();
-        if (needed > 0 && candidates.size() < needed) {
-            throw new ReviewRefused(Kind.NO_CANDIDATES, "可分配的专家不足：还需 " + needed + " 位，符合回避与负荷要求的只有 "
-                    + candidates.size() + " 位");
-        }
         ReviewCase current = this;
         List<Event> events = new ArrayList<>();
-        for (Reviewer r : candidates.subList(0, needed)) {
+        for (Reviewer r : ReviewerMatching.of(this).choose(pool, openLoads)) {
             Outcome step = current.assign(r, openLoads.getOrDefault(r.id(), 0), by, now, reviewPeriod);
             current = step.reviewCase();
             events.addAll(step.events());
         }
         return new Outcome(current, events);
-    }
-
-    /** Which of the application's organisations an expert belongs to, and in which role there. */
-    public record ConflictingRole(Role role, String orgName, String orgUscc) {
-        public enum Role { APPLICANT, ENTERPRISE, PARTICIPANT, REPORT_ISSUER }
-    }
-
-    /** An expert of the pool seen for this case: why the office may or may not assign it. */
-    public record Candidate(Reviewer reviewer, int openLoad, int expertise, List<ConflictingRole> conflicts, boolean onCase) {
-        public boolean assignable() {
-            return reviewer.active() && conflicts.isEmpty() && !onCase && openLoad < reviewer.loadLimit();
-        }
-    }
-
-    public Candidate candidate(Reviewer r, int openLoad) {
-        return new Candidate(r, openLoad, expertise(r), conflictsOf(r), assignmentOf(r.id()).isPresent());
-    }
-
-    /** Every role in which the expert's organisation (by USCC) takes part in the application. */
-    public List<ConflictingRole> conflictsOf(Reviewer r) {
-        List<ConflictingRole> roles = new ArrayList<>();
-        String org = r.orgUscc();
-        if (org == null) {
-            return roles;
-        }
-        if (isReReview()) {
-            return conflictsByProduct(org);
-        }
-        if (org.equals(form.applicant().uscc())) {
-            roles.add(new ConflictingRole(ConflictingRole.Role.APPLICANT, form.applicant().name(), org));
-        }
-        if (org.equals(form.enterprise().uscc())) {
-            roles.add(new ConflictingRole(ConflictingRole.Role.ENTERPRISE, form.enterprise().name(), org));
-        }
-        form.participants().stream().filter(p -> org.equals(p.uscc()))
-                .forEach(p -> roles.add(new ConflictingRole(ConflictingRole.Role.PARTICIPANT, p.name(), org)));
-        var e = form.operationalEvaluation();
-        if (e != null && org.equals(e.issuerUscc())) {
-            roles.add(new ConflictingRole(ConflictingRole.Role.REPORT_ISSUER, e.issuerName(), org));
-        }
-        return roles;
-    }
-
-    /**
-     * The organisations of a listed product under re-review, as its public data names them: the enterprise, the lead
-     * applicant and every participant; those of {@code org} only, or all when null.
-     */
-    private List<ConflictingRole> conflictsByProduct(String org) {
-        List<ConflictingRole> roles = new ArrayList<>();
-        var p = reReview.product();
-        if (p.leadApplicant() != null && (org == null || org.equals(p.leadApplicant().uscc()))) {
-            roles.add(new ConflictingRole(ConflictingRole.Role.APPLICANT, p.leadApplicant().name(), p.leadApplicant().uscc()));
-        }
-        if (org == null || org.equals(p.enterprise().uscc())) {
-            roles.add(new ConflictingRole(ConflictingRole.Role.ENTERPRISE, p.enterprise().name(), p.enterprise().uscc()));
-        }
-        (p.participants() == null ? List.<org.qingdan.contracts.form.PublicProduct.Organisation>of() : p.participants()).stream()
-                .filter(x -> org == null || org.equals(x.uscc()))
-                .forEach(x -> roles.add(new ConflictingRole(ConflictingRole.Role.PARTICIPANT, x.name(), x.uscc())));
-        return roles;
-    }
-
-    /** How well an expert's fields match the product: scenarios count double. */
-    public int expertise(Reviewer r) {
-        int score = 0;
-        var scenarios = isReReview() ? reReview.product().scenarios() : form.product().scenarios();
-        var technologies = isReReview() ? reReview.product().keyTechnologies() : form.product().keyTechnologies();
-        for (var s : scenarios == null ? List.<org.qingdan.contracts.form.ApplicationScenario>of() : scenarios) {
-            if (r.scenarios().contains(s)) {
-                score += 2;
-            }
-        }
-        for (String t : technologies == null ? List.<String>of() : technologies) {
-            if (r.technologies().stream().anyMatch(x -> x.equalsIgnoreCase(t))) {
-                score += 1;
-            }
-        }
-        return score;
     }
 
     /** The expert declares a conflict of interest: its assignment ends, the office assigns someone else. */

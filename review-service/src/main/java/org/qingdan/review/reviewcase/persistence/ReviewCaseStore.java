@@ -5,13 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.bson.Document;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.review.reviewcase.domain.Assignment;
 import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
+import org.qingdan.review.reviewcase.domain.StoredReviewCase;
 import org.qingdan.support.outbox.AggregateStore;
+import org.qingdan.support.query.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,23 +37,8 @@ public class ReviewCaseStore {
         this.store = store;
     }
 
-    public record Versioned(ReviewCase reviewCase, long version) {
-    }
-
-    /** One page of a list: its items, which page (from 0), the page size, and how many there are in all. */
-    public record Page<T>(List<T> items, int page, int size, long total) {
-
-        public Page {
-            items = List.copyOf(items);
-        }
-
-        public <R> Page<R> map(Function<T, R> f) {
-            return new Page<>(items.stream().map(f).toList(), page, size, total);
-        }
-    }
-
-    public Optional<Versioned> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, ReviewCaseDocument.class)).map(d -> new Versioned(d.state(), d.version()));
+    public Optional<StoredReviewCase> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, ReviewCaseDocument.class)).map(d -> new StoredReviewCase(d.state(), d.version()));
     }
 
     /**

@@ -25,8 +25,9 @@ import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.ReviewRefused;
 import org.qingdan.review.reviewcase.domain.Scores;
-import org.qingdan.review.reviewcase.persistence.ReviewCaseStore;
+import org.qingdan.review.reviewcase.domain.StoredReviewCase;
 import org.qingdan.review.reviewer.domain.Reviewer;
+import org.qingdan.support.query.Page;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.Problems;
 import org.qingdan.support.web.Violation;
@@ -111,7 +112,7 @@ public class ReviewController {
         }
     }
 
-    static CaseView view(ReviewCaseStore.Versioned v, CurrentUser user) {
+    static CaseView view(StoredReviewCase v, CurrentUser user) {
         ReviewCase c = v.reviewCase();
         boolean all = ReviewService.seesAll(user);
         List<Review> visible = all ? c.reviews().stream().filter(Review::submitted).toList() : c.reviewsVisibleTo(user.username());
@@ -145,7 +146,7 @@ public class ReviewController {
             description = "page from 0 (at most " + CaseQuery.MAX_PAGE + "), size 1 to " + CaseQuery.MAX_SIZE + " (default "
                     + CaseQuery.DEFAULT_SIZE + "), status optional (OPEN, ASSIGNED, READY_FOR_DECISION, DECIDED, CLOSED); "
                     + "a bad value is a 400 naming the parameter. The answer is {items, page, size, total}.")
-    public ReviewCaseStore.Page<CaseSummary> cases(CurrentUser user, @RequestParam(required = false) String status,
+    public Page<CaseSummary> cases(CurrentUser user, @RequestParam(required = false) String status,
                                                   @RequestParam(required = false) String page,
                                                   @RequestParam(required = false) String size) {
         return reviews.visibleCases(user, CaseQuery.parse(status, page, size)).map(CaseSummary::of);
@@ -156,7 +157,7 @@ public class ReviewController {
     @ApiResponse(responseCode = "200", description = "The case")
     @ApiResponse(responseCode = "404", description = "评审不存在，或不是本用户可见的 (no such review case, or not one the user may see)")
     public ResponseEntity<CaseView> one(CurrentUser user, @PathVariable String id) {
-        ReviewCaseStore.Versioned v = reviews.get(user, id);
+        StoredReviewCase v = reviews.get(user, id);
         return ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(view(v, user));
     }
 

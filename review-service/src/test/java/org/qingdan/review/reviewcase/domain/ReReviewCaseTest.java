@@ -41,9 +41,9 @@ class ReReviewCaseTest {
         ReviewCase c = ReviewFixtures.reReview("rr-1", ReviewFixtures.NOW);
         Reviewer ofVendor = ReviewFixtures.reviewer("v", ContractSamples.VENDOR_USCC, 5);
         Reviewer ofLead = ReviewFixtures.reviewer("b", ContractSamples.BANK_USCC, 5);
-        assertThat(c.conflictsOf(ofVendor)).extracting(ReviewCase.ConflictingRole::role)
-                .containsExactly(ReviewCase.ConflictingRole.Role.ENTERPRISE, ReviewCase.ConflictingRole.Role.PARTICIPANT);
-        assertThat(c.conflictsOf(ofLead)).extracting(ReviewCase.ConflictingRole::role).containsExactly(ReviewCase.ConflictingRole.Role.APPLICANT);
+        assertThat(ReviewerMatching.of(c).conflictsOf(ofVendor)).extracting(ReviewerMatching.ConflictingRole::role)
+                .containsExactly(ReviewerMatching.ConflictingRole.Role.ENTERPRISE, ReviewerMatching.ConflictingRole.Role.PARTICIPANT);
+        assertThat(ReviewerMatching.of(c).conflictsOf(ofLead)).extracting(ReviewerMatching.ConflictingRole::role).containsExactly(ReviewerMatching.ConflictingRole.Role.APPLICANT);
         assertThatThrownBy(() -> c.assign(ofVendor, 0, "office", ReviewFixtures.NOW, ReviewFixtures.PERIOD))
                 .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.CONFLICT_OF_INTEREST));
         assertThat(c.autoAssign(List.of(ofVendor, ofLead, ReviewFixtures.R1, ReviewFixtures.R2, ReviewFixtures.R3), java.util.Map.of(),

@@ -54,15 +54,8 @@ class ReviewCaseTest {
     }
 
     @Test
-    void nobody_from_the_applicant_the_vendor_or_a_participant_is_assigned_decided_by_uscc() {
-        assertThat(opened().conflicted(FROM_APPLICANT)).isTrue();
-        assertThat(opened().conflicted(FROM_VENDOR)).isTrue();
-        assertThat(opened().conflicted(EXPERT_1)).isFalse();
-        // same name, another code: no conflict; another name, same code: conflict
-        Reviewer namesake = new Reviewer("x", "某某科技有限公司的专家", null, "911301006789123452", "某某科技有限公司", List.of(), List.of(), 3, true);
-        Reviewer renamed = new Reviewer("y", "专家", null, ContractSamples.VENDOR_USCC, "完全不同的名字", List.of(), List.of(), 3, true);
-        assertThat(opened().conflicted(namesake)).isFalse();
-        assertThat(opened().conflicted(renamed)).isTrue();
+    void nobody_from_the_applicant_the_vendor_or_a_participant_is_assigned() {
+        // who is conflicted, and why, is ReviewerMatching's (ReviewerMatchingTest); the case refuses to record it
         assertThatThrownBy(() -> opened().assign(FROM_VENDOR, 0, "office", NOW, PERIOD))
                 .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.CONFLICT_OF_INTEREST));
 
@@ -80,13 +73,16 @@ class ReviewCaseTest {
     }
 
     @Test
-    void automatic_assignment_prefers_expertise_then_balances_load_and_respects_limits() {
+    void automatic_assignment_records_the_experts_matching_chose_in_their_order() {
         Map<String, Integer> loads = new HashMap<>(Map.of("r1", 3, "r4", 1));
         ReviewCase c = opened().autoAssign(List.of(EXPERT_1, EXPERT_2, EXPERT_3, EXPERT_4), loads, "office", NOW, PERIOD).reviewCase();
-        // r4 matches best but is at its limit; r1 matches; r2 and r3 fill by load then id
         assertThat(c.activeAssignments()).extracting(Assignment::reviewerId).containsExactly("r1", "r2", "r3");
         assertThatThrownBy(() -> opened().autoAssign(List.of(EXPERT_1, FROM_VENDOR), Map.of(), "office", NOW, PERIOD))
                 .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.NO_CANDIDATES));
+        // a closed case takes no more experts: the case checks its state before matching chooses
+        ReviewCase closed = assignedToThree().withdraw("撤回").reviewCase();
+        assertThatThrownBy(() -> closed.autoAssign(List.of(EXPERT_4), Map.of(), "office", NOW, PERIOD))
+                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.WRONG_STATE));
     }
 
     @Test
@@ -337,24 +333,6 @@ class ReviewCaseTest {
                 AssessmentDimension.FINANCIAL_INNOVATION, Rating.EXCELLENT, AssessmentDimension.RISK_CONTROL, Rating.GOOD,
                 AssessmentDimension.AFTER_SALES_SERVICE, Rating.QUALIFIED)), true, r.exclusionsFound(), true, "意见", null, false, null, null);
         assertThat(ready(same, high, same).scores().anySelfGapFlagged()).isFalse();
-    }
-
-    @Test
-    void a_candidate_says_which_organisation_excludes_it_and_in_which_role() {
-        var roles = opened().conflictsOf(FROM_VENDOR);
-        // the sample's vendor is the enterprise and also the first participant
-        assertThat(roles).extracting(ReviewCase.ConflictingRole::role)
-                .containsExactly(ReviewCase.ConflictingRole.Role.ENTERPRISE, ReviewCase.ConflictingRole.Role.PARTICIPANT);
-        assertThat(roles).extracting(ReviewCase.ConflictingRole::orgName).containsOnly("某某科技有限公司");
-        // the bank leads and issued the evaluation report
-        assertThat(opened().conflictsOf(FROM_APPLICANT)).extracting(ReviewCase.ConflictingRole::role)
-                .containsExactly(ReviewCase.ConflictingRole.Role.APPLICANT, ReviewCase.ConflictingRole.Role.REPORT_ISSUER);
-        ReviewCase.Candidate free = opened().candidate(EXPERT_1, 0);
-        assertThat(free.assignable()).isTrue();
-        assertThat(free.expertise()).isEqualTo(3); // risk management (2) and 大数据 (1)
-        assertThat(opened().candidate(FROM_APPLICANT, 0).assignable()).isFalse();
-        assertThat(opened().candidate(EXPERT_4, 1).assignable()).isFalse(); // at its limit of one
-        assertThat(assignedToThree().candidate(EXPERT_1, 1).onCase()).isTrue();
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.testing.ReviewFixtures;
+import org.qingdan.support.query.Page;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexInfo;
 
@@ -41,7 +42,7 @@ class ReviewCaseStoreTest {
         store = new ReviewCaseStore(mongo, ReviewFixtures.aggregates(mongo));
     }
 
-    static List<String> ids(ReviewCaseStore.Page<ReviewCase> page) {
+    static List<String> ids(Page<ReviewCase> page) {
         return page.items().stream().map(ReviewCase::id).toList();
     }
 
@@ -70,9 +71,9 @@ class ReviewCaseStoreTest {
         // the boundary between the first two pages falls inside a group opened at the same instant
         assertThat(openedAt(all, expected.get(9))).isEqualTo(openedAt(all, expected.get(10)));
 
-        ReviewCaseStore.Page<ReviewCase> first = store.page(null, null, 0, 10);
-        ReviewCaseStore.Page<ReviewCase> second = store.page(null, null, 1, 10);
-        ReviewCaseStore.Page<ReviewCase> last = store.page(null, null, 2, 10);
+        Page<ReviewCase> first = store.page(null, null, 0, 10);
+        Page<ReviewCase> second = store.page(null, null, 1, 10);
+        Page<ReviewCase> last = store.page(null, null, 2, 10);
         assertThat(ids(first)).isEqualTo(expected.subList(0, 10));
         assertThat(ids(second)).isEqualTo(expected.subList(10, 20));
         assertThat(ids(last)).isEqualTo(expected.subList(20, 25));
@@ -81,7 +82,7 @@ class ReviewCaseStoreTest {
         // the same page twice is the same page
         assertThat(ids(store.page(null, null, 1, 10))).isEqualTo(ids(second));
         // past the end: nothing, and still the total
-        ReviewCaseStore.Page<ReviewCase> beyond = store.page(null, null, 3, 10);
+        Page<ReviewCase> beyond = store.page(null, null, 3, 10);
         assertThat(beyond.items()).isEmpty();
         assertThat(beyond.total()).isEqualTo(25);
     }
@@ -205,7 +206,7 @@ class ReviewCaseStoreTest {
         assertThat(page(null, null, null, true, null, "r1").total()).isZero();
     }
 
-    private ReviewCaseStore.Page<ReviewCase> page(CaseStatus status, String call, org.qingdan.review.reviewcase.CaseQuery.Tab tab,
+    private Page<ReviewCase> page(CaseStatus status, String call, org.qingdan.review.reviewcase.CaseQuery.Tab tab,
                                                  boolean overdue, org.qingdan.review.reviewcase.CaseQuery.Order order, String reviewer) {
         return store.page(new org.qingdan.review.reviewcase.CaseQuery(status, call, tab, overdue, order, 0, 20), reviewer, NOW);
     }
