@@ -412,10 +412,12 @@ class PortalWalkTest extends IntegrationTest {
         assertThat(text(By.id("listed-products"))).contains("智能反欺诈平台", "分布式核心账务系统", "供应链金融服务云");
         assertThat(text(By.id("marks"))).contains("本机构尚未标记任何产品");
         click("use-listed-2");
+        page.waitFor(By.cssSelector(".message"), "已标记为本机构在用。"); // the page the click loads, not the old one
         assertThat(text(By.cssSelector(".message"))).isEqualTo("已标记为本机构在用。");
         assertThat(text(By.cssSelector("#product-listed-2 .status"))).isEqualTo("在用");
         assertThat(text(By.id("use-listed-2"))).isEqualTo("取消标记");
         click("use-listed-1");
+        page.waitFor(By.id("my-marks"), "智能反欺诈平台");
         assertThat(text(By.id("my-marks"))).contains("智能反欺诈平台", "分布式核心账务系统", "在用");
         // every call with the user's own token, to notification-service's /api/product-use
         assertThat(PRODUCT_USE_CALLS).contains("PUT /api/product-use/mine/listed-2 Bearer", "PUT /api/product-use/mine/listed-1 Bearer")
