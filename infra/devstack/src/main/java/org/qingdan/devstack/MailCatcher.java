@@ -49,8 +49,8 @@ final class MailCatcher {
         return new MailCatcher(server, null);
     }
 
-    /** One mail as received: to whom, and its subject. */
-    record Received(String to, String subject) {
+    /** One mail as received: to whom, its subject, and its Message-ID (notification-service's is the notification's id). */
+    record Received(String to, String subject, String messageId) {
     }
 
     /** Each message read once (thousands in the fault suite, counted every second). */
@@ -64,7 +64,7 @@ final class MailCatcher {
                 try {
                     return java.util.Arrays.stream(m.getAllRecipients()).map(to -> {
                         try {
-                            return new Received(to.toString(), m.getSubject());
+                            return new Received(to.toString(), m.getSubject(), m.getMessageID());
                         } catch (jakarta.mail.MessagingException e) {
                             throw new IllegalStateException("an unreadable mail", e);
                         }

@@ -89,6 +89,22 @@ class MailTest extends NotificationIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> mails(CONTACT, "重复投递测试产品").size() == 1 && mails(OFFICE, "重复投递测试产品").size() == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> mails(CONTACT, "重复投递测试产品").size() == 1);
         assertThat(mongo.getCollection("notifications").countDocuments(new Document("eventId", event.eventId().toString()))).isEqualTo(4);
+        // the mail is known by its notification: were it ever sent again, the copy would carry the same Message-ID
+        String notificationId = notification(event.eventId().toString(), "mailto:" + CONTACT).getString("_id");
+        assertThat(mails(CONTACT, "重复投递测试产品").get(0).getMessageID()).isEqualTo("<" + notificationId + "@qingdan.local>");
+    }
+
+    @Test
+    void a_mail_sent_again_carries_the_message_id_of_the_first_sending() throws Exception {
+        var mail = new org.qingdan.notification.notification.mail.MailGateway.Mail("again-1", CONTACT, "再次发送测试", "再", "<p>再</p>");
+        assertThat(gateway.sendAll(List.of(mail))).isEmpty();
+        assertThat(gateway.sendAll(List.of(mail))).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> mails(CONTACT, "再次发送测试").size() == 2);
+        List<String> ids = new java.util.ArrayList<>();
+        for (MimeMessage m : mails(CONTACT, "再次发送测试")) {
+            ids.add(m.getMessageID());
+        }
+        assertThat(ids).containsExactly("<again-1@qingdan.local>", "<again-1@qingdan.local>");
     }
 
     @Autowired

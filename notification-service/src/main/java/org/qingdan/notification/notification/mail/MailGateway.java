@@ -26,12 +26,15 @@ public class MailGateway {
 
     private final JavaMailSender sender;
     private final String from;
+    /** The sender's domain, which names the Message-IDs (RFC 5322 §3.6.4: unique left of it, ours right of it). */
+    private final String domain;
     private final CircuitBreaker breaker;
 
     public MailGateway(JavaMailSender sender, @Value("${qingdan.notifications.from:qingdan@localhost}") String from,
                        @Value("${qingdan.notifications.smtp-breaker.open-for:PT30S}") Duration openFor) {
         this.sender = sender;
         this.from = from;
+        this.domain = from.substring(from.lastIndexOf('@') + 1).replace(">", "").trim();
         this.breaker = CircuitBreaker.of("smtp", CircuitBreakerConfig.custom()
                 .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
                 .waitDurationInOpenState(openFor).permittedNumberOfCallsInHalfOpenState(2).build());
@@ -39,13 +42,6 @@ public class MailGateway {
 
     /** One mail to send, known by the id of its notification. */
     public record Mail(String id, String to, String subject, String text, String html) {
-    }
-
-    public void send(String to, String subject, String text, String html) {
-        String failure = sendAll(List.of(new Mail("", to, subject, text, html))).get("");
-        if (failure != null) {
-            throw new MailFailure(failure);
-        }
     }
 
     /**
@@ -70,6 +66,11 @@ public class MailGateway {
                 helper.setTo(mail.to());
                 helper.setSubject(mail.subject());
                 helper.setText(mail.text(), mail.html());
+                // the notification's id as the Message-ID (Spring keeps one set explicitly): SMTP cannot be
+                // exactly-once — an instance killed after the server accepted a mail and before its DELIVERED
+                // record sends it again once its claim expires — so a repeat carries the same Message-ID, by
+                // which mail programs and a relay's duplicate filter recognise it as the same message
+                message.setHeader("Message-ID", messageId(mail.id()));
                 ids.put(message, mail.id());
                 messages.add(message);
             } catch (MessagingException | RuntimeException e) {
@@ -103,18 +104,16 @@ public class MailGateway {
         return failures;
     }
 
+    /** The Message-ID of a notification's mail: the same at every attempt. */
+    public String messageId(String notificationId) {
+        return "<" + notificationId + "@" + domain + ">";
+    }
+
     private static String reason(Throwable why) {
         return why.getClass().getSimpleName() + ": " + why.getMessage();
     }
 
     public CircuitBreaker.State state() {
         return breaker.getState();
-    }
-
-    /** Why a mail could not be sent now. */
-    public static class MailFailure extends RuntimeException {
-        public MailFailure(String message) {
-            super(message);
-        }
     }
 }
