@@ -1,7 +1,9 @@
 package org.qingdan.support.ui;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.qingdan.support.domain.Refusal;
 import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.web.RefusalProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ui.Model;
@@ -25,6 +27,11 @@ public abstract class UiErrorPages {
     @ExceptionHandler(ProblemException.class)
     String problem(ProblemException e, HttpServletResponse response, Model model) {
         return page(e.status(), response, model);
+    }
+
+    @ExceptionHandler(Refusal.class)
+    String refusal(Refusal e, HttpServletResponse response, Model model) {
+        return page(RefusalProblems.status(e.kind()), response, model);
     }
 
     @ExceptionHandler(RuntimeException.class)

@@ -3,6 +3,7 @@ package org.qingdan.support.web;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
+import org.qingdan.support.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,6 +36,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
         return respond(Problems.withViolations(Problems.of(e.status(), e.type(), e.title(), e.getMessage()), e.violations()));
+    }
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refusal(Refusal e) {
+        return RefusalProblems.response(e);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
