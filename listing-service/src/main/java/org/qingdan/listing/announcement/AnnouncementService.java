@@ -11,8 +11,7 @@ import org.qingdan.listing.announcement.persistence.AnnouncementStore;
 import org.qingdan.listing.register.domain.ListingRefused;
 import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.security.CurrentUser;
-import org.qingdan.support.web.ProblemException;
-import org.qingdan.support.web.Violation;
+import org.qingdan.support.domain.Refusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -49,7 +48,7 @@ public class AnnouncementService {
     public Announcement announcement(AnnouncementKind kind, LocalDate date) {
         List<Announcement.Entry> entries = store.entries(kind, Announcement.dayStart(date), Announcement.dayStart(date.plusDays(1)));
         if (entries.isEmpty()) {
-            throw ProblemException.notFound(date + " 没有" + (kind == AnnouncementKind.PUBLIC_NOTICE ? "开始公示" : "移出清单") + "的产品");
+            throw Refusal.notFound(date + " 没有" + (kind == AnnouncementKind.PUBLIC_NOTICE ? "开始公示" : "移出清单") + "的产品");
         }
         return new Announcement(kind, date, entries, store.additions(kind, date).orElse(Announcement.Additions.NONE),
                 !clock.instant().isBefore(Announcement.finalAt(date, amendableFor)), issuer);
@@ -64,18 +63,18 @@ public class AnnouncementService {
     /** The office sets the 文号 and the contact line; refused once the announcement is final (409 announcement-final). */
     public Announcement amend(CurrentUser user, AnnouncementKind kind, LocalDate date, String documentNumber, String contact) {
         if (!user.isOffice()) {
-            throw ProblemException.forbidden("只有专委会办公室可以修改公示");
+            throw Refusal.forbidden("只有专委会办公室可以修改公示");
         }
         Announcement.Additions additions;
         try {
             additions = Announcement.clean(documentNumber, contact);
         } catch (ListingRefused e) {
-            throw ProblemException.invalid("公示内容不符合要求", List.of(new Violation(e.field(), e.rule(), e.getMessage())));
+            throw Refusal.invalid("公示内容不符合要求", List.of(new Refusal.Violation(e.field(), e.rule(), e.getMessage())));
         }
         Announcement current = announcement(kind, date);
         Instant now = clock.instant();
         if (current.isFinal()) {
-            throw ProblemException.conflict("announcement-final", "该公示已定稿（" + date + " 次日起 " + amendableFor.toHours()
+            throw Refusal.conflict("announcement-final", "该公示已定稿（" + date + " 次日起 " + amendableFor.toHours()
                     + " 小时后），不能再修改");
         }
         store.saveAdditions(kind, date, additions, user.subject(), now);

@@ -20,7 +20,7 @@ import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.query.Page;
 import org.qingdan.support.security.CurrentUser;
-import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.domain.Refusal;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,9 +53,9 @@ public class EnterpriseChangeService implements ReReviewFollowers {
                                    String newName, String newUscc) {
         String org = user.organisation().orElse(null);
         Listing listing = listings.findPublic(listingId).filter(l -> l.status() == ListingStatus.LISTED)
-                .orElseThrow(() -> new ListingRefused(ListingRefused.Kind.NOT_FOUND, null, "not-found", "清单中没有产品 " + listingId));
+                .orElseThrow(() -> new ListingRefused(ListingRefused.Reason.NOT_FOUND, null, "not-found", "清单中没有产品 " + listingId));
         if (org == null || !user.isMember() || !listing.ownedBy(user::belongsTo)) {
-            throw ProblemException.forbidden("只有产品所属企业或牵头申报单位可以报告重大变更");
+            throw Refusal.forbidden("只有产品所属企业或牵头申报单位可以报告重大变更");
         }
         EnterpriseChange change = EnterpriseChange.report(UUID.randomUUID().toString(), listingId, listing.product().productName(), org,
                 user.orgName(), user.username(), kind, description, effectiveOn, newName, newUscc, clock.instant());
@@ -127,7 +127,7 @@ public class EnterpriseChangeService implements ReReviewFollowers {
     }
 
     private static ListingRefused notFound(String changeId) {
-        return new ListingRefused(ListingRefused.Kind.NOT_FOUND, null, "not-found", "变更报告 " + changeId + " 不存在");
+        return new ListingRefused(ListingRefused.Reason.NOT_FOUND, null, "not-found", "变更报告 " + changeId + " 不存在");
     }
 
     private EnterpriseChange execute(String changeId, UnaryOperator<EnterpriseChange> command) {

@@ -20,7 +20,7 @@ import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.listing.register.persistence.RegisterMigration;
 import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.security.CurrentUser;
-import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.domain.Refusal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -102,7 +102,7 @@ public class RegisterService {
     public Listing lodgeObjection(CurrentUser member, String listingId, String grounds, String evidence) {
         String org = member.organisation().orElse(null);
         if (org == null || !member.isMember()) {
-            throw ProblemException.forbidden("只有会员单位的申报用户（applicant、vendor）可以提出公示异议");
+            throw Refusal.forbidden("只有会员单位的申报用户（applicant、vendor）可以提出公示异议");
         }
         return audited(member, listingId, "OBJECTION_LODGED", "提出公示异议：" + grounds,
                 execute(listingId, l -> l.lodgeObjection(member.username(), org, member.orgName(), grounds, evidence, clock.instant())));
@@ -185,7 +185,7 @@ public class RegisterService {
 
     private static void requireLead(CurrentUser user, Listing l, String refusal) {
         if (!user.isMember() || !user.belongsTo(l.lead().uscc())) {
-            throw ProblemException.forbidden(refusal);
+            throw Refusal.forbidden(refusal);
         }
     }
 
@@ -213,7 +213,7 @@ public class RegisterService {
         boolean office = user.isOffice();
         return audited(user, listingId, "WITHDRAWN", "自愿退出（第三条）：" + explanation, execute(listingId, l -> {
             if (!office && (!l.ownedBy(user::belongsTo) || !user.isMember())) {
-                throw ProblemException.forbidden("只有产品所属企业、牵头申报单位或专委会办公室可以申请自愿退出");
+                throw Refusal.forbidden("只有产品所属企业、牵头申报单位或专委会办公室可以申请自愿退出");
             }
             return l.withdrawVoluntarily(explanation, user.username(), clock.instant());
         }));
@@ -229,7 +229,7 @@ public class RegisterService {
 
     /** One page of a listing's audit trail, oldest first (the office). */
     public AuditRecorder.Page trail(String listingId, int page, int size) {
-        listings.find(listingId).orElseThrow(() -> ProblemException.notFound("清单条目 " + listingId + " 不存在"));
+        listings.find(listingId).orElseThrow(() -> Refusal.notFound("清单条目 " + listingId + " 不存在"));
         return audit.trail(AUDIT_TYPE, listingId, page, size);
     }
 
@@ -257,7 +257,7 @@ public class RegisterService {
 
     private ListingStore.Versioned find(String listingId) {
         return listings.find(listingId)
-                .orElseThrow(() -> new ListingRefused(ListingRefused.Kind.NOT_FOUND, null, "not-found", "清单条目 " + listingId + " 不存在"));
+                .orElseThrow(() -> new ListingRefused(ListingRefused.Reason.NOT_FOUND, null, "not-found", "清单条目 " + listingId + " 不存在"));
     }
 
     private Listing completePending(ListingStore.Versioned read) {

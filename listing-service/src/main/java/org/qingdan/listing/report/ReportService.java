@@ -31,7 +31,7 @@ import org.qingdan.support.files.FileRejected;
 import org.qingdan.support.files.Uploads;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.Idempotency;
-import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.domain.Refusal;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -81,9 +81,9 @@ public class ReportService implements ReReviewFollowers {
             return Idempotency.replay(earlier.get().report(), earlier.get().requestHash(), requestHash);
         }
         Listing listing = listings.findPublic(listingId).filter(l -> l.status() == ListingStatus.LISTED)
-                .orElseThrow(() -> new ListingRefused(ListingRefused.Kind.NOT_FOUND, null, "not-found", "清单中没有产品 " + listingId));
+                .orElseThrow(() -> new ListingRefused(ListingRefused.Reason.NOT_FOUND, null, "not-found", "清单中没有产品 " + listingId));
         if (reports.openOf(listingId, org) >= Report.MAX_OPEN_PER_ORGANISATION) {
-            throw new ListingRefused(ListingRefused.Kind.WRONG_STATE, null, "max-open-per-organisation",
+            throw new ListingRefused(ListingRefused.Reason.WRONG_STATE, null, "max-open-per-organisation",
                     "本单位对该产品已有 " + Report.MAX_OPEN_PER_ORGANISATION + " 条待处理的情况反映，请等待办公室处理");
         }
         List<ReReview.File> stored = store(id, org, evidence);
@@ -188,7 +188,7 @@ public class ReportService implements ReReviewFollowers {
         }
         r.responses().stream().filter(x -> office(user) || x.orgUscc().equals(org)).forEach(x -> visible.addAll(x.files()));
         ReReview.File file = visible.stream().filter(f -> f.id().equals(fileId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("文件 " + fileId + " 不存在"));
+                .orElseThrow(() -> Refusal.notFound("文件 " + fileId + " 不存在"));
         return new Download(file, files.open(fileId));
     }
 
@@ -196,7 +196,7 @@ public class ReportService implements ReReviewFollowers {
                                  int page, int size) {
         if (scope == ReportScope.ALL) {
             if (!office(user)) {
-                throw ProblemException.forbidden("只有专委会办公室可以查看全部情况反映");
+                throw Refusal.forbidden("只有专委会办公室可以查看全部情况反映");
             }
             return reports.page(scope, null, listingId, status, page, size);
         }
@@ -211,7 +211,7 @@ public class ReportService implements ReReviewFollowers {
     private static String member(CurrentUser user, String refusal) {
         String org = user.organisation().orElse(null);
         if (org == null || !user.isMember()) {
-            throw ProblemException.forbidden(refusal);
+            throw Refusal.forbidden(refusal);
         }
         return org;
     }
@@ -233,7 +233,7 @@ public class ReportService implements ReReviewFollowers {
     }
 
     private static ListingRefused notFound(String reportId) {
-        return new ListingRefused(ListingRefused.Kind.NOT_FOUND, null, "not-found", "情况反映 " + reportId + " 不存在");
+        return new ListingRefused(ListingRefused.Reason.NOT_FOUND, null, "not-found", "情况反映 " + reportId + " 不存在");
     }
 
     private List<DomainEvent> events(Report.Outcome outcome) {

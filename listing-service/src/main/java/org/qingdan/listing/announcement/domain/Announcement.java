@@ -53,7 +53,7 @@ public record Announcement(AnnouncementKind kind, LocalDate date, List<Entry> en
 
     /**
      * The office's additions, checked: trimmed, blank as none, within their lengths, no line breaks; a field that breaks
-     * a rule is refused ({@link ListingRefused.Kind#INVALID}, naming the field and the rule).
+     * a rule is refused ({@link ListingRefused.Reason#INVALID}, naming the field and the rule).
      */
     public static Additions clean(String documentNumber, String contact) {
         return new Additions(field("documentNumber", documentNumber, MAX_DOCUMENT_NUMBER), field("contact", contact, MAX_CONTACT));
@@ -65,10 +65,10 @@ public record Announcement(AnnouncementKind kind, LocalDate date, List<Entry> en
         }
         String v = value.strip();
         if (v.codePointCount(0, v.length()) > max) {
-            throw new ListingRefused(ListingRefused.Kind.INVALID, name, "max-length", "不超过 " + max + " 个字");
+            throw new ListingRefused(ListingRefused.Reason.INVALID, name, "max-length", "不超过 " + max + " 个字");
         }
         if (v.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
-            throw new ListingRefused(ListingRefused.Kind.INVALID, name, "single-line", "只能是一行文字");
+            throw new ListingRefused(ListingRefused.Reason.INVALID, name, "single-line", "只能是一行文字");
         }
         return v;
     }

@@ -10,7 +10,7 @@ import org.qingdan.contracts.listing.EnterpriseChangeKind;
 import org.qingdan.contracts.listing.ReportKind;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.ListingRefused;
-import org.qingdan.listing.register.domain.ListingRefused.Kind;
+import org.qingdan.listing.register.domain.ListingRefused.Reason;
 import org.qingdan.listing.register.domain.ReReview;
 
 /**
@@ -63,30 +63,30 @@ public record EnterpriseChange(
                                           EnterpriseChangeKind kind, String description, LocalDate effectiveOn, String newName,
                                           String newUscc, Instant now) {
         if (kind == null) {
-            throw new ListingRefused(Kind.INVALID, "kind", "required", "请选择变更类别");
+            throw new ListingRefused(Reason.INVALID, "kind", "required", "请选择变更类别");
         }
         Listing.text("description", description, true);
         if (effectiveOn == null) {
-            throw new ListingRefused(Kind.INVALID, "effectiveOn", "required", "请填写变更生效日期");
+            throw new ListingRefused(Reason.INVALID, "effectiveOn", "required", "请填写变更生效日期");
         }
         if (effectiveOn.isAfter(LocalDate.ofInstant(now, CHINA).plusYears(1))) {
-            throw new ListingRefused(Kind.INVALID, "effectiveOn", "within-a-year", "生效日期不能晚于一年之后");
+            throw new ListingRefused(Reason.INVALID, "effectiveOn", "within-a-year", "生效日期不能晚于一年之后");
         }
         String name = blank(newName);
         String uscc = blank(newUscc) == null ? null : newUscc.trim().toUpperCase(Locale.ROOT);
         if (kind == EnterpriseChangeKind.NAME && name == null) {
-            throw new ListingRefused(Kind.INVALID, "newEnterpriseName", "required", "企业名称变更请填写新名称");
+            throw new ListingRefused(Reason.INVALID, "newEnterpriseName", "required", "企业名称变更请填写新名称");
         }
         if (kind == EnterpriseChangeKind.USCC && uscc == null) {
-            throw new ListingRefused(Kind.INVALID, "newEnterpriseUscc", "required", "统一社会信用代码变更请填写新代码");
+            throw new ListingRefused(Reason.INVALID, "newEnterpriseUscc", "required", "统一社会信用代码变更请填写新代码");
         }
         if (uscc != null) {
             Uscc.violation(uscc).ifPresent(rule -> {
-                throw new ListingRefused(Kind.INVALID, "newEnterpriseUscc", rule, "统一社会信用代码不正确（GB 32100-2015）");
+                throw new ListingRefused(Reason.INVALID, "newEnterpriseUscc", rule, "统一社会信用代码不正确（GB 32100-2015）");
             });
         }
         if (name != null && name.codePointCount(0, name.length()) > 100) {
-            throw new ListingRefused(Kind.INVALID, "newEnterpriseName", "max-length", "不超过 100 字");
+            throw new ListingRefused(Reason.INVALID, "newEnterpriseName", "max-length", "不超过 100 字");
         }
         return new EnterpriseChange(id, listingId, productName, orgUscc, orgName, by, kind, description.trim(), effectiveOn, name, uscc, now,
                 Status.REPORTED, null, null, null, null, 0);
@@ -133,7 +133,7 @@ public record EnterpriseChange(
 
     private void requireReported() {
         if (status != Status.REPORTED) {
-            throw new ListingRefused(Kind.WRONG_STATE, null, "already-decided", "该变更已处理（" + status.label() + "）");
+            throw new ListingRefused(Reason.WRONG_STATE, null, "already-decided", "该变更已处理（" + status.label() + "）");
         }
     }
 

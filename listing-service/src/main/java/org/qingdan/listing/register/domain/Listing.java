@@ -10,7 +10,7 @@ import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.contracts.listing.EnterpriseChangeKind;
 import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
-import org.qingdan.listing.register.domain.ListingRefused.Kind;
+import org.qingdan.listing.register.domain.ListingRefused.Reason;
 
 /**
  * One product's way through the list: public notice, listed or not, delisted. Its id is the approved
@@ -98,16 +98,16 @@ public record Listing(
     /** A member objects during public notice, with grounds and optional evidence; one open objection per organisation. */
     public Outcome lodgeObjection(String lodgedBy, String orgUscc, String orgName, String grounds, String evidence, Instant now) {
         if (status != ListingStatus.PUBLIC_NOTICE || !now.isBefore(noticeEndsAt)) {
-            throw new ListingRefused(Kind.WRONG_STATE, null, "not-in-notice", "只能在公示期内提出异议");
+            throw new ListingRefused(Reason.WRONG_STATE, null, "not-in-notice", "只能在公示期内提出异议");
         }
         text("grounds", grounds, true);
         text("evidence", evidence, false);
         List<Objection> own = objections.stream().filter(o -> o.orgUscc().equals(orgUscc)).toList();
         if (own.stream().anyMatch(o -> o.status() == Objection.Status.OPEN)) {
-            throw new ListingRefused(Kind.WRONG_STATE, null, "one-open-per-organisation", "本单位对该产品已有待处理的异议，请等待办公室处理");
+            throw new ListingRefused(Reason.WRONG_STATE, null, "one-open-per-organisation", "本单位对该产品已有待处理的异议，请等待办公室处理");
         }
         if (own.size() >= MAX_OBJECTIONS_PER_ORGANISATION) {
-            throw new ListingRefused(Kind.WRONG_STATE, null, "max-per-organisation",
+            throw new ListingRefused(Reason.WRONG_STATE, null, "max-per-organisation",
                     "每个单位对同一产品至多提出 " + MAX_OBJECTIONS_PER_ORGANISATION + " 次异议");
         }
         Objection objection = new Objection(UUID.randomUUID().toString(), lodgedBy, orgUscc, orgName, grounds.trim(),
@@ -124,12 +124,12 @@ public record Listing(
      */
     public Outcome decideObjection(String objectionId, boolean uphold, String reason, String by, Instant now, long currentEdition) {
         Objection objection = objection(objectionId)
-                .orElseThrow(() -> new ListingRefused(Kind.NOT_FOUND, null, "not-found", "异议 " + objectionId + " 不存在"));
+                .orElseThrow(() -> new ListingRefused(Reason.NOT_FOUND, null, "not-found", "异议 " + objectionId + " 不存在"));
         if (objection.status() != Objection.Status.OPEN) {
-            throw new ListingRefused(Kind.WRONG_STATE, null, "already-decided", "该异议已处理");
+            throw new ListingRefused(Reason.WRONG_STATE, null, "already-decided", "该异议已处理");
         }
         if (status != ListingStatus.PUBLIC_NOTICE) {
-            throw new ListingRefused(Kind.WRONG_STATE, null, "not-in-notice", "该产品已不在公示中");
+            throw new ListingRefused(Reason.WRONG_STATE, null, "not-in-notice", "该产品已不在公示中");
         }
         text("reason", reason, true);
         Objection decided = objection.decide(uphold, by, reason.trim(), now);
@@ -161,16 +161,16 @@ public record Listing(
     /** An Art. 12 reason, with its Art. 5 ground exactly when the reason is clause (三). */
     public static void requireArt12(DelistingReason reason, ExclusionGround ground) {
         if (reason == null) {
-            throw new ListingRefused(Kind.INVALID, "reason", "required", "请选择移出原因（第十二条）");
+            throw new ListingRefused(Reason.INVALID, "reason", "required", "请选择移出原因（第十二条）");
         }
         if (reason == DelistingReason.VOLUNTARY_WITHDRAWAL) {
-            throw new ListingRefused(Kind.INVALID, "reason", "use-voluntary-withdrawal", "企业自愿退出请使用“自愿退出”");
+            throw new ListingRefused(Reason.INVALID, "reason", "use-voluntary-withdrawal", "企业自愿退出请使用“自愿退出”");
         }
         if (reason == DelistingReason.ART5_EXCLUSION && ground == null) {
-            throw new ListingRefused(Kind.INVALID, "exclusionGround", "required", "依第十二条第三项移出时须指明第五条所列情形");
+            throw new ListingRefused(Reason.INVALID, "exclusionGround", "required", "依第十二条第三项移出时须指明第五条所列情形");
         }
         if (reason != DelistingReason.ART5_EXCLUSION && ground != null) {
-            throw new ListingRefused(Kind.INVALID, "exclusionGround", "only-for-art5", "只有依第十二条第三项移出时才填写第五条情形");
+            throw new ListingRefused(Reason.INVALID, "exclusionGround", "only-for-art5", "只有依第十二条第三项移出时才填写第五条情形");
         }
     }
 
@@ -184,10 +184,10 @@ public record Listing(
             return Outcome.unchanged(this);
         }
         if (status != ListingStatus.LISTED) {
-            throw new ListingRefused(Kind.WRONG_STATE, null, "not-listed", "只有已纳入清单的产品可以复核（当前：" + status.label() + "）");
+            throw new ListingRefused(Reason.WRONG_STATE, null, "not-listed", "只有已纳入清单的产品可以复核（当前：" + status.label() + "）");
         }
         if (reReview != null) {
-            throw new ListingRefused(Kind.WRONG_STATE, null, "re-review-open", "该产品已在复核中，请等待专委会结论");
+            throw new ListingRefused(Reason.WRONG_STATE, null, "re-review-open", "该产品已在复核中，请等待专委会结论");
         }
         text("reason", brief.reason(), true);
         ReReview opened = new ReReview(reReviewId, brief.reportId(), now, by);
@@ -230,19 +230,19 @@ public record Listing(
             return Outcome.unchanged(this); // corrected before: a repeated command
         }
         if (status != ListingStatus.LISTED) {
-            throw new ListingRefused(Kind.WRONG_STATE, null, "not-listed", "只有已纳入清单的产品可以更正信息（当前：" + status.label() + "）");
+            throw new ListingRefused(Reason.WRONG_STATE, null, "not-listed", "只有已纳入清单的产品可以更正信息（当前：" + status.label() + "）");
         }
         String name = newEnterpriseName == null || newEnterpriseName.isBlank() ? null : newEnterpriseName.trim();
         String uscc = newEnterpriseUscc == null || newEnterpriseUscc.isBlank() ? null : newEnterpriseUscc.trim().toUpperCase(java.util.Locale.ROOT);
         if (uscc != null) {
             org.qingdan.contracts.form.Uscc.violation(uscc).ifPresent(rule -> {
-                throw new ListingRefused(Kind.INVALID, "newEnterpriseUscc", rule, "统一社会信用代码不正确（GB 32100-2015）");
+                throw new ListingRefused(Reason.INVALID, "newEnterpriseUscc", rule, "统一社会信用代码不正确（GB 32100-2015）");
             });
         }
         text("newEnterpriseName", name, false);
         text("note", note, true);
         if (name != null && name.codePointCount(0, name.length()) > 100) {
-            throw new ListingRefused(Kind.INVALID, "newEnterpriseName", "max-length", "不超过 100 字");
+            throw new ListingRefused(Reason.INVALID, "newEnterpriseName", "max-length", "不超过 100 字");
         }
         PublicProduct.Organisation old = product.enterprise();
         String nextName = name == null ? old.name() : name;
@@ -291,17 +291,17 @@ public record Listing(
     public Outcome reconfirm(Boolean inProduction, Boolean noUnreportedIncident, Boolean selfAssessmentAccurate, SelfAssessmentUpdate update,
                              String note, String by, Instant now) {
         if (status != ListingStatus.LISTED) {
-            throw new ListingRefused(Kind.WRONG_STATE, null, "not-listed", "只有已纳入清单的产品需要年度确认（当前：" + status.label() + "）");
+            throw new ListingRefused(Reason.WRONG_STATE, null, "not-listed", "只有已纳入清单的产品需要年度确认（当前：" + status.label() + "）");
         }
         confirmed("inProduction", inProduction, "请确认产品仍在生产环境中使用；如已停止使用，请申请自愿退出");
         confirmed("noUnreportedIncident", noUnreportedIncident, "请确认没有未报告的重大事故；如有，请先报告重大变更");
         if (selfAssessmentAccurate == null) {
-            throw new ListingRefused(Kind.INVALID, "selfAssessmentAccurate", "required", "请说明自主评估是否仍然准确；不再准确时请填写现评价");
+            throw new ListingRefused(Reason.INVALID, "selfAssessmentAccurate", "required", "请说明自主评估是否仍然准确；不再准确时请填写现评价");
         }
         SelfAssessmentUpdate declared = null;
         if (selfAssessmentAccurate) {
             if (SelfAssessmentUpdate.given(update)) {
-                throw new ListingRefused(Kind.INVALID, SelfAssessmentUpdate.FIELD, "only-when-not-accurate",
+                throw new ListingRefused(Reason.INVALID, SelfAssessmentUpdate.FIELD, "only-when-not-accurate",
                         "自主评估仍然准确时不填写现评价");
             }
         } else {
@@ -310,7 +310,7 @@ public record Listing(
         text("note", note, false);
         Instant due = reconfirmDueAt();
         if (now.isBefore(due.minus(java.time.Duration.ofDays(Reconfirmation.WINDOW_DAYS)))) {
-            throw new ListingRefused(Kind.WRONG_STATE, null, "not-yet-due", "年度确认可于周年日前 " + Reconfirmation.WINDOW_DAYS + " 天内进行（周年日：" + due + "）");
+            throw new ListingRefused(Reason.WRONG_STATE, null, "not-yet-due", "年度确认可于周年日前 " + Reconfirmation.WINDOW_DAYS + " 天内进行（周年日：" + due + "）");
         }
         List<HistoryEntry> nextHistory = new ArrayList<>(history);
         // public: the same words whether or not the self-assessment changed; that it did, and the ratings, are between
@@ -341,7 +341,7 @@ public record Listing(
 
     private static void confirmed(String field, Boolean value, String message) {
         if (!Boolean.TRUE.equals(value)) {
-            throw new ListingRefused(Kind.INVALID, field, "must-confirm", message);
+            throw new ListingRefused(Reason.INVALID, field, "must-confirm", message);
         }
     }
 
@@ -363,7 +363,7 @@ public record Listing(
 
     private Outcome leave(Delisting delisting, Instant now) {
         if (status != ListingStatus.LISTED) {
-            throw new ListingRefused(Kind.WRONG_STATE, null, "not-listed", "只有已纳入清单的产品可以移出（当前：" + status.label() + "）");
+            throw new ListingRefused(Reason.WRONG_STATE, null, "not-listed", "只有已纳入清单的产品可以移出（当前：" + status.label() + "）");
         }
         text("explanation", delisting.explanation(), true);
         text("evidence", delisting.evidence(), false);
@@ -442,12 +442,12 @@ public record Listing(
     public static void text(String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                throw new ListingRefused(Kind.INVALID, field, "required", "必填");
+                throw new ListingRefused(Reason.INVALID, field, "required", "必填");
             }
             return;
         }
         if (value.codePointCount(0, value.length()) > MAX_TEXT) {
-            throw new ListingRefused(Kind.INVALID, field, "max-length", "不超过 " + MAX_TEXT + " 字");
+            throw new ListingRefused(Reason.INVALID, field, "max-length", "不超过 " + MAX_TEXT + " 字");
         }
     }
 }

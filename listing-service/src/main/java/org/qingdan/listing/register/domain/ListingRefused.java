@@ -1,30 +1,35 @@
 package org.qingdan.listing.register.domain;
 
-/** A command on the list that the rules do not allow. */
-public class ListingRefused extends RuntimeException {
+import java.util.List;
+import org.qingdan.support.domain.Refusal;
 
-    public enum Kind { NOT_FOUND, WRONG_STATE, INVALID }
+/**
+ * A command on the list that the rules do not allow, naming the rule and, when the content is to blame, the field.
+ * A {@link Refusal} (answered as every refusal is) kept by its name and reasons so that the list's rules read in
+ * the list's words.
+ */
+public class ListingRefused extends Refusal {
 
-    private final Kind kind;
-    private final String field;
-    private final String rule;
+    public enum Reason {
+        NOT_FOUND(new Category(Kind.NOT_FOUND, null, null)),
+        WRONG_STATE(new Category(Kind.CONFLICT, "wrong-state", "当前状态不允许此操作")),
+        INVALID(new Category(Kind.INVALID, null, null));
 
-    public ListingRefused(Kind kind, String field, String rule, String message) {
-        super(message);
-        this.kind = kind;
-        this.field = field;
-        this.rule = rule;
+        private final Category category;
+
+        Reason(Category category) {
+            this.category = category;
+        }
     }
 
-    public Kind kind() {
-        return kind;
+    private final Reason reason;
+
+    public ListingRefused(Reason reason, String field, String rule, String message) {
+        super(reason.category, message, field, rule, List.of());
+        this.reason = reason;
     }
 
-    public String field() {
-        return field;
-    }
-
-    public String rule() {
-        return rule;
+    public Reason reason() {
+        return reason;
     }
 }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.qingdan.contracts.form.AssessmentDimension;
 import org.qingdan.contracts.form.Rating;
-import org.qingdan.listing.register.domain.ListingRefused.Kind;
+import org.qingdan.listing.register.domain.ListingRefused.Reason;
 
 /**
  * The self-assessment (自主评估, Annex 1 §6) as the lead declares it at a yearly re-confirmation when the one reviewed is
@@ -37,24 +37,24 @@ public record SelfAssessmentUpdate(Rating legalCompliance, Rating financialInnov
     /** All four ratings and the explanation, or refused naming the first missing field; the explanation trimmed. */
     static SelfAssessmentUpdate complete(SelfAssessmentUpdate u) {
         if (u == null) {
-            throw new ListingRefused(Kind.INVALID, FIELD, "required-when-not-accurate",
+            throw new ListingRefused(Reason.INVALID, FIELD, "required-when-not-accurate",
                     "自主评估不再准确时，请填写四个维度（依法依规、金融创新、风险防控、售后服务）的现评价及说明");
         }
         String[] names = {"legalCompliance", "financialInnovation", "riskControl", "afterSalesService"};
         int i = 0;
         for (Map.Entry<AssessmentDimension, Rating> r : u.ratings().entrySet()) {
             if (r.getValue() == null) {
-                throw new ListingRefused(Kind.INVALID, FIELD + "." + names[i], "required-when-not-accurate",
+                throw new ListingRefused(Reason.INVALID, FIELD + "." + names[i], "required-when-not-accurate",
                         "请填写“" + r.getKey().label() + "”的现评价（基本合格、合格、良好、优秀、十分优秀）");
             }
             i++;
         }
         String explanation = u.explanation() == null ? null : u.explanation().trim();
         if (explanation == null || explanation.isEmpty()) {
-            throw new ListingRefused(Kind.INVALID, FIELD + ".explanation", "required-when-not-accurate", "请简要说明自主评估发生了哪些变化");
+            throw new ListingRefused(Reason.INVALID, FIELD + ".explanation", "required-when-not-accurate", "请简要说明自主评估发生了哪些变化");
         }
         if (explanation.codePointCount(0, explanation.length()) > MAX_EXPLANATION) {
-            throw new ListingRefused(Kind.INVALID, FIELD + ".explanation", "max-length", "不超过 " + MAX_EXPLANATION + " 字");
+            throw new ListingRefused(Reason.INVALID, FIELD + ".explanation", "max-length", "不超过 " + MAX_EXPLANATION + " 字");
         }
         return new SelfAssessmentUpdate(u.legalCompliance(), u.financialInnovation(), u.riskControl(), u.afterSalesService(), explanation);
     }

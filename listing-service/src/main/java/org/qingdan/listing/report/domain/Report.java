@@ -9,7 +9,7 @@ import java.util.List;
 import org.qingdan.contracts.listing.ReportKind;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.ListingRefused;
-import org.qingdan.listing.register.domain.ListingRefused.Kind;
+import org.qingdan.listing.register.domain.ListingRefused.Reason;
 import org.qingdan.listing.register.domain.ReReview;
 
 /**
@@ -95,14 +95,14 @@ public record Report(
                                List<ReportKind> kinds, String description, LocalDate occurredOn, List<ReReview.File> evidence,
                                Instant now) {
         if (kinds == null || kinds.isEmpty() || kinds.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new ListingRefused(Kind.INVALID, "kinds", "required", "请至少选择一项反映情况类别");
+            throw new ListingRefused(Reason.INVALID, "kinds", "required", "请至少选择一项反映情况类别");
         }
         Listing.text("description", description, true);
         if (occurredOn == null) {
-            throw new ListingRefused(Kind.INVALID, "occurredOn", "required", "请填写情况发生日期");
+            throw new ListingRefused(Reason.INVALID, "occurredOn", "required", "请填写情况发生日期");
         }
         if (occurredOn.isAfter(LocalDate.ofInstant(now, CHINA))) {
-            throw new ListingRefused(Kind.INVALID, "occurredOn", "not-in-future", "发生日期不能晚于今天");
+            throw new ListingRefused(Reason.INVALID, "occurredOn", "not-in-future", "发生日期不能晚于今天");
         }
         files("files", evidence);
         Report filed = new Report(id, listingId, productName, enterprise, leadApplicant, reporter,
@@ -125,10 +125,10 @@ public record Report(
         requireOpen();
         Listing.text("question", question, true);
         if (respondBy == null) {
-            throw new ListingRefused(Kind.INVALID, "respondBy", "required", "请填写说明期限");
+            throw new ListingRefused(Reason.INVALID, "respondBy", "required", "请填写说明期限");
         }
         if (!respondBy.isAfter(now)) {
-            throw new ListingRefused(Kind.INVALID, "respondBy", "in-future", "说明期限须晚于现在");
+            throw new ListingRefused(Reason.INVALID, "respondBy", "in-future", "说明期限须晚于现在");
         }
         Report asked = with(ReportStatus.RESPONSE_REQUESTED, new ResponseRequest(question.trim(), respondBy, by, now), responses, triage,
                 reReviewId);
@@ -138,18 +138,18 @@ public record Report(
     /** The enterprise or the lead applicant answers a request, before its deadline, with text and files. */
     public Outcome respond(String orgUscc, String orgName, String by, String text, List<ReReview.File> files, Instant now) {
         if (!concerns(orgUscc)) {
-            throw new ListingRefused(Kind.NOT_FOUND, null, "not-found", "情况反映 " + id + " 不存在");
+            throw new ListingRefused(Reason.NOT_FOUND, null, "not-found", "情况反映 " + id + " 不存在");
         }
         if (responseRequest == null || !(status == ReportStatus.RESPONSE_REQUESTED || status == ReportStatus.RESPONDED)) {
-            throw new ListingRefused(Kind.WRONG_STATE, null, "no-response-requested", "办公室未要求就此情况说明，或已处理完毕");
+            throw new ListingRefused(Reason.WRONG_STATE, null, "no-response-requested", "办公室未要求就此情况说明，或已处理完毕");
         }
         if (now.isAfter(responseRequest.respondBy())) {
-            throw new ListingRefused(Kind.WRONG_STATE, null, "past-deadline", "说明期限已过（" + responseRequest.respondBy() + "），请联系专委会办公室");
+            throw new ListingRefused(Reason.WRONG_STATE, null, "past-deadline", "说明期限已过（" + responseRequest.respondBy() + "），请联系专委会办公室");
         }
         Listing.text("text", text, true);
         files("files", files);
         if (responses.size() >= MAX_RESPONSES) {
-            throw new ListingRefused(Kind.INVALID, "text", "max-responses", "每条情况反映至多 " + MAX_RESPONSES + " 次说明");
+            throw new ListingRefused(Reason.INVALID, "text", "max-responses", "每条情况反映至多 " + MAX_RESPONSES + " 次说明");
         }
         List<Response> next = new ArrayList<>(responses);
         next.add(new Response(orgUscc, orgName, by, text.trim(), files, now));
@@ -200,7 +200,7 @@ public record Report(
 
     private void requireOpen() {
         if (!status.open()) {
-            throw new ListingRefused(Kind.WRONG_STATE, null, "already-decided", "该情况反映已处理（" + status.label() + "）");
+            throw new ListingRefused(Reason.WRONG_STATE, null, "already-decided", "该情况反映已处理（" + status.label() + "）");
         }
     }
 
@@ -211,7 +211,7 @@ public record Report(
 
     private static void files(String field, List<ReReview.File> files) {
         if (files != null && files.size() > MAX_FILES) {
-            throw new ListingRefused(Kind.INVALID, field, "max-count", "至多上传 " + MAX_FILES + " 个文件");
+            throw new ListingRefused(Reason.INVALID, field, "max-count", "至多上传 " + MAX_FILES + " 个文件");
         }
     }
 }

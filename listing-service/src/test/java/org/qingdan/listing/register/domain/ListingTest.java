@@ -109,7 +109,7 @@ class ListingTest {
         // the public record does not claim there was no objection
         assertThat(listed.history()).last().extracting(HistoryEntry::summary).isEqualTo("公示期满，异议经核实不成立，纳入清单");
         assertThatThrownBy(() -> dismissed.listing().decideObjection(objectionId, true, "再议", "office", T0, 4))
-                .isInstanceOfSatisfying(ListingRefused.class, e -> assertThat(e.kind()).isEqualTo(ListingRefused.Kind.WRONG_STATE));
+                .isInstanceOfSatisfying(ListingRefused.class, e -> assertThat(e.reason()).isEqualTo(ListingRefused.Reason.WRONG_STATE));
     }
 
     @Test
@@ -176,7 +176,7 @@ class ListingTest {
         Listing l = listed("v1").withdrawVoluntarily("企业战略调整，申请退出", "vendor-a", AFTER_NOTICE).listing();
         assertThat(l.delisting().reason()).isEqualTo(DelistingReason.VOLUNTARY_WITHDRAWAL);
         assertThatThrownBy(() -> noticed("v2").delist(DelistingReason.OTHER, null, "说明", null, "office", T0))
-                .isInstanceOfSatisfying(ListingRefused.class, e -> assertThat(e.kind()).isEqualTo(ListingRefused.Kind.WRONG_STATE));
+                .isInstanceOfSatisfying(ListingRefused.class, e -> assertThat(e.reason()).isEqualTo(ListingRefused.Reason.WRONG_STATE));
         assertThatThrownBy(() -> listed("v3").delist(DelistingReason.OTHER, null, "", null, "office", AFTER_NOTICE))
                 .isInstanceOfSatisfying(ListingRefused.class, e -> assertThat(e.field()).isEqualTo("explanation"));
     }

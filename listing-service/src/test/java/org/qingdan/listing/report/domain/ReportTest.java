@@ -70,7 +70,7 @@ class ReportTest {
         assertThat(both.responses()).extracting(Report.Response::orgUscc).containsExactly(ENTERPRISE.uscc(), LEAD.uscc());
 
         assertThatThrownBy(() -> asked.report().respond(REPORTER.orgUscc(), "乙", "b", "x", List.of(), NOW))
-                .isInstanceOfSatisfying(ListingRefused.class, e -> assertThat(e.kind()).isEqualTo(ListingRefused.Kind.NOT_FOUND));
+                .isInstanceOfSatisfying(ListingRefused.class, e -> assertThat(e.reason()).isEqualTo(ListingRefused.Reason.NOT_FOUND));
         assertThatThrownBy(() -> asked.report().respond(LEAD.uscc(), LEAD.name(), "a", "迟到", List.of(), deadline.plusSeconds(1)))
                 .isInstanceOfSatisfying(ListingRefused.class, e -> assertThat(e.rule()).isEqualTo("past-deadline"));
         assertThatThrownBy(() -> filed().respond(LEAD.uscc(), LEAD.name(), "a", "未被要求", List.of(), NOW))
