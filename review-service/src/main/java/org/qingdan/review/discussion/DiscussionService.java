@@ -12,7 +12,7 @@ import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.ReviewRefused;
 import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.security.CurrentUser;
-import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -52,11 +52,11 @@ public class DiscussionService {
     public Post post(CurrentUser user, String caseId, String text) {
         ReviewCase c = reviews.get(user, caseId).reviewCase();
         if (!mayTakePart(user, c)) {
-            throw ProblemException.forbidden("提交您的评审意见后，才能参加讨论");
+            throw Refusal.forbidden("提交您的评审意见后，才能参加讨论");
         }
         String problem = Post.problem(text);
         if (problem != null) {
-            throw new ReviewRefused(ReviewRefused.Kind.INVALID, "请填写讨论内容",
+            throw new ReviewRefused(ReviewRefused.Reason.INVALID, "请填写讨论内容",
                     List.of(new ReviewRefused.Problem("text", problem, "请填写讨论内容（不超过 " + Post.MAX_TEXT + " 字）")));
         }
         Post.Role role = user.isOffice() ? Post.Role.OFFICE

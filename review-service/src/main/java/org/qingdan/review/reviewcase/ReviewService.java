@@ -28,7 +28,7 @@ import org.qingdan.review.reviewer.domain.Reviewer;
 import org.qingdan.review.reviewer.persistence.ReviewerStore;
 import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.security.CurrentUser;
-import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.domain.Refusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -134,7 +134,7 @@ public class ReviewService {
 
     private static void requireCommittee(CurrentUser user) {
         if (!user.hasAnyRole(Roles.COMMITTEE, Roles.OFFICE, Roles.ADMIN)) {
-            throw ProblemException.forbidden("只有专委会委员或办公室可以记录复核结论");
+            throw Refusal.forbidden("只有专委会委员或办公室可以记录复核结论");
         }
     }
 
@@ -164,7 +164,7 @@ public class ReviewService {
         if (user.hasRole(Roles.REVIEWER)) {
             return cases.page(query, user.username(), clock.instant());
         }
-        throw ProblemException.forbidden("只有评审专家、专委会及其办公室可以查看评审");
+        throw Refusal.forbidden("只有评审专家、专委会及其办公室可以查看评审");
     }
 
     /** The calls that have cases, for the list's filter. */
@@ -185,14 +185,14 @@ public class ReviewService {
     }
 
     public StoredReviewCase get(CurrentUser user, String id) {
-        StoredReviewCase found = cases.find(id).orElseThrow(() -> ProblemException.notFound("评审 " + id + " 不存在"));
+        StoredReviewCase found = cases.find(id).orElseThrow(() -> Refusal.notFound("评审 " + id + " 不存在"));
         if (seesAll(user)) {
             return found;
         }
         if (user.hasRole(Roles.REVIEWER) && found.reviewCase().assignmentOf(user.username()).filter(Assignment::active).isPresent()) {
             return found;
         }
-        throw ProblemException.notFound("评审 " + id + " 不存在");
+        throw Refusal.notFound("评审 " + id + " 不存在");
     }
 
     // --- the office ---
@@ -208,7 +208,7 @@ public class ReviewService {
 
     public ReviewCase assign(CurrentUser office, String id, String reviewerId) {
         requireOffice(office);
-        Reviewer reviewer = reviewers.find(reviewerId).orElseThrow(() -> ProblemException.notFound("专家 " + reviewerId + " 不在专家库中"));
+        Reviewer reviewer = reviewers.find(reviewerId).orElseThrow(() -> Refusal.notFound("专家 " + reviewerId + " 不在专家库中"));
         return audited(office, id, applied(id, c -> c.assign(reviewer, cases.openLoad(reviewerId), office.username(), clock.instant(), reviewPeriod)),
                 "ASSIGNED", "分配评审专家 " + reviewerId);
     }
@@ -223,7 +223,7 @@ public class ReviewService {
     /** Replaces one expert by another in one step: the removal and the assignment are one write of the case. */
     public ReviewCase replace(CurrentUser office, String id, String removedId, String reviewerId, String reason) {
         requireOffice(office);
-        Reviewer reviewer = reviewers.find(reviewerId).orElseThrow(() -> ProblemException.notFound("专家 " + reviewerId + " 不在专家库中"));
+        Reviewer reviewer = reviewers.find(reviewerId).orElseThrow(() -> Refusal.notFound("专家 " + reviewerId + " 不在专家库中"));
         return audited(office, id, applied(id, c -> {
                     ReviewCase.Outcome removed = c.unassign(removedId, reason, office.username());
                     ReviewCase.Outcome assigned = removed.reviewCase().assign(reviewer, cases.openLoad(reviewerId), office.username(),
@@ -274,7 +274,7 @@ public class ReviewService {
      */
     public ReviewCase reopen(CurrentUser office, String id, String reviewerId, String reason) {
         if (!isOffice(office)) {
-            throw ProblemException.forbidden("只有专委会办公室可以退回专家复核");
+            throw Refusal.forbidden("只有专委会办公室可以退回专家复核");
         }
         return audited(office, id, applied(id, c -> c.reopen(reviewerId, reason, office.username(), clock.instant())),
                 "REVIEW_REOPENED", "退回专家 " + reviewerId + " 复核：" + reason);
@@ -285,14 +285,14 @@ public class ReviewService {
     /** Whether this decision would be recorded now (the confirmation step asks first); writes nothing. */
     public void checkDecision(CurrentUser user, String id, boolean approve, List<String> reasons) {
         if (!user.hasAnyRole(Roles.COMMITTEE, Roles.OFFICE, Roles.ADMIN)) {
-            throw ProblemException.forbidden("只有专委会委员或办公室可以记录审核决定");
+            throw Refusal.forbidden("只有专委会委员或办公室可以记录审核决定");
         }
         get(user, id).reviewCase().decide(approve, reasons, user.username(), clock.instant());
     }
 
     public ReviewCase decide(CurrentUser user, String id, boolean approve, List<String> reasons, Long expectedVersion) {
         if (!user.hasAnyRole(Roles.COMMITTEE, Roles.OFFICE, Roles.ADMIN)) {
-            throw ProblemException.forbidden("只有专委会委员或办公室可以记录审核决定");
+            throw Refusal.forbidden("只有专委会委员或办公室可以记录审核决定");
         }
         StoredReviewCase current = get(user, id);
         org.qingdan.support.web.IfMatch.require(expectedVersion, current.version());
@@ -315,7 +315,7 @@ public class ReviewService {
     /** Applies a command, retried on a concurrent change of the case (each attempt re-reads it). */
     private Applied applied(String id, Function<ReviewCase, ReviewCase.Outcome> command) {
         return ConflictRetry.retrying(() -> {
-            StoredReviewCase current = cases.find(id).orElseThrow(() -> ProblemException.notFound("评审 " + id + " 不存在"));
+            StoredReviewCase current = cases.find(id).orElseThrow(() -> Refusal.notFound("评审 " + id + " 不存在"));
             ReviewCase.Outcome outcome = command.apply(current.reviewCase());
             if (outcome.reviewCase().equals(current.reviewCase()) && outcome.events().isEmpty()) {
                 return new Applied(current.reviewCase(), false);
@@ -342,27 +342,27 @@ public class ReviewService {
 
     private static void requireOffice(CurrentUser user) {
         if (!isOffice(user)) {
-            throw ProblemException.forbidden("只有专委会办公室可以分配评审专家");
+            throw Refusal.forbidden("只有专委会办公室可以分配评审专家");
         }
     }
 
     /** One page of a review case's audit trail, oldest first (the office). */
     public AuditRecorder.Page caseTrail(CurrentUser user, String id, int page, int size) {
         requireOfficeReading(user);
-        cases.find(id).orElseThrow(() -> ProblemException.notFound("评审 " + id + " 不存在"));
+        cases.find(id).orElseThrow(() -> Refusal.notFound("评审 " + id + " 不存在"));
         return audit.trail(AUDIT_CASE, id, page, size);
     }
 
     /** One page of a pool expert's audit trail, oldest first (the office). */
     public AuditRecorder.Page reviewerTrail(CurrentUser user, String reviewerId, int page, int size) {
         requireOfficeReading(user);
-        reviewers.find(reviewerId).orElseThrow(() -> ProblemException.notFound("专家 " + reviewerId + " 不在专家库中"));
+        reviewers.find(reviewerId).orElseThrow(() -> Refusal.notFound("专家 " + reviewerId + " 不在专家库中"));
         return audit.trail(AUDIT_REVIEWER, reviewerId, page, size);
     }
 
     private static void requireOfficeReading(CurrentUser user) {
         if (!isOffice(user)) {
-            throw ProblemException.forbidden("只有专委会办公室可以查看审计记录");
+            throw Refusal.forbidden("只有专委会办公室可以查看审计记录");
         }
     }
 
@@ -375,8 +375,8 @@ public class ReviewService {
         requireOffice(office);
         var problems = reviewer.problems();
         if (!problems.isEmpty()) {
-            throw ProblemException.invalid("专家信息不完整", problems.stream()
-                    .map(p -> new org.qingdan.support.web.Violation(p[0], p[1], p[2])).toList());
+            throw Refusal.invalid("专家信息不完整", problems.stream()
+                    .map(p -> new Refusal.Violation(p[0], p[1], p[2])).toList());
         }
         reviewers.save(reviewer);
         audit.record(AUDIT_REVIEWER, reviewer.id(), office, "SAVED", "专家库：" + reviewer.name() + "（" + reviewer.orgName() + "，"

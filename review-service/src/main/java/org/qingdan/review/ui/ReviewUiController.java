@@ -26,6 +26,7 @@ import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.ReviewRefused;
 import org.qingdan.review.reviewer.domain.Reviewer;
 import org.qingdan.support.security.CurrentUser;
+import org.qingdan.support.domain.Refusal;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -346,7 +347,7 @@ public class ReviewUiController {
                 form.get("commentsForCommittee"), form.get("commentsForApplicant"), false, null, null, evidence);
         try {
             reviews.saveDraft(user, id, draft);
-        } catch (ReviewRefused | ProblemException | OptimisticLockingFailureException e) {
+        } catch (Refusal | ProblemException | OptimisticLockingFailureException e) {
             flash(redirect, errors(locale).of(e));
             return "redirect:/review/cases/" + id + "#errors";
         }
@@ -356,7 +357,7 @@ public class ReviewUiController {
         }
         try {
             reviews.checkSubmittable(user, id);
-        } catch (ReviewRefused | ProblemException e) {
+        } catch (Refusal | ProblemException e) {
             // the draft is kept, and the page says so: nothing is submitted until every part is there
             redirect.addFlashAttribute("notSubmitted", true);
             flash(redirect, errors(locale).of(e));
@@ -389,7 +390,7 @@ public class ReviewUiController {
         try {
             reviews.submit(UiUsers.of(principal), id);
             redirect.addFlashAttribute("message", "review.submitted");
-        } catch (ReviewRefused | ProblemException | OptimisticLockingFailureException e) {
+        } catch (Refusal | ProblemException | OptimisticLockingFailureException e) {
             flash(redirect, errors(locale).of(e));
         }
         return "redirect:/review/cases/" + id;
@@ -401,7 +402,7 @@ public class ReviewUiController {
         try {
             reviews.showExpertNames(UiUsers.of(principal), id, shown);
             redirect.addFlashAttribute("message", shown ? "expertNames.shown" : "expertNames.hidden");
-        } catch (ReviewRefused | ProblemException e) {
+        } catch (Refusal | ProblemException e) {
             flash(redirect, errors(locale).of(e));
             return "redirect:/review/cases/" + id + "#errors";
         }
@@ -414,7 +415,7 @@ public class ReviewUiController {
         try {
             discussion.post(UiUsers.of(principal), id, text);
             redirect.addFlashAttribute("message", "discussion.posted");
-        } catch (ReviewRefused | ProblemException e) {
+        } catch (Refusal | ProblemException e) {
             flash(redirect, errors(locale).of(e));
             return "redirect:/review/cases/" + id + "#errors";
         }
@@ -428,7 +429,7 @@ public class ReviewUiController {
             reviews.declareConflict(UiUsers.of(principal), id, reason);
             redirect.addFlashAttribute("message", "review.conflictDeclared");
             return "redirect:/review/assignments";
-        } catch (ReviewRefused | ProblemException e) {
+        } catch (Refusal | ProblemException e) {
             flash(redirect, errors(locale).of(e));
             return "redirect:/review/cases/" + id;
         }
@@ -440,7 +441,7 @@ public class ReviewUiController {
         try {
             reviews.autoAssign(UiUsers.of(principal), id);
             redirect.addFlashAttribute("message", "case.assigned");
-        } catch (ReviewRefused | ProblemException | OptimisticLockingFailureException e) {
+        } catch (Refusal | ProblemException | OptimisticLockingFailureException e) {
             flash(redirect, errors(locale).of(e));
         }
         return "redirect:/review/cases/" + id + "#assignments";
@@ -452,7 +453,7 @@ public class ReviewUiController {
         try {
             reviews.assign(UiUsers.of(principal), id, reviewerId);
             redirect.addFlashAttribute("message", "case.assigned");
-        } catch (ReviewRefused | ProblemException | OptimisticLockingFailureException e) {
+        } catch (Refusal | ProblemException | OptimisticLockingFailureException e) {
             flash(redirect, errors(locale).of(e));
         }
         return "redirect:/review/cases/" + id + "#assignments";
@@ -472,7 +473,7 @@ public class ReviewUiController {
                 reviews.replace(user, id, reviewerId, replacement, reason);
                 redirect.addFlashAttribute("message", "case.assigned");
             }
-        } catch (ReviewRefused | ProblemException | OptimisticLockingFailureException e) {
+        } catch (Refusal | ProblemException | OptimisticLockingFailureException e) {
             List<UiErrors.UiError> list = errors(locale).of(e).stream()
                     .map(x -> "reason".equals(x.anchor()) ? new UiErrors.UiError("remove_reason_" + reviewerId, x.message()) : x).toList();
             flash(redirect, list);
@@ -497,7 +498,7 @@ public class ReviewUiController {
             boolean reReview = c.isReReview();
             boolean approve = reReview ? "KEEP_LISTED".equals(decision) : "APPROVED".equals(decision);
             if (decision == null || !(approve || (reReview ? "DELIST" : "REJECTED").equals(decision))) {
-                throw new ReviewRefused(ReviewRefused.Kind.INVALID, "请选择审核决定",
+                throw new ReviewRefused(ReviewRefused.Reason.INVALID, "请选择审核决定",
                         List.of(new ReviewRefused.Problem("decision", reReview ? "required-re-review" : "required", reReview ? "请选择保留或移出清单" : "请选择通过或不通过")));
             }
             DelistingReason reason = approve ? null : enumOrNull(DelistingReason.class, delistingReason);
@@ -525,7 +526,7 @@ public class ReviewUiController {
                 reviews.decide(user, id, approve, lines, null);
             }
             redirect.addFlashAttribute("message", "decision.recorded");
-        } catch (ReviewRefused | ProblemException | OptimisticLockingFailureException e) {
+        } catch (Refusal | ProblemException | OptimisticLockingFailureException e) {
             flash(redirect, errors(locale).of(e));
             return "redirect:/review/cases/" + id + "#errors";
         }
@@ -550,7 +551,7 @@ public class ReviewUiController {
         try {
             reviews.reopen(UiUsers.of(principal), id, reviewerId, reason);
             redirect.addFlashAttribute("message", "review.reopened");
-        } catch (ReviewRefused | ProblemException | OptimisticLockingFailureException e) {
+        } catch (Refusal | ProblemException | OptimisticLockingFailureException e) {
             flash(redirect, errors(locale).of(e));
         }
         return "redirect:/review/cases/" + id;
@@ -613,7 +614,7 @@ public class ReviewUiController {
                 redirect.addFlashAttribute("message", "pool.saved");
                 return "redirect:/review/pool";
             }
-        } catch (ProblemException e) {
+        } catch (Refusal | ProblemException e) {
             problems.addAll(errors(locale).of(e));
         }
         // refused: the same page again with what was typed and each error at its field
@@ -632,7 +633,7 @@ public class ReviewUiController {
             reviews.saveReviewer(user, new Reviewer(r.id(), r.name(), r.email(), r.orgUscc(), r.orgName(), r.scenarios(), r.technologies(),
                     r.loadLimit(), active));
             redirect.addFlashAttribute("message", "pool.saved");
-        } catch (ProblemException e) {
+        } catch (Refusal | ProblemException e) {
             flash(redirect, errors(locale).of(e));
         }
         return "redirect:/review/pool";

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.qingdan.review.reviewcase.domain.ApprovalBarred;
 import org.qingdan.review.reviewcase.domain.Finding;
 import org.qingdan.review.reviewcase.domain.ReviewRefused;
+import org.qingdan.support.domain.Refusal;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -42,9 +43,14 @@ final class UiErrors {
             }
         } else if (e instanceof ReviewRefused refused) {
             if (refused.problems().isEmpty()) {
-                errors.add(new UiError(null, chinese() ? e.getMessage() : msg("error.kind." + refused.kind().name(), e.getMessage())));
+                errors.add(new UiError(null, chinese() ? e.getMessage() : msg("error.kind." + refused.reason().name(), e.getMessage())));
             }
             refused.problems().forEach(p -> errors.add(field(p.field(), p.rule(), p.message())));
+        } else if (e instanceof Refusal refusal) {
+            if (refusal.violations().isEmpty()) {
+                errors.add(new UiError(null, chinese() ? e.getMessage() : msg("error.generic", e.getMessage())));
+            }
+            refusal.violations().forEach(v -> errors.add(field(v.field(), v.rule(), v.message())));
         } else if (e instanceof ProblemException problem) {
             if (problem.violations().isEmpty()) {
                 errors.add(new UiError(null, chinese() ? e.getMessage() : msg("error.generic", e.getMessage())));

@@ -11,7 +11,7 @@ public class ApprovalBarred extends ReviewRefused {
     private final List<Finding> findings;
 
     public ApprovalBarred(List<Finding> findings) {
-        super(Kind.APPROVAL_BARRED, "有专家认为存在第五条所列情形或申报的认定条件不成立，不得审核通过：可以审核不通过，或由办公室退回该专家复核",
+        super(Reason.APPROVAL_BARRED, "有专家认为存在第五条所列情形或申报的认定条件不成立，不得审核通过：可以审核不通过，或由办公室退回该专家复核",
                 findings.stream().map(f -> new Problem(f.field(), f.rule(), f.message())).toList());
         this.findings = List.copyOf(findings);
     }

@@ -13,7 +13,7 @@ import org.qingdan.contracts.form.CallSummary;
 import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.contracts.form.Rating;
-import org.qingdan.review.reviewcase.domain.ReviewRefused.Kind;
+import org.qingdan.review.reviewcase.domain.ReviewRefused.Reason;
 import org.qingdan.review.reviewcase.domain.ReviewRefused.Problem;
 import org.qingdan.review.reviewer.domain.Reviewer;
 
@@ -180,7 +180,7 @@ public record ReviewCase(
         requireStatus(CaseStatus.OPEN, CaseStatus.ASSIGNED);
         ReviewerMatching.of(this).requireEligible(reviewer, openLoad);
         if (missingReviewers() == 0) {
-            throw new ReviewRefused(Kind.INVALID, "本申报已分配 " + call.reviewersPerApplication() + " 位专家");
+            throw new ReviewRefused(Reason.INVALID, "本申报已分配 " + call.reviewersPerApplication() + " 位专家");
         }
         Assignment assignment = new Assignment(reviewer.id(), reviewer.name(), reviewer.email(), reviewer.orgUscc(), now,
                 now.plus(reviewPeriod), by, Assignment.Status.ACTIVE, null);
@@ -207,10 +207,10 @@ public record ReviewCase(
     public Outcome declareConflict(String reviewerId, String reason) {
         Assignment assignment = requireActiveAssignment(reviewerId);
         if (reviewOf(reviewerId).filter(Review::submitted).isPresent()) {
-            throw new ReviewRefused(Kind.WRONG_STATE, "已提交评审意见，不能再声明回避");
+            throw new ReviewRefused(Reason.WRONG_STATE, "已提交评审意见，不能再声明回避");
         }
         if (reason == null || reason.isBlank() || reason.length() > MAX_TEXT) {
-            throw new ReviewRefused(Kind.INVALID, "请说明回避原因",
+            throw new ReviewRefused(Reason.INVALID, "请说明回避原因",
                     List.of(new Problem("reason", "required", "请说明回避原因（不超过 " + MAX_TEXT + " 字）")));
         }
         List<Assignment> next = assignments.stream()
@@ -235,14 +235,14 @@ public record ReviewCase(
     private ReviewCase removeAssignment(String reviewerId, String reason) {
         requireStatus(CaseStatus.OPEN, CaseStatus.ASSIGNED);
         Assignment assignment = assignmentOf(reviewerId).filter(Assignment::active)
-                .orElseThrow(() -> new ReviewRefused(Kind.INVALID, "专家 " + reviewerId + " 未被分配评审本申报",
+                .orElseThrow(() -> new ReviewRefused(Reason.INVALID, "专家 " + reviewerId + " 未被分配评审本申报",
                         List.of(new Problem("reviewerId", "assigned", "请选择本申报在任的评审专家"))));
         if (reviewOf(reviewerId).filter(Review::submitted).isPresent()) {
-            throw new ReviewRefused(Kind.WRONG_STATE, "专家 " + assignment.reviewerName() + " 已提交评审意见，不能撤换",
+            throw new ReviewRefused(Reason.WRONG_STATE, "专家 " + assignment.reviewerName() + " 已提交评审意见，不能撤换",
                     List.of(new Problem("reviewerId", "not-submitted", "已提交的评审意见不能撤换，可退回复核")));
         }
         if (reason == null || reason.isBlank() || reason.length() > MAX_TEXT) {
-            throw new ReviewRefused(Kind.INVALID, "请说明撤换原因",
+            throw new ReviewRefused(Reason.INVALID, "请说明撤换原因",
                     List.of(new Problem("reason", "required", "请说明撤换原因（不超过 " + MAX_TEXT + " 字）")));
         }
         List<Assignment> next = assignments.stream()
@@ -256,11 +256,11 @@ public record ReviewCase(
         requireActiveAssignment(reviewerId);
         requireStatus(CaseStatus.ASSIGNED);
         if (reviewOf(reviewerId).filter(Review::submitted).isPresent()) {
-            throw new ReviewRefused(Kind.WRONG_STATE, "评审意见已提交，不能修改");
+            throw new ReviewRefused(Reason.WRONG_STATE, "评审意见已提交，不能修改");
         }
         List<Problem> problems = texts(draft);
         if (!problems.isEmpty()) {
-            throw new ReviewRefused(Kind.INVALID, "评审意见不符合要求", problems);
+            throw new ReviewRefused(Reason.INVALID, "评审意见不符合要求", problems);
         }
         Review saved = draft.as(reviewerId, false, now, null);
         return with(status, assignments, replaceReview(saved), decision);
@@ -270,9 +270,9 @@ public record ReviewCase(
     public Outcome submit(String reviewerId, Instant now) {
         requireActiveAssignment(reviewerId);
         requireStatus(CaseStatus.ASSIGNED);
-        Review draft = reviewOf(reviewerId).orElseThrow(() -> new ReviewRefused(Kind.INVALID, "请先填写评审意见"));
+        Review draft = reviewOf(reviewerId).orElseThrow(() -> new ReviewRefused(Reason.INVALID, "请先填写评审意见"));
         if (draft.submitted()) {
-            throw new ReviewRefused(Kind.WRONG_STATE, "评审意见已提交");
+            throw new ReviewRefused(Reason.WRONG_STATE, "评审意见已提交");
         }
         List<Problem> problems = new ArrayList<>();
         for (AssessmentDimension d : AssessmentDimension.values()) {
@@ -295,7 +295,7 @@ public record ReviewCase(
             problems.add(new Problem("commentsForCommittee", "required", "请填写供专委会参考的意见"));
         }
         if (!problems.isEmpty()) {
-            throw new ReviewRefused(Kind.INVALID, "评审意见不完整", problems);
+            throw new ReviewRefused(Reason.INVALID, "评审意见不完整", problems);
         }
         Review submitted = draft.as(reviewerId, true, draft.savedAt(), now);
         List<Review> next = replaceReview(submitted);
@@ -404,19 +404,19 @@ public record ReviewCase(
      */
     public Outcome reopen(String reviewerId, String reason, String by, Instant now) {
         if (status == CaseStatus.DECIDED || status == CaseStatus.CLOSED) {
-            throw new ReviewRefused(Kind.WRONG_STATE, "评审当前为“" + status.label() + "”，不能退回专家复核");
+            throw new ReviewRefused(Reason.WRONG_STATE, "评审当前为“" + status.label() + "”，不能退回专家复核");
         }
         Assignment assignment = assignmentOf(reviewerId).filter(Assignment::active)
-                .orElseThrow(() -> new ReviewRefused(Kind.INVALID, "专家 " + reviewerId + " 未被分配评审本申报",
+                .orElseThrow(() -> new ReviewRefused(Reason.INVALID, "专家 " + reviewerId + " 未被分配评审本申报",
                         List.of(new Problem("reviewerId", "assigned", "请选择本申报在任的评审专家"))));
         Review submitted = reviewOf(reviewerId).filter(Review::submitted)
-                .orElseThrow(() -> new ReviewRefused(Kind.WRONG_STATE, "专家 " + assignment.reviewerName() + " 尚未提交评审意见，无需退回复核"));
+                .orElseThrow(() -> new ReviewRefused(Reason.WRONG_STATE, "专家 " + assignment.reviewerName() + " 尚未提交评审意见，无需退回复核"));
         if (reason == null || reason.isBlank() || reason.length() > MAX_TEXT) {
-            throw new ReviewRefused(Kind.INVALID, "请说明退回复核的原因",
+            throw new ReviewRefused(Reason.INVALID, "请说明退回复核的原因",
                     List.of(new Problem("reason", "required", "请说明退回复核的原因（不超过 " + MAX_TEXT + " 字）")));
         }
         if (reopenings.stream().filter(x -> x.reviewerId().equals(reviewerId)).count() >= MAX_REOPENINGS_PER_REVIEWER) {
-            throw new ReviewRefused(Kind.INVALID, "专家 " + assignment.reviewerName() + " 的评审意见已退回复核 "
+            throw new ReviewRefused(Reason.INVALID, "专家 " + assignment.reviewerName() + " 的评审意见已退回复核 "
                     + MAX_REOPENINGS_PER_REVIEWER + " 次，不能再退回",
                     List.of(new Problem("reviewerId", "max-reopenings", "同一专家至多退回复核 " + MAX_REOPENINGS_PER_REVIEWER + " 次")));
         }
@@ -434,7 +434,7 @@ public record ReviewCase(
      */
     public Outcome decide(boolean approve, List<String> reasons, String by, Instant now) {
         if (isReReview()) {
-            throw new ReviewRefused(Kind.INVALID, "复核案件请作出“保留”或“移出清单”的复核结论",
+            throw new ReviewRefused(Reason.INVALID, "复核案件请作出“保留”或“移出清单”的复核结论",
                     List.of(new Problem("decision", "re-review", "复核案件的结论为 KEEP_LISTED 或 DELIST")));
         }
         List<String> clean = decidable(approve, reasons);
@@ -450,22 +450,22 @@ public record ReviewCase(
      */
     public Outcome decideReReview(boolean keep, DelistingReason reason, ExclusionGround ground, List<String> reasons, String by, Instant now) {
         if (!isReReview()) {
-            throw new ReviewRefused(Kind.INVALID, "只有复核案件可以作出复核结论", List.of(new Problem("decision", "application", "申报案件请审核通过或不通过")));
+            throw new ReviewRefused(Reason.INVALID, "只有复核案件可以作出复核结论", List.of(new Problem("decision", "application", "申报案件请审核通过或不通过")));
         }
         List<String> clean = decidable(keep, reasons);
         if (!keep) {
             if (reason == null) {
-                throw new ReviewRefused(Kind.INVALID, "请选择移出原因（第十二条）", List.of(new Problem("delistingReason", "required", "请选择移出原因（第十二条）")));
+                throw new ReviewRefused(Reason.INVALID, "请选择移出原因（第十二条）", List.of(new Problem("delistingReason", "required", "请选择移出原因（第十二条）")));
             }
             if (reason == DelistingReason.VOLUNTARY_WITHDRAWAL) {
-                throw new ReviewRefused(Kind.INVALID, "复核不能以自愿退出移出", List.of(new Problem("delistingReason", "art12-only", "请选择第十二条所列原因")));
+                throw new ReviewRefused(Reason.INVALID, "复核不能以自愿退出移出", List.of(new Problem("delistingReason", "art12-only", "请选择第十二条所列原因")));
             }
             if ((reason == DelistingReason.ART5_EXCLUSION) != (ground != null)) {
-                throw new ReviewRefused(Kind.INVALID, "第五条情形与移出原因不符", List.of(new Problem("exclusionGround",
+                throw new ReviewRefused(Reason.INVALID, "第五条情形与移出原因不符", List.of(new Problem("exclusionGround",
                         ground == null ? "required" : "only-for-art5", "依第十二条第三项移出时须且只有此时须指明第五条所列情形")));
             }
         } else if (reason != null || ground != null) {
-            throw new ReviewRefused(Kind.INVALID, "保留时不填写移出原因", List.of(new Problem("delistingReason", "only-for-delist", "保留时不填写移出原因")));
+            throw new ReviewRefused(Reason.INVALID, "保留时不填写移出原因", List.of(new Problem("delistingReason", "only-for-delist", "保留时不填写移出原因")));
         }
         Decision d = new Decision(keep, clean, by, now, keep ? null : reason, keep ? null : ground);
         return new Outcome(with(CaseStatus.DECIDED, assignments, reviews, d), List.of(new Event.ReReviewCompleted(d)));
@@ -474,12 +474,12 @@ public record ReviewCase(
     /** Decidable now, with its reasons cleaned; a favourable decision (approve, keep) barred by any finding. */
     private List<String> decidable(boolean favourable, List<String> reasons) {
         if (status == CaseStatus.DECIDED) {
-            throw new ReviewRefused(Kind.WRONG_STATE, isReReview() ? "本复核已作出结论，不能重复决定" : "本申报已审核，不能重复决定");
+            throw new ReviewRefused(Reason.WRONG_STATE, isReReview() ? "本复核已作出结论，不能重复决定" : "本申报已审核，不能重复决定");
         }
         requireStatus(CaseStatus.READY_FOR_DECISION);
         List<String> clean = reasons == null ? List.of() : reasons.stream().filter(r -> r != null && !r.isBlank()).map(String::trim).toList();
         if (clean.isEmpty()) {
-            throw new ReviewRefused(Kind.INVALID, "请填写审核理由", List.of(new Problem("reasons", "required", "请至少填写一条理由")));
+            throw new ReviewRefused(Reason.INVALID, "请填写审核理由", List.of(new Problem("reasons", "required", "请至少填写一条理由")));
         }
         List<Finding> findings = findings();
         if (favourable && !findings.isEmpty()) {
@@ -506,7 +506,7 @@ public record ReviewCase(
 
     private Assignment requireActiveAssignment(String reviewerId) {
         return assignmentOf(reviewerId).filter(Assignment::active)
-                .orElseThrow(() -> new ReviewRefused(Kind.NOT_ASSIGNED, "您未被分配评审本申报"));
+                .orElseThrow(() -> new ReviewRefused(Reason.NOT_ASSIGNED, "您未被分配评审本申报"));
     }
 
     private void requireStatus(CaseStatus... allowed) {
@@ -515,7 +515,7 @@ public record ReviewCase(
                 return;
             }
         }
-        throw new ReviewRefused(Kind.WRONG_STATE, "评审当前为“" + status.label() + "”，不能执行此操作");
+        throw new ReviewRefused(Reason.WRONG_STATE, "评审当前为“" + status.label() + "”，不能执行此操作");
     }
 
     private List<Review> replaceReview(Review review) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.PublicProduct;
-import org.qingdan.review.reviewcase.domain.ReviewRefused.Kind;
+import org.qingdan.review.reviewcase.domain.ReviewRefused.Reason;
 import org.qingdan.review.reviewer.domain.Reviewer;
 
 /**
@@ -73,17 +73,17 @@ public final class ReviewerMatching {
      */
     public void requireEligible(Reviewer reviewer, int openLoad) {
         if (!reviewer.active()) {
-            throw new ReviewRefused(Kind.INVALID, "专家 " + reviewer.name() + " 已停用");
+            throw new ReviewRefused(Reason.INVALID, "专家 " + reviewer.name() + " 已停用");
         }
         if (conflicted(reviewer)) {
-            throw new ReviewRefused(Kind.CONFLICT_OF_INTEREST, "专家 " + reviewer.name() + " 所在机构（" + reviewer.orgUscc()
+            throw new ReviewRefused(Reason.CONFLICT_OF_INTEREST, "专家 " + reviewer.name() + " 所在机构（" + reviewer.orgUscc()
                     + "）是申报单位、金融科技企业或参与机构，须回避");
         }
         if (reviewCase.assignmentOf(reviewer.id()).isPresent()) {
-            throw new ReviewRefused(Kind.INVALID, "专家 " + reviewer.name() + " 已分配过本申报（或已声明回避）");
+            throw new ReviewRefused(Reason.INVALID, "专家 " + reviewer.name() + " 已分配过本申报（或已声明回避）");
         }
         if (openLoad >= reviewer.loadLimit()) {
-            throw new ReviewRefused(Kind.INVALID, "专家 " + reviewer.name() + " 已达同时评审上限 " + reviewer.loadLimit());
+            throw new ReviewRefused(Reason.INVALID, "专家 " + reviewer.name() + " 已达同时评审上限 " + reviewer.loadLimit());
         }
     }
 
@@ -104,7 +104,7 @@ public final class ReviewerMatching {
                         .thenComparing(Reviewer::id))
                 .toList();
         if (needed > 0 && candidates.size() < needed) {
-            throw new ReviewRefused(Kind.NO_CANDIDATES, "可分配的专家不足：还需 " + needed + " 位，符合回避与负荷要求的只有 "
+            throw new ReviewRefused(Reason.NO_CANDIDATES, "可分配的专家不足：还需 " + needed + " 位，符合回避与负荷要求的只有 "
                     + candidates.size() + " 位");
         }
         return candidates.subList(0, needed);

@@ -23,13 +23,13 @@ import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
-import org.qingdan.review.reviewcase.domain.ReviewRefused;
 import org.qingdan.review.reviewcase.domain.Scores;
 import org.qingdan.review.reviewcase.domain.StoredReviewCase;
 import org.qingdan.review.reviewer.domain.Reviewer;
 import org.qingdan.support.query.Page;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.Problems;
+import org.qingdan.support.web.RefusalProblems;
 import org.qingdan.support.web.Violation;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -257,20 +257,13 @@ public class ReviewController {
                 input.reasons(), expected).decision();
     }
 
-    @ExceptionHandler(ReviewRefused.class)
-    ResponseEntity<ProblemDetail> refused(ReviewRefused e) {
-        ProblemDetail problem = switch (e.kind()) {
-            case INVALID -> Problems.of(422, "validation", "内容不符合要求", e.getMessage());
-            case WRONG_STATE -> Problems.of(409, "wrong-state", "当前状态不允许此操作", e.getMessage());
-            case NOT_ASSIGNED -> Problems.of(403, "not-assigned", "未分配", e.getMessage());
-            case CONFLICT_OF_INTEREST -> Problems.of(422, "conflict-of-interest", "须回避", e.getMessage());
-            case NO_CANDIDATES -> Problems.of(409, "no-candidates", "可分配专家不足", e.getMessage());
-            case APPROVAL_BARRED -> Problems.of(409, "approval-barred", "不得纳入清单（第五条）", e.getMessage());
-        };
-        if (e instanceof ApprovalBarred barred) {
-            problem.setProperty("findings", barred.findings().stream().map(FindingView::of).toList());
-        }
-        return Problems.response(Problems.withViolations(problem,
-                e.problems().stream().map(p -> new Violation(p.field(), p.rule(), p.message())).toList()));
+    /**
+     * A barred approval answers as every refusal does (RefusalProblems), with what each review found: the findings
+     * are this API's own view, hence the one refusal handled here.
+     */
+    @ExceptionHandler(ApprovalBarred.class)
+    ResponseEntity<ProblemDetail> barred(ApprovalBarred e) {
+        return Problems.response(RefusalProblems.problem(e,
+                Map.of("findings", e.findings().stream().map(FindingView::of).toList())));
     }
 }

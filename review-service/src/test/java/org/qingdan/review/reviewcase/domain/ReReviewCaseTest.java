@@ -45,7 +45,7 @@ class ReReviewCaseTest {
                 .containsExactly(ReviewerMatching.ConflictingRole.Role.ENTERPRISE, ReviewerMatching.ConflictingRole.Role.PARTICIPANT);
         assertThat(ReviewerMatching.of(c).conflictsOf(ofLead)).extracting(ReviewerMatching.ConflictingRole::role).containsExactly(ReviewerMatching.ConflictingRole.Role.APPLICANT);
         assertThatThrownBy(() -> c.assign(ofVendor, 0, "office", ReviewFixtures.NOW, ReviewFixtures.PERIOD))
-                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.CONFLICT_OF_INTEREST));
+                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.CONFLICT_OF_INTEREST));
         assertThat(c.autoAssign(List.of(ofVendor, ofLead, ReviewFixtures.R1, ReviewFixtures.R2, ReviewFixtures.R3), java.util.Map.of(),
                 "office", ReviewFixtures.NOW, ReviewFixtures.PERIOD).reviewCase().activeAssignments())
                 .extracting(Assignment::reviewerId).containsExactlyInAnyOrder("r1", "r2", "r3");
@@ -58,7 +58,7 @@ class ReReviewCaseTest {
         assertThat(kept.events()).singleElement().isInstanceOfSatisfying(ReviewCase.Event.ReReviewCompleted.class,
                 e -> assertThat(e.decision().approved()).isTrue());
         assertThatThrownBy(() -> kept.reviewCase().decideReReview(false, DelistingReason.MAJOR_DEFECT, null, List.of("x"), "c", ReviewFixtures.NOW))
-                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.WRONG_STATE));
+                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.WRONG_STATE));
     }
 
     @Test

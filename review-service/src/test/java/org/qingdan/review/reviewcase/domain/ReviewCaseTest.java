@@ -57,7 +57,7 @@ class ReviewCaseTest {
     void nobody_from_the_applicant_the_vendor_or_a_participant_is_assigned() {
         // who is conflicted, and why, is ReviewerMatching's (ReviewerMatchingTest); the case refuses to record it
         assertThatThrownBy(() -> opened().assign(FROM_VENDOR, 0, "office", NOW, PERIOD))
-                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.CONFLICT_OF_INTEREST));
+                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.CONFLICT_OF_INTEREST));
 
         ReviewCase.Outcome auto = opened().autoAssign(List.of(FROM_APPLICANT, FROM_VENDOR, EXPERT_1, EXPERT_2, EXPERT_3), Map.of(),
                 "office", NOW, PERIOD);
@@ -78,11 +78,11 @@ class ReviewCaseTest {
         ReviewCase c = opened().autoAssign(List.of(EXPERT_1, EXPERT_2, EXPERT_3, EXPERT_4), loads, "office", NOW, PERIOD).reviewCase();
         assertThat(c.activeAssignments()).extracting(Assignment::reviewerId).containsExactly("r1", "r2", "r3");
         assertThatThrownBy(() -> opened().autoAssign(List.of(EXPERT_1, FROM_VENDOR), Map.of(), "office", NOW, PERIOD))
-                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.NO_CANDIDATES));
+                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.NO_CANDIDATES));
         // a closed case takes no more experts: the case checks its state before matching chooses
         ReviewCase closed = assignedToThree().withdraw("撤回").reviewCase();
         assertThatThrownBy(() -> closed.autoAssign(List.of(EXPERT_4), Map.of(), "office", NOW, PERIOD))
-                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.WRONG_STATE));
+                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.WRONG_STATE));
     }
 
     @Test
@@ -97,23 +97,23 @@ class ReviewCaseTest {
         ReviewCase refilled = c.autoAssign(List.of(EXPERT_1, EXPERT_2, EXPERT_3, EXPERT_4), Map.of(), "office", NOW, PERIOD).reviewCase();
         assertThat(refilled.activeAssignments()).extracting(Assignment::reviewerId).containsExactlyInAnyOrder("r1", "r3", "r4");
         assertThatThrownBy(() -> refilled.saveDraft("r2", complete(Rating.GOOD, true), NOW))
-                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.NOT_ASSIGNED));
+                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.NOT_ASSIGNED));
     }
 
     @Test
     void a_recusal_needs_a_reason_an_assignment_and_no_submitted_review() {
         ReviewCase c = assignedToThree();
         assertThatThrownBy(() -> c.declareConflict("r2", "  ")).isInstanceOfSatisfying(ReviewRefused.class, e -> {
-            assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.INVALID);
+            assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.INVALID);
             assertThat(e.problems()).extracting(ReviewRefused.Problem::field).containsExactly("reason");
         });
         assertThatThrownBy(() -> c.declareConflict("r2", "理".repeat(ReviewCase.MAX_TEXT + 1)))
-                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.INVALID));
+                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.INVALID));
         assertThatThrownBy(() -> c.declareConflict("r4", "不在本案"))
-                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.NOT_ASSIGNED));
+                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.NOT_ASSIGNED));
         ReviewCase submitted = c.saveDraft("r1", complete(Rating.GOOD, true), NOW).submit("r1", NOW).reviewCase();
         assertThatThrownBy(() -> submitted.declareConflict("r1", "事后发现利益冲突"))
-                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.WRONG_STATE));
+                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.WRONG_STATE));
     }
 
     @Test
@@ -169,7 +169,7 @@ class ReviewCaseTest {
         ReviewCase.Outcome decided = ready.decide(true, List.of("三位专家一致推荐"), "committee", NOW);
         assertThat(decided.events()).singleElement().isInstanceOf(ReviewCase.Event.Completed.class);
         assertThatThrownBy(() -> decided.reviewCase().decide(false, List.of("再议"), "office", NOW))
-                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.WRONG_STATE));
+                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.WRONG_STATE));
         assertThatThrownBy(() -> assignedToThree().decide(true, List.of("过早"), "committee", NOW)).isInstanceOf(ReviewRefused.class);
     }
 
@@ -228,7 +228,7 @@ class ReviewCaseTest {
                 org.assertj.core.groups.Tuple.tuple("r3", Finding.Kind.EXCLUSION, ExclusionGround.FRAUD),
                 org.assertj.core.groups.Tuple.tuple("r3", Finding.Kind.ELIGIBILITY_NOT_CONFIRMED, null));
         assertThatThrownBy(() -> c.decide(true, List.of("多数推荐"), "committee", NOW)).isInstanceOfSatisfying(ApprovalBarred.class, e -> {
-            assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.APPROVAL_BARRED);
+            assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.APPROVAL_BARRED);
             assertThat(e.problems()).extracting(ReviewRefused.Problem::field, ReviewRefused.Problem::rule).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("reviews[r2].exclusionsFound.UNRESOLVED_COMPLAINTS", "art5-exclusion"),
                     org.assertj.core.groups.Tuple.tuple("reviews[r3].exclusionsFound.FRAUD", "art5-exclusion"),
@@ -272,7 +272,7 @@ class ReviewCaseTest {
         });
         assertThat(open.findings()).isEmpty(); // the reopened review is no longer submitted
         assertThatThrownBy(() -> open.decide(false, List.of("过早"), "committee", NOW)).isInstanceOfSatisfying(ReviewRefused.class,
-                e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.WRONG_STATE));
+                e -> assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.WRONG_STATE));
 
         // the expert looks again and finds nothing: quorum again, and the approval goes through
         ReviewCase.Outcome again = open.saveDraft("r3", complete(Rating.GOOD, true), NOW).submit("r3", NOW.plusSeconds(120));
@@ -291,10 +291,10 @@ class ReviewCaseTest {
                 e -> assertThat(e.problems()).extracting(ReviewRefused.Problem::field).containsExactly("reviewerId"));
         ReviewCase reopened = c.reopen("r3", "复核", "office", NOW).reviewCase();
         assertThatThrownBy(() -> reopened.reopen("r3", "再次复核", "office", NOW)).isInstanceOfSatisfying(ReviewRefused.class,
-                e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.WRONG_STATE)); // not submitted again yet
+                e -> assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.WRONG_STATE)); // not submitted again yet
         ReviewCase decided = c.decide(false, List.of("不予通过"), "committee", NOW).reviewCase();
         assertThatThrownBy(() -> decided.reopen("r3", "复核", "office", NOW)).isInstanceOfSatisfying(ReviewRefused.class,
-                e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.WRONG_STATE));
+                e -> assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.WRONG_STATE));
         ReviewCase cycled = c;
         for (int i = 0; i < ReviewCase.MAX_REOPENINGS_PER_REVIEWER; i++) {
             cycled = cycled.reopen("r3", "复核 " + i, "office", NOW).reviewCase().submit("r3", NOW).reviewCase();

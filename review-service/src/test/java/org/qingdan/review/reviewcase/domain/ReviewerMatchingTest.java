@@ -72,7 +72,7 @@ class ReviewerMatchingTest {
         Reviewer inactive = new Reviewer("i", "专家i", null, ContractSamples.VENDOR_USCC, "机构i", List.of(), List.of(), 5, false);
         assertThatThrownBy(() -> matching().requireEligible(inactive, 0)).hasMessageContaining("已停用");
         assertThatThrownBy(() -> matching().requireEligible(FROM_VENDOR, 9))
-                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.CONFLICT_OF_INTEREST));
+                .isInstanceOfSatisfying(ReviewRefused.class, e -> assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.CONFLICT_OF_INTEREST));
         assertThatThrownBy(() -> ReviewerMatching.of(assignedToThree()).requireEligible(EXPERT_1, 0)).hasMessageContaining("已分配过");
         assertThatThrownBy(() -> matching().requireEligible(EXPERT_4, 1)).hasMessageContaining("同时评审上限 1");
         matching().requireEligible(EXPERT_1, 4);
@@ -90,7 +90,7 @@ class ReviewerMatchingTest {
         assertThat(ReviewerMatching.of(assignedToThree()).choose(List.of(EXPERT_4), Map.of())).isEmpty();
         assertThatThrownBy(() -> matching().choose(List.of(EXPERT_1, FROM_VENDOR, FROM_APPLICANT), Map.of()))
                 .isInstanceOfSatisfying(ReviewRefused.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ReviewRefused.Kind.NO_CANDIDATES);
+                    assertThat(e.reason()).isEqualTo(ReviewRefused.Reason.NO_CANDIDATES);
                     assertThat(e.getMessage()).contains("还需 3 位").contains("只有 1 位");
                 });
     }
