@@ -28,7 +28,7 @@ import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.web.IfMatch;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.support.security.CurrentUser;
-import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.domain.Refusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -79,10 +79,10 @@ public class ApplicationService {
                                              String requestHash) {
         String org = requireOrganisation(user);
         Call call = calls.find(callId).map(StoredCall::call)
-                .orElseThrow(() -> ProblemException.invalid("征集不存在",
-                        List.of(new org.qingdan.support.web.Violation("callId", "exists", "征集 " + callId + " 不存在"))));
+                .orElseThrow(() -> Refusal.invalid("征集不存在",
+                        List.of(new Refusal.Violation("callId", "exists", "征集 " + callId + " 不存在"))));
         call.refusesSubmissionAt(clock.instant()).ifPresent(reason -> {
-            throw ProblemException.conflict("call-not-open", reason);
+            throw Refusal.conflict("call-not-open", reason);
         });
         String id = Idempotency.idFor("application", org, idempotencyKey);
         Application draft = Application.draft(id, callId, org, user.orgName(), form, actor(user), clock.instant());
@@ -112,7 +112,7 @@ public class ApplicationService {
         if (isApplicant(user)) {
             return applications.list(requireOrganisation(user), callId, status, page, size);
         }
-        throw ProblemException.forbidden("只有申报单位和专委会办公室可以查看申报");
+        throw Refusal.forbidden("只有申报单位和专委会办公室可以查看申报");
     }
 
     public StoredApplication saveDraft(CurrentUser user, String id, ApplicationForm form, Long ifMatch) {
@@ -287,7 +287,7 @@ public class ApplicationService {
                                               Function<Application, Application.Outcome> command) {
         StoredApplication current = get(user, id);
         if (ownerOnly && !(isApplicant(user) && user.belongsTo(current.application().ownerUscc()))) {
-            throw ProblemException.forbidden("只有申报单位本身可以执行此操作");
+            throw Refusal.forbidden("只有申报单位本身可以执行此操作");
         }
         IfMatch.require(ifMatch, current.version());
         Application.Outcome outcome = command.apply(current.application());
@@ -336,7 +336,7 @@ public class ApplicationService {
         }
         if (number != null) {
             SubmittedVersion v = app.version(number)
-                    .orElseThrow(() -> ProblemException.notFound("申报 " + id + " 没有第 " + number + " 版"));
+                    .orElseThrow(() -> Refusal.notFound("申报 " + id + " 没有第 " + number + " 版"));
             return new FormPrintout(app.id(), v.form(), v.number(), v.filingDate());
         }
         boolean penWithApplicant = app.status() == ApplicationStatus.DRAFT || app.status() == ApplicationStatus.RETURNED;
@@ -349,18 +349,18 @@ public class ApplicationService {
 
     private static String requireOrganisation(CurrentUser user) {
         if (!isApplicant(user)) {
-            throw ProblemException.forbidden("只有申报单位（会员单位信息科技部门或牵头的金融科技企业）可以申报");
+            throw Refusal.forbidden("只有申报单位（会员单位信息科技部门或牵头的金融科技企业）可以申报");
         }
-        return user.organisation().orElseThrow(() -> ProblemException.forbidden("登录令牌中没有所属机构（org_uscc），无法申报"));
+        return user.organisation().orElseThrow(() -> Refusal.forbidden("登录令牌中没有所属机构（org_uscc），无法申报"));
     }
 
     private static void requireOffice(CurrentUser user) {
         if (!isOffice(user)) {
-            throw ProblemException.forbidden("只有专委会办公室可以进行形式审查");
+            throw Refusal.forbidden("只有专委会办公室可以进行形式审查");
         }
     }
 
-    private static ProblemException notFound(String id) {
-        return ProblemException.notFound("申报 " + id + " 不存在");
+    private static Refusal notFound(String id) {
+        return Refusal.notFound("申报 " + id + " 不存在");
     }
 }

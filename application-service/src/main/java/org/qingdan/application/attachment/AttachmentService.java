@@ -16,7 +16,7 @@ import org.qingdan.support.files.FileRejected;
 import org.qingdan.support.files.Uploads;
 import org.qingdan.application.attachment.persistence.GridFsAttachments;
 import org.qingdan.support.security.CurrentUser;
-import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.domain.Refusal;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,10 +49,10 @@ public class AttachmentService {
             throws IOException {
         Application app = readable(user, applicationId);
         if (!(ApplicationService.isApplicant(user) && user.belongsTo(app.ownerUscc()))) {
-            throw ProblemException.forbidden("只有申报单位本身可以上传附件");
+            throw Refusal.forbidden("只有申报单位本身可以上传附件");
         }
         if (app.status() != ApplicationStatus.DRAFT && app.status() != ApplicationStatus.RETURNED) {
-            throw ProblemException.conflict("wrong-state", "申报当前为“" + app.status().label() + "”，不能上传附件");
+            throw Refusal.conflict("wrong-state", "申报当前为“" + app.status().label() + "”，不能上传附件");
         }
         // each attachment's metadata travels in application.submitted.v1: a bounded count keeps that event bounded
         if (files.ofApplication(applicationId).size() >= MAX_ATTACHMENTS) {
@@ -83,15 +83,15 @@ public class AttachmentService {
         readable(user, applicationId);
         AttachmentInfo info = files.find(attachmentId)
                 .filter(a -> a.applicationId().equals(applicationId))
-                .orElseThrow(() -> ProblemException.notFound("附件 " + attachmentId + " 不存在"));
+                .orElseThrow(() -> Refusal.notFound("附件 " + attachmentId + " 不存在"));
         return new Download(info, files.open(attachmentId));
     }
 
     private Application readable(CurrentUser user, String applicationId) {
         Application app = applications.find(applicationId).map(StoredApplication::application)
-                .orElseThrow(() -> ProblemException.notFound("申报 " + applicationId + " 不存在"));
+                .orElseThrow(() -> Refusal.notFound("申报 " + applicationId + " 不存在"));
         if (!ApplicationService.mayReadDocuments(user, app)) {
-            throw ProblemException.notFound("申报 " + applicationId + " 不存在");
+            throw Refusal.notFound("申报 " + applicationId + " 不存在");
         }
         return app;
     }

@@ -11,7 +11,7 @@ import org.qingdan.application.call.persistence.CallStore;
 import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.web.IfMatch;
 import org.qingdan.support.security.CurrentUser;
-import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.domain.Refusal;
 import org.springframework.stereotype.Service;
 
 /** Calls for applications: the office plans, opens and closes them; everyone signed in reads them. */
@@ -52,7 +52,7 @@ public class CallService {
     }
 
     public StoredCall get(String id) {
-        return calls.find(id).orElseThrow(() -> ProblemException.notFound("征集 " + id + " 不存在"));
+        return calls.find(id).orElseThrow(() -> Refusal.notFound("征集 " + id + " 不存在"));
     }
 
     public StoredCall open(CurrentUser office, String id, Long expectedVersion) {

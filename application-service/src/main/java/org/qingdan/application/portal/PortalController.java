@@ -38,6 +38,7 @@ import org.qingdan.contracts.form.ProductType;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.ui.UiUsers;
+import org.qingdan.support.domain.Refusal;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
@@ -142,7 +143,7 @@ public class PortalController {
             StoredApplication created = applications.create(user, callId, null, null, Idempotency.hash("portal|" + callId));
             redirect.addFlashAttribute("message", "application.started");
             return "redirect:/portal/applications/" + created.application().id() + "/steps/1";
-        } catch (ApplicationRefused | ProblemException e) {
+        } catch (Refusal | ProblemException e) {
             flash(redirect, errors(locale).of(e, "calls"));
             return "redirect:/portal/";
         }
@@ -272,7 +273,7 @@ public class PortalController {
         try {
             Long expected = version(params.getFirst("version"));
             applications.saveDraft(user, id, bound.form(), expected);
-        } catch (ApplicationRefused | ProblemException | OptimisticLockingFailureException e) {
+        } catch (Refusal | ProblemException | OptimisticLockingFailureException e) {
             flash(redirect, errors(locale).of(e, "step-form"));
             return here;
         }
@@ -322,7 +323,7 @@ public class PortalController {
             AttachmentInfo info = attachments.upload(user, id, file.getOriginalFilename(), file.getInputStream());
             redirect.addFlashAttribute("message", "attachment.uploaded");
             redirect.addFlashAttribute("uploaded", info.fileName());
-        } catch (FileRejected | ProblemException e) {
+        } catch (FileRejected | Refusal | ProblemException e) {
             flash(redirect, errors(locale).of(e, "file"));
         }
         return "redirect:" + page + "#attachments";
@@ -358,13 +359,13 @@ public class PortalController {
             return "redirect:/portal/applications/" + id;
         } catch (ApplicationRefused e) {
             // every violation the server reports, each leading to its input on its step's page
-            List<PortalErrors.UiError> list = e.kind() == ApplicationRefused.Kind.INVALID || e.kind() == ApplicationRefused.Kind.INADMISSIBLE
-                    || e.kind() == ApplicationRefused.Kind.PARTICIPANTS_UNCONFIRMED
-                    ? errors(locale).ofViolations(id, e.violations(), null) : errors(locale).of(e, "confirm-submit");
+            List<PortalErrors.UiError> list = e.reason() == ApplicationRefused.Reason.INVALID || e.reason() == ApplicationRefused.Reason.INADMISSIBLE
+                    || e.reason() == ApplicationRefused.Reason.PARTICIPANTS_UNCONFIRMED
+                    ? errors(locale).ofViolations(id, e.ruleViolations(), null) : errors(locale).of(e, "confirm-submit");
             model.addAttribute("errors", list);
-            model.addAttribute("refusal", e.kind().name());
+            model.addAttribute("refusal", e.reason().name());
             return confirmSubmit(principal, id, model);
-        } catch (ProblemException | OptimisticLockingFailureException e) {
+        } catch (Refusal | ProblemException | OptimisticLockingFailureException e) {
             model.addAttribute("errors", errors(locale).of(e, "confirm-submit"));
             return confirmSubmit(principal, id, model);
         }
@@ -377,7 +378,7 @@ public class PortalController {
         try {
             applications.withdraw(user, id, reason, version(version));
             redirect.addFlashAttribute("message", "application.withdrawn");
-        } catch (ApplicationRefused | ProblemException | OptimisticLockingFailureException e) {
+        } catch (Refusal | ProblemException | OptimisticLockingFailureException e) {
             flash(redirect, errors(locale).of(e, "reason"));
             return "redirect:/portal/applications/" + id + "#withdraw";
         }
@@ -402,7 +403,7 @@ public class PortalController {
         try {
             applications.confirmParticipation(user, id, role, null);
             redirect.addFlashAttribute("message", "participation.confirmed");
-        } catch (ApplicationRefused | ProblemException | OptimisticLockingFailureException e) {
+        } catch (Refusal | ProblemException | OptimisticLockingFailureException e) {
             flash(redirect, errors(locale).of(e, "confirm"));
         }
         return "redirect:/portal/participations/" + id;
@@ -415,7 +416,7 @@ public class PortalController {
         try {
             applications.declineParticipation(user, id, reason, null);
             redirect.addFlashAttribute("message", "participation.declined");
-        } catch (ApplicationRefused | ProblemException | OptimisticLockingFailureException e) {
+        } catch (Refusal | ProblemException | OptimisticLockingFailureException e) {
             flash(redirect, errors(locale).of(e, "reason"));
         }
         return "redirect:/portal/participations/" + id;

@@ -8,7 +8,10 @@ import java.util.Map;
 import org.qingdan.application.application.domain.ApplicationRefused;
 import org.qingdan.application.application.domain.RuleViolation;
 import org.qingdan.support.files.FileRejected;
+import org.qingdan.support.domain.Refusal;
 import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.web.RefusalProblems;
+import org.qingdan.support.web.Violation;
 import org.springframework.context.MessageSource;
 
 /**
@@ -62,27 +65,35 @@ final class PortalErrors {
         List<UiError> errors = new ArrayList<>();
         if (e instanceof ApplicationRefused refused) {
             if (refused.violations().isEmpty()) {
-                errors.add(new UiError(null, message("kind." + refused.kind().name(), e.getMessage()), null, null));
+                errors.add(new UiError(null, message("kind." + refused.reason().name(), e.getMessage()), null, null));
             }
             refused.violations().forEach(v -> errors.add(new UiError("#" + FormView.id(v.field()), message(v.rule(), v.message()),
                     FormView.id(v.field()), message(v.rule(), v.message()))));
         } else if (e instanceof FileRejected rejected) {
             String m = message(rejected.rule(), e.getMessage());
             errors.add(new UiError("#" + anchorForFile, m, anchorForFile, m));
+        } else if (e instanceof Refusal refusal) {
+            // as a ProblemException of the refusal's status: what the services threw before they refused without HTTP
+            problem(errors, RefusalProblems.status(refusal.kind()), e.getMessage(), anchorForFile,
+                    refusal.violations().stream().map(v -> new Violation(v.field(), v.rule(), v.message())).toList());
         } else if (e instanceof ProblemException problem) {
-            if (problem.violations().isEmpty()) {
-                errors.add(new UiError(null, message("status." + problem.status(), e.getMessage()), null, null));
-            }
-            problem.violations().forEach(v -> {
-                String anchor = "file".equals(v.field()) ? anchorForFile : FormView.id(v.field());
-                errors.add(new UiError("#" + anchor, message(v.rule(), v.message()), anchor, message(v.rule(), v.message())));
-            });
+            problem(errors, problem.status(), e.getMessage(), anchorForFile, problem.violations());
         } else if (e instanceof org.springframework.dao.OptimisticLockingFailureException) {
             errors.add(new UiError(null, msg("error.concurrent", "申报刚被修改，请刷新后重试"), null, null));
         } else {
             throw e;
         }
         return errors;
+    }
+
+    private void problem(List<UiError> errors, int status, String detail, String anchorForFile, List<Violation> violations) {
+        if (violations.isEmpty()) {
+            errors.add(new UiError(null, message("status." + status, detail), null, null));
+        }
+        violations.forEach(v -> {
+            String anchor = "file".equals(v.field()) ? anchorForFile : FormView.id(v.field());
+            errors.add(new UiError("#" + anchor, message(v.rule(), v.message()), anchor, message(v.rule(), v.message())));
+        });
     }
 
     /** The messages beside the inputs, by input id. */

@@ -9,7 +9,7 @@ import org.qingdan.application.application.persistence.ApplicationStore;
 import org.qingdan.application.call.CallService;
 import org.qingdan.application.call.persistence.CallStore;
 import org.qingdan.support.audit.AuditRecorder;
-import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.domain.Refusal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +39,7 @@ public class AuditController {
     @ApiResponse(responseCode = "404", description = "申报不存在 (no such application)")
     public AuditRecorder.Page application(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "50") int size) {
-        applications.find(id).orElseThrow(() -> ProblemException.notFound("申报 " + id + " 不存在"));
+        applications.find(id).orElseThrow(() -> Refusal.notFound("申报 " + id + " 不存在"));
         return audit.trail(ApplicationService.AUDIT_TYPE, id, page, size);
     }
 
@@ -50,7 +50,7 @@ public class AuditController {
     @ApiResponse(responseCode = "404", description = "征集不存在 (no such call)")
     public AuditRecorder.Page call(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "50") int size) {
-        calls.find(id).orElseThrow(() -> ProblemException.notFound("征集 " + id + " 不存在"));
+        calls.find(id).orElseThrow(() -> Refusal.notFound("征集 " + id + " 不存在"));
         return audit.trail(CallService.AUDIT_TYPE, id, page, size);
     }
 }

@@ -15,7 +15,7 @@ import org.qingdan.application.application.domain.ApplicationEvent.Resubmitted;
 import org.qingdan.application.application.domain.ApplicationEvent.ReturnedForCorrection;
 import org.qingdan.application.application.domain.ApplicationEvent.Submitted;
 import org.qingdan.application.application.domain.ApplicationEvent.Withdrawn;
-import org.qingdan.application.application.domain.ApplicationRefused.Kind;
+import org.qingdan.application.application.domain.ApplicationRefused.Reason;
 
 /**
  * An application (申报) for one product into one call, owned by the organisation that leads it. Immutable:
@@ -125,7 +125,7 @@ public record Application(
     public Application confirmParticipation(String uscc, String role, Actor by, Instant now) {
         ApplicationForm.Participant row = requireParticipant(uscc, "确认参与");
         if (role != null && !ParticipantConfirmation.sameRole(role, row.role())) {
-            throw new ApplicationRefused(Kind.ROLE_CHANGED, "牵头单位已修改本机构的分工，请按当前分工确认",
+            throw new ApplicationRefused(Reason.ROLE_CHANGED, "牵头单位已修改本机构的分工，请按当前分工确认",
                     List.of(new RuleViolation("role", "participant-role-changed", "当前分工为“" + row.role() + "”")));
         }
         if (confirmationOf(uscc).filter(c -> c.confirms(row.role())).isPresent()) {
@@ -139,7 +139,7 @@ public record Application(
     public Application declineParticipation(String uscc, String reason, Actor by, Instant now) {
         ApplicationForm.Participant row = requireParticipant(uscc, "拒绝参与");
         if (reason == null || reason.isBlank() || reason.codePointCount(0, reason.length()) > MAX_REASON) {
-            throw new ApplicationRefused(Kind.INVALID, "请说明拒绝的理由",
+            throw new ApplicationRefused(Reason.INVALID, "请说明拒绝的理由",
                     List.of(new RuleViolation("reason", "required", "请填写拒绝的理由（不超过 " + MAX_REASON + " 字）")));
         }
         return answer(new ParticipantConfirmation(uscc, row.role().strip(), ParticipantConfirmation.Decision.DECLINED, reason.trim(), by, now),
@@ -169,10 +169,10 @@ public record Application(
 
     private ApplicationForm.Participant requireParticipant(String uscc, String action) {
         ApplicationForm.Participant row = participant(uscc)
-                .orElseThrow(() -> new ApplicationRefused(Kind.NOT_PARTICIPANT, "本机构不是该申报的参与机构"));
+                .orElseThrow(() -> new ApplicationRefused(Reason.NOT_PARTICIPANT, "本机构不是该申报的参与机构"));
         requireStatus(action, ApplicationStatus.DRAFT, ApplicationStatus.RETURNED);
         if (row.role() == null || row.role().isBlank()) {
-            throw new ApplicationRefused(Kind.WRONG_STATE, "牵头单位尚未填写本机构的分工，暂不能" + action);
+            throw new ApplicationRefused(Reason.WRONG_STATE, "牵头单位尚未填写本机构的分工，暂不能" + action);
         }
         return row;
     }
@@ -208,19 +208,19 @@ public record Application(
         requireStatus("提交申报", ApplicationStatus.DRAFT, ApplicationStatus.RETURNED);
         boolean resubmission = status == ApplicationStatus.RETURNED;
         if (!resubmission && callRefusal.isPresent()) {
-            throw new ApplicationRefused(Kind.CALL_NOT_OPEN, callRefusal.get());
+            throw new ApplicationRefused(Reason.CALL_NOT_OPEN, callRefusal.get());
         }
         FormRules.Result result = FormRules.check(draft, attachmentIds, LocalDate.ofInstant(now, CHINA), ownerUscc);
         if (result.inadmissible()) {
-            throw new ApplicationRefused(Kind.INADMISSIBLE, "申报不符合纳入清单的条件，不予受理", result.violations());
+            throw new ApplicationRefused(Reason.INADMISSIBLE, "申报不符合纳入清单的条件，不予受理", result.violations());
         }
         if (!result.violations().isEmpty()) {
-            throw new ApplicationRefused(Kind.INVALID, "申报表有 " + result.violations().size() + " 处需要修改", result.violations());
+            throw new ApplicationRefused(Reason.INVALID, "申报表有 " + result.violations().size() + " 处需要修改", result.violations());
         }
         // Art. 8, Annex 2 §1: every participant agreed to its current role (no nominal participation)
         List<RuleViolation> unconfirmed = unconfirmedParticipants();
         if (!unconfirmed.isEmpty()) {
-            throw new ApplicationRefused(Kind.PARTICIPANTS_UNCONFIRMED,
+            throw new ApplicationRefused(Reason.PARTICIPANTS_UNCONFIRMED,
                     unconfirmed.size() + " 家参与机构尚未确认其分工，全部确认后方可提交", unconfirmed);
         }
         // 填报日期: the system's, not the applicant's, for each version
@@ -239,10 +239,10 @@ public record Application(
     /** The applicant withdraws, with a reason, any time before the committee's decision. */
     public Outcome withdraw(String reason, Actor by, Instant now) {
         if (!status.beforeDecision()) {
-            throw new ApplicationRefused(Kind.WRONG_STATE, "申报已" + status.label() + "，不能撤回");
+            throw new ApplicationRefused(Reason.WRONG_STATE, "申报已" + status.label() + "，不能撤回");
         }
         if (reason == null || reason.isBlank() || reason.codePointCount(0, reason.length()) > MAX_REASON) {
-            throw new ApplicationRefused(Kind.INVALID, "请说明撤回原因",
+            throw new ApplicationRefused(Reason.INVALID, "请说明撤回原因",
                     List.of(new RuleViolation("reason", "required", "请填写撤回原因（不超过 500 字）")));
         }
         // once accepted, the review case decides between this withdrawal and the committee's decision
@@ -283,7 +283,7 @@ public record Application(
             }
         }
         if (!problems.isEmpty()) {
-            throw new ApplicationRefused(Kind.INVALID, "补正意见不完整", problems);
+            throw new ApplicationRefused(Reason.INVALID, "补正意见不完整", problems);
         }
         if (period == null || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("the correction period must be positive: " + period);
@@ -303,7 +303,7 @@ public record Application(
     public Outcome refuse(String reason, Actor by, Instant now) {
         requireStatus("不予受理", ApplicationStatus.SUBMITTED);
         if (reason == null || reason.isBlank() || reason.codePointCount(0, reason.length()) > MAX_REASON) {
-            throw new ApplicationRefused(Kind.INVALID, "请说明不予受理的理由",
+            throw new ApplicationRefused(Reason.INVALID, "请说明不予受理的理由",
                     List.of(new RuleViolation("reason", "required", "请填写不予受理的理由（不超过 " + MAX_REASON + " 字）")));
         }
         return notAccepted(reason.trim(), false, by, now);
@@ -375,7 +375,7 @@ public record Application(
 
     public SubmittedVersion currentVersion() {
         if (versions.isEmpty()) {
-            throw new ApplicationRefused(Kind.WRONG_STATE, "申报尚未提交");
+            throw new ApplicationRefused(Reason.WRONG_STATE, "申报尚未提交");
         }
         return versions.get(versions.size() - 1);
     }
@@ -390,7 +390,7 @@ public record Application(
                 return;
             }
         }
-        throw new ApplicationRefused(Kind.WRONG_STATE, "申报当前为“" + status.label() + "”，不能" + action);
+        throw new ApplicationRefused(Reason.WRONG_STATE, "申报当前为“" + status.label() + "”，不能" + action);
     }
 
     private List<AuditEntry> audit(Instant at, Actor by, String action, String detail) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.qingdan.support.domain.Refusal;
 
 /**
  * A call for applications (征集, Art. 11): the office plans it, opens it, and closes it. Submissions go
@@ -30,12 +31,19 @@ public record Call(
     public record Problem(String field, String rule, String message) {
     }
 
-    /** Thrown when settings break the rules or a transition is not allowed. */
-    public static class Refused extends RuntimeException {
+    /**
+     * Thrown when settings break the rules or a transition is not allowed (a {@code wrong-state} problem): a
+     * {@link Refusal}, kept by its name so that the call's rules read in the call's words.
+     */
+    public static class Refused extends Refusal {
+        private static final Category WRONG_STATE = new Category(Kind.CONFLICT, "wrong-state", "当前状态不允许此操作");
+        private static final Category INVALID = new Category(Kind.INVALID, "validation", "征集设置不符合要求");
+
         private final List<Problem> problems;
 
         public Refused(String message, List<Problem> problems) {
-            super(message);
+            super(problems.stream().anyMatch(p -> p.rule().equals("wrong-state")) ? WRONG_STATE : INVALID, message, null, null,
+                    problems.stream().map(p -> new Violation(p.field(), p.rule(), p.message())).toList());
             this.problems = List.copyOf(problems);
         }
 

@@ -50,7 +50,7 @@ class ApplicationTest {
     void a_submission_into_a_call_that_is_not_open_is_refused_with_the_reason() {
         assertThatThrownBy(() -> draft().submit(Optional.of("征集已截止"), FILES, APPLICANT, NOW))
                 .isInstanceOfSatisfying(ApplicationRefused.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.CALL_NOT_OPEN);
+                    assertThat(e.reason()).isEqualTo(ApplicationRefused.Reason.CALL_NOT_OPEN);
                     assertThat(e.getMessage()).isEqualTo("征集已截止");
                 });
     }
@@ -60,7 +60,7 @@ class ApplicationTest {
         Application empty = Application.draft("app-2", "call-1", Forms.ORG_A, Forms.ORG_A_NAME, null, APPLICANT, NOW);
         assertThatThrownBy(() -> empty.submit(Optional.empty(), Set.of(), APPLICANT, NOW))
                 .isInstanceOfSatisfying(ApplicationRefused.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.INVALID);
+                    assertThat(e.reason()).isEqualTo(ApplicationRefused.Reason.INVALID);
                     assertThat(e.violations().size()).isGreaterThan(5);
                 });
         assertThat(empty.status()).isEqualTo(ApplicationStatus.DRAFT);
@@ -91,7 +91,7 @@ class ApplicationTest {
         assertThat(accepted.events()).singleElement().isInstanceOfSatisfying(ApplicationEvent.Accepted.class,
                 a -> assertThat(a.formVersion()).isEqualTo(1));
         assertThatThrownBy(() -> accepted.application().accept(OFFICE, NOW)).isInstanceOfSatisfying(ApplicationRefused.class,
-                e -> assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.WRONG_STATE));
+                e -> assertThat(e.reason()).isEqualTo(ApplicationRefused.Reason.WRONG_STATE));
     }
 
     @Test
@@ -117,7 +117,7 @@ class ApplicationTest {
 
         Application decided = accepted.decided(true, NOW);
         assertThatThrownBy(() -> decided.withdraw("太晚了", APPLICANT, NOW)).isInstanceOfSatisfying(ApplicationRefused.class,
-                e -> assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.WRONG_STATE));
+                e -> assertThat(e.reason()).isEqualTo(ApplicationRefused.Reason.WRONG_STATE));
     }
 
     @Test
@@ -135,7 +135,7 @@ class ApplicationTest {
                 f.operationalEvaluation(), f.supportingMaterials(), f.eligibility(), f.opinion(), f.commitment());
         Application app = draft().editDraft(violating, APPLICANT, NOW);
         assertThatThrownBy(() -> app.submit(Optional.empty(), FILES, APPLICANT, NOW)).isInstanceOfSatisfying(ApplicationRefused.class,
-                e -> assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.INADMISSIBLE));
+                e -> assertThat(e.reason()).isEqualTo(ApplicationRefused.Reason.INADMISSIBLE));
     }
 
     @Test
@@ -163,8 +163,8 @@ class ApplicationTest {
     @Test
     void art11_the_formal_check_refuses_with_a_reason_and_that_is_final() {
         assertThatThrownBy(() -> submitted().refuse("  ", OFFICE, NOW)).isInstanceOfSatisfying(ApplicationRefused.class, e -> {
-            assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.INVALID);
-            assertThat(e.violations()).extracting(RuleViolation::field, RuleViolation::rule).containsExactly(
+            assertThat(e.reason()).isEqualTo(ApplicationRefused.Reason.INVALID);
+            assertThat(e.ruleViolations()).extracting(RuleViolation::field, RuleViolation::rule).containsExactly(
                     org.assertj.core.groups.Tuple.tuple("reason", "required"));
         });
         assertThatThrownBy(() -> submitted().refuse("理".repeat(Application.MAX_REASON + 1), OFFICE, NOW))
@@ -179,7 +179,7 @@ class ApplicationTest {
         assertThat(done.audit()).extracting(AuditEntry::action).endsWith("NOT_ACCEPTED");
         // final: nothing follows
         assertThatThrownBy(() -> done.accept(OFFICE, NOW)).isInstanceOfSatisfying(ApplicationRefused.class,
-                e -> assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.WRONG_STATE));
+                e -> assertThat(e.reason()).isEqualTo(ApplicationRefused.Reason.WRONG_STATE));
         assertThatThrownBy(() -> done.refuse("再次", OFFICE, NOW)).isInstanceOf(ApplicationRefused.class);
         assertThatThrownBy(() -> done.submit(Optional.empty(), FILES, APPLICANT, NOW)).isInstanceOf(ApplicationRefused.class);
         assertThatThrownBy(() -> done.editDraft(done.draft(), APPLICANT, NOW)).isInstanceOf(ApplicationRefused.class);

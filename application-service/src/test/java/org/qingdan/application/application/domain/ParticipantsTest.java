@@ -62,15 +62,15 @@ class ParticipantsTest {
         Application both = app.edit(withParticipants(app.draft(), two), LEAD, NOW).application();
 
         assertThatThrownBy(() -> both.submit(Optional.empty(), FILES, LEAD, NOW)).isInstanceOfSatisfying(ApplicationRefused.class, e -> {
-            assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.PARTICIPANTS_UNCONFIRMED);
-            assertThat(e.violations()).extracting(RuleViolation::field).containsExactly("participants[0]", "participants[1]");
-            assertThat(e.violations()).extracting(RuleViolation::rule).containsOnly("participant-unconfirmed");
-            assertThat(e.violations().get(1).message()).contains("丙银行股份有限公司", Forms.PARTNER_BANK, "提供应用场景");
+            assertThat(e.reason()).isEqualTo(ApplicationRefused.Reason.PARTICIPANTS_UNCONFIRMED);
+            assertThat(e.ruleViolations()).extracting(RuleViolation::field).containsExactly("participants[0]", "participants[1]");
+            assertThat(e.ruleViolations()).extracting(RuleViolation::rule).containsOnly("participant-unconfirmed");
+            assertThat(e.ruleViolations().get(1).message()).contains("丙银行股份有限公司", Forms.PARTNER_BANK, "提供应用场景");
         });
 
         Application oneConfirmed = both.confirmParticipation(Forms.VENDOR, "产品研发、测试与运维", VENDOR_USER, NOW);
         assertThatThrownBy(() -> oneConfirmed.submit(Optional.empty(), FILES, LEAD, NOW)).isInstanceOfSatisfying(ApplicationRefused.class,
-                e -> assertThat(e.violations()).extracting(RuleViolation::field).containsExactly("participants[1]"));
+                e -> assertThat(e.ruleViolations()).extracting(RuleViolation::field).containsExactly("participants[1]"));
 
         Application all = oneConfirmed.confirmParticipation(Forms.PARTNER_BANK, null, PARTNER_USER, NOW);
         Application.Outcome submitted = all.submit(Optional.empty(), FILES, LEAD, NOW);
@@ -112,8 +112,8 @@ class ParticipantsTest {
     void a_participant_declines_with_a_reason_and_submission_names_the_refusal() {
         assertThatThrownBy(() -> fresh().declineParticipation(Forms.VENDOR, " ", VENDOR_USER, NOW))
                 .isInstanceOfSatisfying(ApplicationRefused.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.INVALID);
-                    assertThat(e.violations()).extracting(RuleViolation::field).containsExactly("reason");
+                    assertThat(e.reason()).isEqualTo(ApplicationRefused.Reason.INVALID);
+                    assertThat(e.ruleViolations()).extracting(RuleViolation::field).containsExactly("reason");
                 });
         Application declined = fresh().declineParticipation(Forms.VENDOR, "未参与该产品的研发", VENDOR_USER, NOW);
         assertThat(declined.confirmationOf(Forms.VENDOR)).get().satisfies(c -> {
@@ -121,8 +121,8 @@ class ParticipantsTest {
             assertThat(c.reason()).isEqualTo("未参与该产品的研发");
         });
         assertThatThrownBy(() -> declined.submit(Optional.empty(), FILES, LEAD, NOW)).isInstanceOfSatisfying(ApplicationRefused.class, e -> {
-            assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.PARTICIPANTS_UNCONFIRMED);
-            assertThat(e.violations()).singleElement().satisfies(v -> {
+            assertThat(e.reason()).isEqualTo(ApplicationRefused.Reason.PARTICIPANTS_UNCONFIRMED);
+            assertThat(e.ruleViolations()).singleElement().satisfies(v -> {
                 assertThat(v.rule()).isEqualTo("participant-declined");
                 assertThat(v.message()).contains("未参与该产品的研发");
             });
@@ -138,14 +138,14 @@ class ParticipantsTest {
     void a_confirmation_for_a_role_since_changed_or_by_an_organisation_not_named_or_after_submission_is_refused() {
         assertThatThrownBy(() -> fresh().confirmParticipation(Forms.VENDOR, "别的分工", VENDOR_USER, NOW))
                 .isInstanceOfSatisfying(ApplicationRefused.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.ROLE_CHANGED);
-                    assertThat(e.violations()).extracting(RuleViolation::rule).containsExactly("participant-role-changed");
+                    assertThat(e.reason()).isEqualTo(ApplicationRefused.Reason.ROLE_CHANGED);
+                    assertThat(e.ruleViolations()).extracting(RuleViolation::rule).containsExactly("participant-role-changed");
                 });
         assertThatThrownBy(() -> fresh().confirmParticipation(Forms.ORG_B, null, PARTNER_USER, NOW))
-                .isInstanceOfSatisfying(ApplicationRefused.class, e -> assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.NOT_PARTICIPANT));
+                .isInstanceOfSatisfying(ApplicationRefused.class, e -> assertThat(e.reason()).isEqualTo(ApplicationRefused.Reason.NOT_PARTICIPANT));
         Application submitted = fresh().confirmParticipation(Forms.VENDOR, null, VENDOR_USER, NOW)
                 .submit(Optional.empty(), FILES, LEAD, NOW).application();
         assertThatThrownBy(() -> submitted.declineParticipation(Forms.VENDOR, "改变主意", VENDOR_USER, NOW))
-                .isInstanceOfSatisfying(ApplicationRefused.class, e -> assertThat(e.kind()).isEqualTo(ApplicationRefused.Kind.WRONG_STATE));
+                .isInstanceOfSatisfying(ApplicationRefused.class, e -> assertThat(e.reason()).isEqualTo(ApplicationRefused.Reason.WRONG_STATE));
     }
 }
