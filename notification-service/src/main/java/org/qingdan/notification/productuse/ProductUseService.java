@@ -16,7 +16,7 @@ import org.qingdan.notification.productuse.persistence.ListedProductCatalogue;
 import org.qingdan.notification.productuse.persistence.ProductUseStore;
 import org.qingdan.notification.webhook.WebhookService;
 import org.qingdan.support.security.CurrentUser;
-import org.qingdan.support.web.ProblemException;
+import org.qingdan.support.domain.Refusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -61,9 +61,9 @@ public class ProductUseService {
             recount(listingId); // a retried mark: its first attempt may have died before counting
             return new Marked(existing.get(), false);
         }
-        ListedProduct product = catalogue.find(listingId).orElseThrow(() -> ProblemException.notFound("清单中没有产品 " + listingId));
+        ListedProduct product = catalogue.find(listingId).orElseThrow(() -> Refusal.notFound("清单中没有产品 " + listingId));
         if (!product.listed()) {
-            throw ProblemException.conflict("wrong-state", "产品“" + product.productName() + "”已移出清单，不能再标记为在用");
+            throw Refusal.conflict("wrong-state", "产品“" + product.productName() + "”已移出清单，不能再标记为在用");
         }
         ProductUse use = new ProductUse(org, user.orgName(), listingId, product.productName(), clock.instant(), user.username(),
                 user.displayName(), user.email(), null);
@@ -77,7 +77,7 @@ public class ProductUseService {
         boolean deleted = marks.delete(organisationOf(user), listingId);
         recount(listingId); // also when a retried unmark finds nothing: its first attempt may have died before counting
         if (!deleted) {
-            throw ProblemException.notFound("本单位没有把产品 " + listingId + " 标记为在用");
+            throw Refusal.notFound("本单位没有把产品 " + listingId + " 标记为在用");
         }
     }
 
@@ -123,7 +123,7 @@ public class ProductUseService {
 
     /** How many members use one product now, counted on the index. */
     public ListedProduct count(String listingId) {
-        ListedProduct p = catalogue.find(listingId).orElseThrow(() -> ProblemException.notFound("清单中没有产品 " + listingId));
+        ListedProduct p = catalogue.find(listingId).orElseThrow(() -> Refusal.notFound("清单中没有产品 " + listingId));
         return new ListedProduct(p.listingId(), p.productName(), p.listed(), marks.activeCount(listingId));
     }
 
@@ -157,6 +157,6 @@ public class ProductUseService {
     }
 
     private static String organisationOf(CurrentUser user) {
-        return user.organisation().orElseThrow(() -> ProblemException.forbidden("没有所属会员单位的用户不能标记在用产品"));
+        return user.organisation().orElseThrow(() -> Refusal.forbidden("没有所属会员单位的用户不能标记在用产品"));
     }
 }

@@ -20,8 +20,7 @@ import org.qingdan.notification.webhook.persistence.SubscriptionStore;
 import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.events.EventJson;
 import org.qingdan.support.security.CurrentUser;
-import org.qingdan.support.web.ProblemException;
-import org.qingdan.support.web.Violation;
+import org.qingdan.support.domain.Refusal;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,7 +55,7 @@ public class WebhookService {
 
     public Registered register(String url, List<String> eventTypes, String description, CurrentUser user) {
         String owner = ownerOf(user);
-        List<Violation> problems = new ArrayList<>();
+        List<Refusal.Violation> problems = new ArrayList<>();
         URI uri;
         try {
             uri = url == null ? null : URI.create(url.trim());
@@ -65,32 +64,32 @@ public class WebhookService {
         }
         Optional<String> refusedUrl = targets.refuseUrl(uri);
         if (refusedUrl.isPresent()) {
-            problems.add(new Violation("url", "https-url", refusedUrl.get()));
+            problems.add(new Refusal.Violation("url", "https-url", refusedUrl.get()));
         } else {
             try {
                 targets.resolve(uri.getHost()); // checked again at every send, on the address connected to
             } catch (TargetPolicy.AddressNotAllowed e) {
-                problems.add(new Violation("url", "public-address", "地址解析到非公网地址（" + e.reason() + "），不能作为推送目标"));
+                problems.add(new Refusal.Violation("url", "public-address", "地址解析到非公网地址（" + e.reason() + "），不能作为推送目标"));
             } catch (UnknownHostException e) {
-                problems.add(new Violation("url", "resolvable", "无法解析地址中的主机名"));
+                problems.add(new Refusal.Violation("url", "resolvable", "无法解析地址中的主机名"));
             }
         }
         if (eventTypes == null || eventTypes.isEmpty()) {
-            problems.add(new Violation("eventTypes", "required", "请至少选择一种事件（或 *）"));
+            problems.add(new Refusal.Violation("eventTypes", "required", "请至少选择一种事件（或 *）"));
         } else {
             for (int i = 0; i < eventTypes.size(); i++) {
                 String type = eventTypes.get(i);
                 if (!"*".equals(type) && EventCatalog.byType(type).isEmpty()) {
-                    problems.add(new Violation("eventTypes[" + i + "]", "closed-list", "未知的事件类型：" + type));
+                    problems.add(new Refusal.Violation("eventTypes[" + i + "]", "closed-list", "未知的事件类型：" + type));
                 } else if (owner != null && !"*".equals(type) && !Subscription.MEMBER_EVENT_TYPES.contains(type)) {
                     // a member's subscription carries its own news only, never the list's whole feed
-                    problems.add(new Violation("eventTypes[" + i + "]", "member-event-types",
+                    problems.add(new Refusal.Violation("eventTypes[" + i + "]", "member-event-types",
                             "会员单位只能订阅本单位在用产品的动态：" + String.join(", ", Subscription.MEMBER_EVENT_TYPES.stream().sorted().toList())));
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.invalid("订阅设置不正确", problems);
+            throw Refusal.invalid("订阅设置不正确", problems);
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
@@ -183,7 +182,7 @@ public class WebhookService {
         if (user.isOffice()) {
             return null;
         }
-        return user.organisation().orElseThrow(() -> ProblemException.forbidden("没有所属会员单位的用户不能登记推送地址"));
+        return user.organisation().orElseThrow(() -> Refusal.forbidden("没有所属会员单位的用户不能登记推送地址"));
     }
 
     /** The subscriber if this user may act on it: the office on any, a member on its organisation's own. */
@@ -192,7 +191,7 @@ public class WebhookService {
         return store.find(id).filter(s -> owner == null || owner.equals(s.ownerOrgUscc())).orElseThrow(() -> notFound(id));
     }
 
-    private static ProblemException notFound(String id) {
-        return ProblemException.notFound("订阅 " + id + " 不存在");
+    private static Refusal notFound(String id) {
+        return Refusal.notFound("订阅 " + id + " 不存在");
     }
 }
