@@ -16,5 +16,8 @@ class ArchitectureTest {
     static final ArchRule web_reads_no_persistence = ArchitectureRules.webReadsNoPersistence();
 
     @ArchTest
+    static final ArchRule services_throw_no_http_types = ArchitectureRules.servicesThrowNoHttpTypes();
+
+    @ArchTest
     static final ArchRule no_other_service = ArchitectureRules.usesNoOtherService("notification");
 }

@@ -2,6 +2,8 @@ package org.qingdan.testsupport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
@@ -28,6 +30,29 @@ public final class ArchitectureRules {
         return noClasses().that().resideInAPackage("..web..")
                 .should().dependOnClassesThat().resideInAnyPackage("..persistence..", "org.bson..", "com.mongodb..",
                         "org.springframework.data.mongodb..")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * The HTTP types whose use outside the web says "this service answers HTTP": the problem exception, the status
+     * types and the exceptions that carry a status. By name: test-support does not depend on service-support.
+     */
+    private static final DescribedPredicate<JavaClass> HTTP_ANSWER_TYPES = DescribedPredicate.describe("answer HTTP",
+            c -> c.isAssignableTo("org.qingdan.support.web.ProblemException")
+                    || List.of("org.springframework.http.HttpStatus", "org.springframework.http.HttpStatusCode",
+                            "org.springframework.http.ProblemDetail", "org.springframework.http.ResponseEntity").contains(c.getName())
+                    || c.isAssignableTo("org.springframework.web.server.ResponseStatusException")
+                    || c.isAssignableTo("org.springframework.web.ErrorResponseException"));
+
+    /**
+     * Domain and application services refuse with {@code org.qingdan.support.domain.Refusal}, which the web answers
+     * once as a problem document; only the web, the UIs (ui, portal) and service-support speak HTTP. Query objects
+     * ({@code *Query}) parse request parameters and may answer 400 for one that does not parse.
+     */
+    public static ArchRule servicesThrowNoHttpTypes() {
+        return noClasses().that().resideOutsideOfPackages("..web..", "..ui..", "..portal..", "org.qingdan.support..")
+                .and().haveSimpleNameNotEndingWith("Query")
+                .should().dependOnClassesThat(HTTP_ANSWER_TYPES)
                 .allowEmptyShould(true);
     }
 

@@ -26,4 +26,12 @@ class ArchitectureRulesTest {
         var classes = new ClassFileImporter().importPackages("org.qingdan.testsupport.fixture.query");
         assertThat(ArchitectureRules.webReadsNoPersistence().evaluate(classes).hasViolation()).isFalse();
     }
+
+    @Test
+    void only_the_web_and_query_objects_may_refuse_in_http_words() {
+        var classes = new ClassFileImporter().importPackages("org.qingdan.testsupport.fixture.refusal");
+        var result = ArchitectureRules.servicesThrowNoHttpTypes().evaluate(classes);
+        assertThat(result.getFailureReport().getDetails()).isNotEmpty()
+                .allMatch(d -> d.contains("HttpRefusingService"));
+    }
 }
