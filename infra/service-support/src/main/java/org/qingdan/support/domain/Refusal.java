@@ -22,7 +22,9 @@ public class Refusal extends RuntimeException {
         /** What the command names does not exist, or is not to be known to this user. */
         NOT_FOUND,
         /** This user may not do this. */
-        FORBIDDEN
+        FORBIDDEN,
+        /** The command was made against a version that is no longer the current one (If-Match). */
+        PRECONDITION_FAILED
     }
 
     /** One broken rule: the field path, the rule's stable name and a message for people. */

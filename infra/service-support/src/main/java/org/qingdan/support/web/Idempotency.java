@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.qingdan.support.domain.Refusal;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,8 +52,9 @@ public final class Idempotency {
     /** A replay finds what the first request created: that, if the requests are the same; else 422. */
     public static <T> T replay(T existing, String storedHash, String requestHash) {
         if (storedHash == null || !storedHash.equals(requestHash)) {
-            throw new ProblemException(422, "idempotency-key-reused", "幂等键已用于另一请求",
-                    "Idempotency-Key 已用于内容不同的请求，请换一个键", List.of());
+            // the services replay through here: a Refusal, not a ProblemException
+            throw new Refusal(Refusal.Kind.INVALID, "idempotency-key-reused", "幂等键已用于另一请求",
+                    "Idempotency-Key 已用于内容不同的请求，请换一个键", null, null, List.of());
         }
         return existing;
     }

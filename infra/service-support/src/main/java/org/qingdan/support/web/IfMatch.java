@@ -1,6 +1,7 @@
 package org.qingdan.support.web;
 
 import java.util.List;
+import org.qingdan.support.domain.Refusal;
 
 /**
  * The version an {@code If-Match} header names (the services' ETags are {@code "<version>"}): null when
@@ -20,11 +21,14 @@ public final class IfMatch {
         }
     }
 
-    /** Refuses, with 412, a change made against a version that is no longer current. */
+    /**
+     * Refuses, with 412, a change made against a version that is no longer current. The services call it: a
+     * {@link Refusal}, not a ProblemException (reading the header, {@link #version}, is the web's).
+     */
     public static void require(Long expected, long actual) {
         if (expected != null && expected != actual) {
-            throw new ProblemException(412, "precondition-failed", "数据已被他人修改",
-                    "If-Match 指定的版本 " + expected + " 已不是最新版本（当前 " + actual + "），请刷新后重试", List.of());
+            throw new Refusal(Refusal.Kind.PRECONDITION_FAILED,
+                    "If-Match 指定的版本 " + expected + " 已不是最新版本（当前 " + actual + "），请刷新后重试");
         }
     }
 

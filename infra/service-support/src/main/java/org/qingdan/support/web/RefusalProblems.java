@@ -20,6 +20,7 @@ public final class RefusalProblems {
             case CONFLICT -> 409;
             case NOT_FOUND -> 404;
             case FORBIDDEN -> 403;
+            case PRECONDITION_FAILED -> 412;
         };
     }
 
@@ -30,6 +31,7 @@ public final class RefusalProblems {
             case CONFLICT -> new Refusal.Category(kind, "conflict", "与当前状态冲突");
             case NOT_FOUND -> new Refusal.Category(kind, "not-found", "未找到");
             case FORBIDDEN -> new Refusal.Category(kind, "forbidden", "无权访问");
+            case PRECONDITION_FAILED -> new Refusal.Category(kind, "precondition-failed", "数据已被他人修改");
         };
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.qingdan.support.domain.Refusal;
 
 class IdempotencyTest {
 
@@ -20,10 +21,10 @@ class IdempotencyTest {
         String hash = Idempotency.hash("a|b");
         assertThat(Idempotency.replay("created", hash, Idempotency.hash("a|b"))).isEqualTo("created");
         assertThatThrownBy(() -> Idempotency.replay("created", hash, Idempotency.hash("a|c")))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
+                .isInstanceOfSatisfying(Refusal.class, e -> {
+                    assertThat(RefusalProblems.status(e.kind())).isEqualTo(422);
                     assertThat(e.type()).isEqualTo("idempotency-key-reused");
                 });
-        assertThatThrownBy(() -> Idempotency.replay("created", null, hash)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> Idempotency.replay("created", null, hash)).isInstanceOf(Refusal.class);
     }
 }

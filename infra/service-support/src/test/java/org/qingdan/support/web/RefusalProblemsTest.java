@@ -24,6 +24,7 @@ class RefusalProblemsTest {
             "CONFLICT,  409, conflict,   与当前状态冲突",
             "NOT_FOUND, 404, not-found,  未找到",
             "FORBIDDEN, 403, forbidden,  无权访问",
+            "PRECONDITION_FAILED, 412, precondition-failed, 数据已被他人修改",
     })
     void each_kind_has_its_status_type_and_title(Refusal.Kind kind, int status, String type, String title) {
         ResponseEntity<ProblemDetail> response = advice.refusal(new Refusal(kind, "说明"));
@@ -90,6 +91,23 @@ class RefusalProblemsTest {
                 Map.entry("findings", List.of("f1")),
                 Map.entry("errors", List.of(new Violation("product.name", "required", "必填"),
                         new Violation("participants[1].uscc", "uscc-check-character", "校验码不正确"))));
+    }
+
+    @Test
+    void a_stale_version_and_a_reused_idempotency_key_answer_as_before() {
+        assertSame(catching(() -> IfMatch.require(3L, 4L)), new ProblemException(412, "precondition-failed", "数据已被他人修改",
+                "If-Match 指定的版本 3 已不是最新版本（当前 4），请刷新后重试", List.of()));
+        assertSame(catching(() -> Idempotency.replay("x", "a", "b")), new ProblemException(422, "idempotency-key-reused",
+                "幂等键已用于另一请求", "Idempotency-Key 已用于内容不同的请求，请换一个键", List.of()));
+    }
+
+    private static Refusal catching(Runnable refused) {
+        try {
+            refused.run();
+        } catch (Refusal e) {
+            return e;
+        }
+        throw new AssertionError("not refused");
     }
 
     private void assertSame(Refusal refusal, ProblemException before) {
