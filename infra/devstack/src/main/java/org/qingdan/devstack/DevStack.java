@@ -16,11 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.qingdan.wireserver.WireServerBackends;
 
@@ -111,9 +107,8 @@ public final class DevStack {
     private final Path home;
     /** The environment the stack decides by: this JVM's, with what {@link #withEnv} added. */
     private final Map<String, String> env = new LinkedHashMap<>(System.getenv());
-    /** What this stack started, in start order; guarded by itself, with {@link #stopping}. */
-    private final List<Child> children = new ArrayList<>();
-    private boolean stopping;
+    /** The processes this stack started. */
+    private final Processes processes;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private MongoServer mongo;
     /** How long each application took from launch to healthy, in the order they became healthy. */
@@ -151,6 +146,7 @@ public final class DevStack {
         this.home = home;
         this.extraAppEnv = extraAppEnv;
         this.classDataSharing = classDataSharing;
+        this.processes = new Processes(home.resolve("logs"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -316,8 +312,8 @@ public final class DevStack {
         }
         ClassDataSharing cds = classDataSharing ? ClassDataSharing.in(dir.resolve("cds"), kafkaClassPath()) : null;
         kafkaCommand = java("384m", "kafka.Kafka", cds == null ? List.of() : cds.options(), config.toString());
-        Child kafka = spawn("kafka", kafkaCommand, Map.of(), null, cds, false);
-        waitFor("Kafka", kafka, () -> portOpen(KAFKA_PORT), Duration.ofSeconds(60));
+        Processes.Child kafka = processes.spawn("kafka", kafkaCommand, Map.of(), null, cds, false);
+        Processes.waitFor("Kafka", kafka, () -> portOpen(KAFKA_PORT), Duration.ofSeconds(60));
         step("Kafka", "KRaft broker on localhost:" + KAFKA_PORT);
     }
 
@@ -346,32 +342,25 @@ public final class DevStack {
         return this;
     }
 
-    /** Kills a part of the stack at once (SIGKILL: no shutdown hook, no flush), and waits until it is gone. */
-    /** The process id of a running child (for a thread dump when a fault test times out). */
+    /** The process id of a running part (for a thread dump when a fault test times out). */
     long pid(String name) {
-        synchronized (children) {
-            return children.stream().filter(c -> c.name().equals(name) && c.process().isAlive()).findFirst()
-                    .orElseThrow(() -> new IllegalStateException(name + " is not running")).process().pid();
-        }
+        return processes.pid(name);
     }
 
+    /** Kills a part of the stack at once (SIGKILL: no shutdown hook, no flush), and waits until it is gone. */
     void kill(String name) throws InterruptedException {
-        Child child;
-        synchronized (children) {
-            child = children.stream().filter(c -> c.name().equals(name) && c.process().isAlive()).findFirst()
-                    .orElseThrow(() -> new IllegalStateException(name + " is not running"));
-            children.remove(child);
-        }
-        child.process().destroyForcibly();
-        if (!child.process().waitFor(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException(name + " did not die within 30 s of SIGKILL");
-        }
+        processes.kill(name);
+    }
+
+    /** The resident memory of a running part, in MiB; -1 where unknown. */
+    long residentMiB(String name) {
+        return processes.residentMiB(name);
     }
 
     /** Starts the broker again on its data directory (after {@link #kill}); returns when it listens. */
     void restartKafka() {
-        Child kafka = spawn("kafka", kafkaCommand, Map.of(), null, null, false);
-        waitFor("Kafka", kafka, () -> portOpen(KAFKA_PORT), Duration.ofSeconds(60));
+        Processes.Child kafka = processes.spawn("kafka", kafkaCommand, Map.of(), null, null, false);
+        Processes.waitFor("Kafka", kafka, () -> portOpen(KAFKA_PORT), Duration.ofSeconds(60));
     }
 
     /** Starts one application again (after {@link #kill}), by name (a second instance's: module + "-2"); returns when it is healthy. */
@@ -492,11 +481,11 @@ public final class DevStack {
         // it cost.)
         Path built = installed.resolve("lib/quarkus/.qingdan-dev-build");
         kcEnv.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
-        Child keycloak = spawn("keycloak", List.of(installed.resolve("bin/kc.sh").toString(), "start-dev",
+        Processes.Child keycloak = processes.spawn("keycloak", List.of(installed.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + KEYCLOAK_PORT, "--hostname=http://localhost:" + KEYCLOAK_PORT, "--import-realm"), kcEnv, installed,
                 null, false);
         step("Keycloak", Files.exists(built) ? "starting" : "starting (the first start builds Keycloak: about a minute)");
-        waitFor("Keycloak", keycloak, () -> httpOk(KEYCLOAK_ISSUER + "/.well-known/openid-configuration"), Duration.ofSeconds(240));
+        Processes.waitFor("Keycloak", keycloak, () -> httpOk(KEYCLOAK_ISSUER + "/.well-known/openid-configuration"), Duration.ofSeconds(240));
         Files.writeString(built, "start-dev built this server for development\n");
         step("Keycloak", "realm qingdan at " + KEYCLOAK_ISSUER);
     }
@@ -536,7 +525,7 @@ public final class DevStack {
                         "--destination", dir.resolve("app").toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
                 if (!extract.waitFor(120, TimeUnit.SECONDS) || extract.exitValue() != 0 || !Files.exists(extracted)) {
                     extract.destroyForcibly();
-                    throw new StartFailure("Could not extract " + jar + ". Last lines of " + log + ":\n" + tail(log, 25));
+                    throw new StartFailure("Could not extract " + jar + ". Last lines of " + log + ":\n" + Processes.tail(log, 25));
                 }
                 Files.writeString(stamp, from);
             }
@@ -589,8 +578,8 @@ public final class DevStack {
             environment.put("PORT", String.valueOf(app.port()));
             environment.put("MANAGEMENT_PORT", String.valueOf(app.managementPort()));
         }
-        Child child = spawn(app.name(), launch.command(), environment, repo, launch.cds(), true);
-        waitFor(app.name(), child, () -> httpOk("http://localhost:" + app.managementPort() + "/actuator/health"), Duration.ofSeconds(240));
+        Processes.Child child = processes.spawn(app.name(), launch.command(), environment, repo, launch.cds(), true);
+        Processes.waitFor(app.name(), child, () -> httpOk("http://localhost:" + app.managementPort() + "/actuator/health"), Duration.ofSeconds(240));
         startupTimes.put(app.name(), Duration.ofNanos(System.nanoTime() - launched));
         step(app.name(), String.format("up on http://localhost:%d in %.1f s%s", app.port(), (System.nanoTime() - launched) / 1e9,
                 launch.cds() == null ? "" : launch.cds().used() ? " (class-data sharing)" : " (its class-data sharing archive is written when it stops)"));
@@ -634,77 +623,6 @@ public final class DevStack {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private Child spawn(String name, List<String> command, Map<String, String> extraEnv, Path directory, ClassDataSharing cds,
-                        boolean app) {
-        Path log = home.resolve("logs").resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        if (directory != null) {
-            builder.directory(directory.toFile());
-        }
-        builder.environment().putAll(extraEnv);
-        synchronized (children) {
-            if (stopping) {
-                throw new StartFailure("stopping");
-            }
-            try {
-                Child child = new Child(name, builder.start(), log, cds, app);
-                children.add(child);
-                return child;
-            } catch (IOException e) {
-                throw new StartFailure("Cannot start " + name + ": " + e.getMessage());
-            }
-        }
-    }
-
-    /** A process this stack started: its class-data sharing archive (or null), and whether it is an application of ours. */
-    record Child(String name, Process process, Path log, ClassDataSharing cds, boolean app) {
-    }
-
-    /** The resident memory of a running part, from /proc (Linux), in MiB; -1 where unknown. */
-    long residentMiB(String name) {
-        List<Child> running;
-        synchronized (children) {
-            running = List.copyOf(children);
-        }
-        return running.stream().filter(c -> c.name().equals(name)).findFirst().map(c -> {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/" + c.process().pid() + "/status"))) {
-                    if (line.startsWith("VmRSS:")) {
-                        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
-                // not Linux, or gone
-            }
-            return -1L;
-        }).orElse(-1L);
-    }
-
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private void waitFor(String what, Child child, Check check, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!child.process().isAlive()) {
-                throw new StartFailure(what + " stopped while starting (exit " + child.process().exitValue() + "). Last lines of "
-                        + child.log() + ":\n" + tail(child.log(), 25));
-            }
-            try {
-                if (check.ok()) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // still starting
-            }
-            sleep(500);
-        }
-        throw new StartFailure(what + " did not become healthy within " + limit.toSeconds() + " s. Last lines of "
-                + child.log() + ":\n" + tail(child.log(), 25));
-    }
-
     private boolean httpOk(String url) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -716,24 +634,6 @@ public final class DevStack {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    static String tail(Path file, int lines) {
-        try {
-            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StartFailure("interrupted");
         }
     }
 
@@ -780,42 +680,13 @@ public final class DevStack {
 
     /** Stops everything this stack started: the applications together, then Keycloak and Kafka, then MongoDB. */
     void stop() {
-        List<Child> running;
-        synchronized (children) {
-            stopping = true;
-            running = new ArrayList<>(children);
-        }
-        stopAll(running.stream().filter(Child::app).toList());
-        stopAll(running.stream().filter(c -> !c.app()).toList());
+        processes.stopAll();
         if (mail != null) {
             mail.stop();
         }
         if (mongo != null) {
             System.out.println("  stopping MongoDB wire server");
             mongo.shutdown();
-        }
-    }
-
-    private static void stopAll(List<Child> group) {
-        List<Child> alive = group.stream().filter(c -> c.process().isAlive()).toList();
-        for (Child child : alive) {
-            boolean writes = child.cds() != null && !child.cds().used();
-            System.out.println("  stopping " + child.name() + (writes ? " (it writes its class-data sharing archive for the next start)" : ""));
-            child.process().destroy();
-        }
-        for (Child child : alive) {
-            try {
-                // writing an archive takes a few seconds more, longer when the machine is busy
-                if (!child.process().waitFor(60, TimeUnit.SECONDS)) {
-                    child.process().destroyForcibly();
-                    child.process().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                child.process().destroyForcibly();
-            }
-            if (child.cds() != null) {
-                child.cds().keep(child.process());
-            }
         }
     }
 }
