@@ -380,6 +380,7 @@ class SystemStackTest {
             rows.add(new Row(user, "GET", "/api/webhooks", null, anonymous ? 401 : (office || applicant) ? 200 : 403));
             // 我行在用: a member's own marks; how many, never who, to the office
             rows.add(new Row(user, "GET", "/api/product-use/mine", null, anonymous ? 401 : applicant ? 200 : 403));
+            rows.add(new Row(user, "GET", "/api/product-use/listed", null, anonymous ? 401 : applicant ? 200 : 403));
             rows.add(new Row(user, "GET", "/api/product-use/counts", null, anonymous ? 401 : office ? 200 : 403));
         }
         List<String> wrong = new ArrayList<>();
