@@ -60,7 +60,7 @@ public final class Benchmark {
         int reads = Integer.getInteger("bench.reads", 2000);
         int threads = Integer.getInteger("bench.threads", 8);
 
-        Walkthrough walk = new Walkthrough("http://localhost:8080", "http://localhost:8180", "http://localhost:8083");
+        Walkthrough walk = Walkthrough.onDevStack();
         walk.pool();
         String call = walk.openCall();
         List<String> drafts = new ArrayList<>();
@@ -104,7 +104,9 @@ public final class Benchmark {
             }
         }
 
-        String list = "http://localhost:8080/api/public/listings?status=LISTED";
+        String gateway = DevStack.app("gateway").url();
+        String listingService = DevStack.app("listing-service").url();
+        String list = gateway + "/api/public/listings?status=LISTED";
         String etag = HTTP.send(HttpRequest.newBuilder(URI.create(list)).build(), HttpResponse.BodyHandlers.discarding())
                 .headers().firstValue("ETag").orElse("\"none\"");
         Load plain;
@@ -114,10 +116,10 @@ public final class Benchmark {
         Load viaGateway;
         try (Profiler.Phase phase = profiler.record("reads", "gateway", "listing-service")) {
             plain = get(list, null, reads, threads);
-            plainDirect = get(list.replace(":8080/", ":8083/"), null, reads, threads);
+            plainDirect = get(list.replace(gateway, listingService), null, reads, threads);
             cached = get(list, etag, reads, threads);
-            direct = get("http://localhost:8083/api/public/ping", null, reads, threads);
-            viaGateway = get("http://localhost:8080/api/public/ping", null, reads, threads);
+            direct = get(listingService + "/api/public/ping", null, reads, threads);
+            viaGateway = get(gateway + "/api/public/ping", null, reads, threads);
         }
 
         System.out.println();

@@ -16,11 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.qingdan.wireserver.WireServerBackends;
 
@@ -48,6 +44,16 @@ public final class DevStack {
             this(module, port, managementPort, needsKeycloakToStart, module);
         }
 
+        /** The ports it holds, and what for. */
+        List<Parts.Port> ports() {
+            return List.of(new Parts.Port(port, "needed by " + name), new Parts.Port(managementPort, "needed by " + name + " (its actuator: health, info, metrics)"));
+        }
+
+        /** http://localhost and its port. */
+        String url() {
+            return "http://localhost:" + port;
+        }
+
         /** The second instance of a service ({@code DEVSTACK_INSTANCES=2}): its own ports, its name with "-2". */
         App second() {
             return new App(module, port + SECOND_INSTANCE_PORT_OFFSET, managementPort + SECOND_INSTANCE_MANAGEMENT_OFFSET,
@@ -71,6 +77,11 @@ public final class DevStack {
             new App("notification-service", 8084, 9084, false),
             new App("gateway", 8080, 9080, false));
 
+    /** The application of this module (its first instance). */
+    static App app(String module) {
+        return APPS.stream().filter(a -> a.module().equals(module)).findFirst().orElseThrow();
+    }
+
     static final int KAFKA_PORT = 9092;
     /**
      * How often the gateway asks each instance's actuator whether it is healthy, with several instances; also
@@ -83,7 +94,12 @@ public final class DevStack {
     static final int KEYCLOAK_PORT = 8180;
     static final int SMTP_PORT = 3025;
     static final String KEYCLOAK_VERSION = "26.5.6";
-    static final String KEYCLOAK_ISSUER = "http://localhost:" + KEYCLOAK_PORT + "/realms/qingdan";
+    static final String KEYCLOAK_URL = "http://localhost:" + KEYCLOAK_PORT;
+    static final String KEYCLOAK_ISSUER = KEYCLOAK_URL + "/realms/qingdan";
+    static final Parts.Port MONGO = new Parts.Port(MONGO_PORT, "needed by the MongoDB wire server; or set MONGODB_URI to use your own MongoDB");
+    static final Parts.Port SMTP = new Parts.Port(SMTP_PORT, "needed by the SMTP server that catches the mail");
+    static final List<Parts.Port> KAFKA = List.of(new Parts.Port(KAFKA_PORT, "needed by Kafka"), new Parts.Port(KAFKA_CONTROLLER_PORT, "needed by Kafka"));
+    static final Parts.Port KEYCLOAK = new Parts.Port(KEYCLOAK_PORT, "needed by Keycloak; or set OIDC_ISSUER_URI to use your own issuer");
     /** How often listing-service looks for ended notices here (30 s by default). */
     static final Duration NOTICE_SCHEDULE = Duration.ofSeconds(2);
 
@@ -91,9 +107,8 @@ public final class DevStack {
     private final Path home;
     /** The environment the stack decides by: this JVM's, with what {@link #withEnv} added. */
     private final Map<String, String> env = new LinkedHashMap<>(System.getenv());
-    /** What this stack started, in start order; guarded by itself, with {@link #stopping}. */
-    private final List<Child> children = new ArrayList<>();
-    private boolean stopping;
+    /** The processes this stack started. */
+    private final Processes processes;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private MongoServer mongo;
     /** How long each application took from launch to healthy, in the order they became healthy. */
@@ -131,6 +146,7 @@ public final class DevStack {
         this.home = home;
         this.extraAppEnv = extraAppEnv;
         this.classDataSharing = classDataSharing;
+        this.processes = new Processes(home.resolve("logs"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -158,38 +174,18 @@ public final class DevStack {
     /** Starts everything; on a failure, stops what already runs and throws StartFailure. */
     void start() throws Exception {
         Files.createDirectories(home.resolve("logs"));
-        int instances = instances();
-        if (instances == 2) {
+        if (instances() == 2) {
             List<App> both = new ArrayList<>(apps);
             apps.stream().filter(a -> SERVICES.contains(a.module())).forEach(a -> both.add(a.second()));
             apps = List.copyOf(both);
         }
-        List<Integer> ports = new ArrayList<>(List.of(KAFKA_PORT, KAFKA_CONTROLLER_PORT));
-        if (!env.containsKey("MONGODB_URI")) {
-            ports.add(MONGO_PORT);
-        }
-        if (!env.containsKey("OIDC_ISSUER_URI")) {
-            ports.add(KEYCLOAK_PORT);
-        }
-        ports.add(SMTP_PORT);
-        apps.forEach(a -> {
-            ports.add(a.port());
-            ports.add(a.managementPort());
-        });
-        for (int port : ports) {
-            requireFree(port);
+        List<Parts.Part> parts = parts();
+        for (Parts.Part part : parts) {
+            part.ports().forEach(port -> requireFree(port.number()));
         }
         long started = System.nanoTime();
-        String mongoUri = startMongo();
-        if (countMailOnly) {
-            mail = MailCatcher.counting(SMTP_PORT);
-            step("SMTP", "mail server on localhost:" + SMTP_PORT + ", mail kept in memory");
-        } else {
-            mail = MailCatcher.start(SMTP_PORT, home.resolve("mail"));
-            step("SMTP", "mail server on localhost:" + SMTP_PORT + ", every mail saved in " + repo.relativize(home.resolve("mail")) + "/");
-        }
         appEnv = new LinkedHashMap<>(Map.of(
-                "MONGODB_URI", mongoUri,
+                "MONGODB_URI", env.getOrDefault("MONGODB_URI", "mongodb://localhost:" + MONGO_PORT),
                 "KAFKA_BOOTSTRAP_SERVERS", "localhost:" + kafkaAdvertisedPort,
                 "OIDC_ISSUER_URI", env.getOrDefault("OIDC_ISSUER_URI", KEYCLOAK_ISSUER),
                 // development only: an admin may move a service's clock forward (the end of a public notice
@@ -199,71 +195,42 @@ public final class DevStack {
                 // development only: webhooks may go over http to receivers on this machine (production: https to public addresses)
                 "QINGDAN_WEBHOOKS_DEVELOPMENT_HOSTS", "localhost,127.0.0.1"));
         appEnv.putAll(extraAppEnv);
-        if (instances == 2) {
+        if (instances() == 2) {
             gatewayOverInstances();
         }
-
-        // Kafka and Keycloak side by side; meanwhile each application's jar is made ready; each application
-        // starts as soon as what it needs is up. The first failure stops the start.
-        ExecutorService tasks = Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "devstack-start");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<CompletableFuture<?>> all = new ArrayList<>();
-            CompletableFuture<Void> kafka = CompletableFuture.runAsync(unchecked(this::startKafka), tasks);
-            CompletableFuture<Void> keycloak = CompletableFuture.runAsync(unchecked(this::startKeycloak), tasks);
-            all.add(kafka);
-            all.add(keycloak);
-            // one preparation per module: a second instance waits for its first's (same jar, same directory)
-            Map<String, CompletableFuture<Launch>> prepared = new LinkedHashMap<>();
-            for (App app : apps) {
-                CompletableFuture<Launch> launch = app.name().equals(app.module())
-                        ? prepared.computeIfAbsent(app.module(), m -> CompletableFuture.supplyAsync(() -> prepare(app), tasks))
-                        : prepared.computeIfAbsent(app.module(), m -> CompletableFuture.supplyAsync(() -> prepare(app), tasks))
-                                .thenApply(DevStack::readOnly);
-                CompletableFuture<Void> ready = app.needsKeycloakToStart() ? CompletableFuture.allOf(kafka, keycloak, launch)
-                        : CompletableFuture.allOf(kafka, launch);
-                all.add(launch);
-                all.add(ready.thenRunAsync(() -> startApp(app, launch.join(), appEnv), tasks));
-            }
-            CompletableFuture<Object> firstFailure = new CompletableFuture<>();
-            all.forEach(f -> f.whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    firstFailure.completeExceptionally(failure);
-                }
-            }));
-            CompletableFuture.anyOf(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), firstFailure).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            while (cause instanceof CompletionException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw cause instanceof Exception checked ? checked : e;
-        } finally {
-            tasks.shutdownNow();
-        }
+        Parts.start(parts);
         banner(Duration.ofNanos(System.nanoTime() - started));
     }
 
-    interface Step {
-        void run() throws Exception;
-    }
-
-    private static Runnable unchecked(Step step) {
-        return () -> {
-            try {
-                step.run();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new CompletionException(e);
+    /**
+     * The stack, part by part: what each holds and waits for. MongoDB, the mail server, Kafka and Keycloak start side
+     * by side while each application's jar is made ready (once per module: a second instance uses its first's); each
+     * application starts as soon as what it needs is up. Review-service's reviewer UI and application-service's
+     * applicant portal read Keycloak's OIDC discovery while they start; the others fetch its keys at the first token.
+     */
+    List<Parts.Part> parts() {
+        List<Parts.Part> parts = new ArrayList<>();
+        parts.add(new Parts.Part("MongoDB", env.containsKey("MONGODB_URI") ? List.of() : List.of(MONGO), List.of(), this::startMongo));
+        parts.add(new Parts.Part("SMTP", List.of(SMTP), List.of(), this::startMail));
+        parts.add(new Parts.Part("Kafka", KAFKA, List.of(), this::startKafka));
+        parts.add(new Parts.Part("Keycloak", env.containsKey("OIDC_ISSUER_URI") ? List.of() : List.of(KEYCLOAK), List.of(), this::startKeycloak));
+        Map<String, Launch> launches = new java.util.concurrent.ConcurrentHashMap<>();
+        for (App app : apps) {
+            if (app.name().equals(app.module())) {
+                parts.add(new Parts.Part("jar of " + app.module(), List.of(), List.of(), () -> launches.put(app.module(), prepare(app))));
             }
-        };
+        }
+        for (App app : apps) {
+            List<String> after = new ArrayList<>(List.of("MongoDB", "SMTP", "Kafka", "jar of " + app.module()));
+            if (app.needsKeycloakToStart()) {
+                after.add("Keycloak");
+            }
+            parts.add(new Parts.Part(app.name(), app.ports(), after, () -> {
+                Launch launch = launches.get(app.module());
+                startApp(app, app.name().equals(app.module()) ? launch : readOnly(launch), appEnv);
+            }));
+        }
+        return parts;
     }
 
     static void requireFree(int port) {
@@ -275,44 +242,34 @@ public final class DevStack {
         }
     }
 
+    /** What a port of the stack is for, from the parts' own ports (second instances included). */
     static String portOwner(int port) {
-        if (port == KAFKA_PORT || port == KAFKA_CONTROLLER_PORT) {
-            return "needed by Kafka";
-        }
-        if (port == MONGO_PORT) {
-            return "needed by the MongoDB wire server; or set MONGODB_URI to use your own MongoDB";
-        }
-        if (port == SMTP_PORT) {
-            return "needed by the SMTP server that catches the mail";
-        }
-        if (port == KEYCLOAK_PORT) {
-            return "needed by Keycloak";
-        }
-        for (App app : java.util.stream.Stream.concat(APPS.stream(), APPS.stream().filter(a -> SERVICES.contains(a.module())).map(App::second)).toList()) {
-            if (app.port() == port) {
-                return "needed by " + app.name();
-            }
-            if (app.managementPort() == port) {
-                return "needed by " + app.name() + " (its actuator: health, info, metrics)";
-            }
-        }
-        return "needed";
+        List<Parts.Port> all = new ArrayList<>(List.of(MONGO, SMTP, KEYCLOAK));
+        all.addAll(KAFKA);
+        APPS.forEach(a -> all.addAll(a.ports()));
+        APPS.stream().filter(a -> SERVICES.contains(a.module())).forEach(a -> all.addAll(a.second().ports()));
+        return all.stream().filter(p -> p.number() == port).map(Parts.Port::purpose).findFirst().orElse("needed");
     }
 
-    private String startMongo() {
+    private void startMongo() throws IOException {
         if (env.containsKey("MONGODB_URI")) {
             step("MongoDB", "using " + env.get("MONGODB_URI"));
-            return env.get("MONGODB_URI");
+            return;
         }
-        try {
-            Files.createDirectories(home.resolve("mongo"));
-        } catch (IOException e) {
-            throw new StartFailure("Cannot create " + home.resolve("mongo") + ": " + e.getMessage());
-        }
+        Files.createDirectories(home.resolve("mongo"));
         mongo = new MongoServer(WireServerBackends.h2(home.resolve("mongo/qingdan.mv").toString()));
         mongo.bind("127.0.0.1", MONGO_PORT);
         step("MongoDB", "wire server on 127.0.0.1:" + MONGO_PORT + ", data in " + repo.relativize(home.resolve("mongo")));
-        return "mongodb://localhost:" + MONGO_PORT;
+    }
+
+    private void startMail() throws IOException {
+        if (countMailOnly) {
+            mail = MailCatcher.counting(SMTP_PORT);
+            step("SMTP", "mail server on localhost:" + SMTP_PORT + ", mail kept in memory");
+        } else {
+            mail = MailCatcher.start(SMTP_PORT, home.resolve("mail"));
+            step("SMTP", "mail server on localhost:" + SMTP_PORT + ", every mail saved in " + repo.relativize(home.resolve("mail")) + "/");
+        }
     }
 
     private void startKafka() throws Exception {
@@ -355,8 +312,8 @@ public final class DevStack {
         }
         ClassDataSharing cds = classDataSharing ? ClassDataSharing.in(dir.resolve("cds"), kafkaClassPath()) : null;
         kafkaCommand = java("384m", "kafka.Kafka", cds == null ? List.of() : cds.options(), config.toString());
-        Child kafka = spawn("kafka", kafkaCommand, Map.of(), null, cds, false);
-        waitFor("Kafka", kafka, () -> portOpen(KAFKA_PORT), Duration.ofSeconds(60));
+        Processes.Child kafka = processes.spawn("kafka", kafkaCommand, Map.of(), null, cds, false);
+        Processes.waitFor("Kafka", kafka, () -> portOpen(KAFKA_PORT), Duration.ofSeconds(60));
         step("Kafka", "KRaft broker on localhost:" + KAFKA_PORT);
     }
 
@@ -385,32 +342,25 @@ public final class DevStack {
         return this;
     }
 
-    /** Kills a part of the stack at once (SIGKILL: no shutdown hook, no flush), and waits until it is gone. */
-    /** The process id of a running child (for a thread dump when a fault test times out). */
+    /** The process id of a running part (for a thread dump when a fault test times out). */
     long pid(String name) {
-        synchronized (children) {
-            return children.stream().filter(c -> c.name().equals(name) && c.process().isAlive()).findFirst()
-                    .orElseThrow(() -> new IllegalStateException(name + " is not running")).process().pid();
-        }
+        return processes.pid(name);
     }
 
+    /** Kills a part of the stack at once (SIGKILL: no shutdown hook, no flush), and waits until it is gone. */
     void kill(String name) throws InterruptedException {
-        Child child;
-        synchronized (children) {
-            child = children.stream().filter(c -> c.name().equals(name) && c.process().isAlive()).findFirst()
-                    .orElseThrow(() -> new IllegalStateException(name + " is not running"));
-            children.remove(child);
-        }
-        child.process().destroyForcibly();
-        if (!child.process().waitFor(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException(name + " did not die within 30 s of SIGKILL");
-        }
+        processes.kill(name);
+    }
+
+    /** The resident memory of a running part, in MiB; -1 where unknown. */
+    long residentMiB(String name) {
+        return processes.residentMiB(name);
     }
 
     /** Starts the broker again on its data directory (after {@link #kill}); returns when it listens. */
     void restartKafka() {
-        Child kafka = spawn("kafka", kafkaCommand, Map.of(), null, null, false);
-        waitFor("Kafka", kafka, () -> portOpen(KAFKA_PORT), Duration.ofSeconds(60));
+        Processes.Child kafka = processes.spawn("kafka", kafkaCommand, Map.of(), null, null, false);
+        Processes.waitFor("Kafka", kafka, () -> portOpen(KAFKA_PORT), Duration.ofSeconds(60));
     }
 
     /** Starts one application again (after {@link #kill}), by name (a second instance's: module + "-2"); returns when it is healthy. */
@@ -531,11 +481,11 @@ public final class DevStack {
         // it cost.)
         Path built = installed.resolve("lib/quarkus/.qingdan-dev-build");
         kcEnv.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
-        Child keycloak = spawn("keycloak", List.of(installed.resolve("bin/kc.sh").toString(), "start-dev",
+        Processes.Child keycloak = processes.spawn("keycloak", List.of(installed.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + KEYCLOAK_PORT, "--hostname=http://localhost:" + KEYCLOAK_PORT, "--import-realm"), kcEnv, installed,
                 null, false);
         step("Keycloak", Files.exists(built) ? "starting" : "starting (the first start builds Keycloak: about a minute)");
-        waitFor("Keycloak", keycloak, () -> httpOk(KEYCLOAK_ISSUER + "/.well-known/openid-configuration"), Duration.ofSeconds(240));
+        Processes.waitFor("Keycloak", keycloak, () -> httpOk(KEYCLOAK_ISSUER + "/.well-known/openid-configuration"), Duration.ofSeconds(240));
         Files.writeString(built, "start-dev built this server for development\n");
         step("Keycloak", "realm qingdan at " + KEYCLOAK_ISSUER);
     }
@@ -575,7 +525,7 @@ public final class DevStack {
                         "--destination", dir.resolve("app").toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
                 if (!extract.waitFor(120, TimeUnit.SECONDS) || extract.exitValue() != 0 || !Files.exists(extracted)) {
                     extract.destroyForcibly();
-                    throw new StartFailure("Could not extract " + jar + ". Last lines of " + log + ":\n" + tail(log, 25));
+                    throw new StartFailure("Could not extract " + jar + ". Last lines of " + log + ":\n" + Processes.tail(log, 25));
                 }
                 Files.writeString(stamp, from);
             }
@@ -628,8 +578,8 @@ public final class DevStack {
             environment.put("PORT", String.valueOf(app.port()));
             environment.put("MANAGEMENT_PORT", String.valueOf(app.managementPort()));
         }
-        Child child = spawn(app.name(), launch.command(), environment, repo, launch.cds(), true);
-        waitFor(app.name(), child, () -> httpOk("http://localhost:" + app.managementPort() + "/actuator/health"), Duration.ofSeconds(240));
+        Processes.Child child = processes.spawn(app.name(), launch.command(), environment, repo, launch.cds(), true);
+        Processes.waitFor(app.name(), child, () -> httpOk("http://localhost:" + app.managementPort() + "/actuator/health"), Duration.ofSeconds(240));
         startupTimes.put(app.name(), Duration.ofNanos(System.nanoTime() - launched));
         step(app.name(), String.format("up on http://localhost:%d in %.1f s%s", app.port(), (System.nanoTime() - launched) / 1e9,
                 launch.cds() == null ? "" : launch.cds().used() ? " (class-data sharing)" : " (its class-data sharing archive is written when it stops)"));
@@ -673,77 +623,6 @@ public final class DevStack {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private Child spawn(String name, List<String> command, Map<String, String> extraEnv, Path directory, ClassDataSharing cds,
-                        boolean app) {
-        Path log = home.resolve("logs").resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        if (directory != null) {
-            builder.directory(directory.toFile());
-        }
-        builder.environment().putAll(extraEnv);
-        synchronized (children) {
-            if (stopping) {
-                throw new StartFailure("stopping");
-            }
-            try {
-                Child child = new Child(name, builder.start(), log, cds, app);
-                children.add(child);
-                return child;
-            } catch (IOException e) {
-                throw new StartFailure("Cannot start " + name + ": " + e.getMessage());
-            }
-        }
-    }
-
-    /** A process this stack started: its class-data sharing archive (or null), and whether it is an application of ours. */
-    record Child(String name, Process process, Path log, ClassDataSharing cds, boolean app) {
-    }
-
-    /** The resident memory of a running part, from /proc (Linux), in MiB; -1 where unknown. */
-    long residentMiB(String name) {
-        List<Child> running;
-        synchronized (children) {
-            running = List.copyOf(children);
-        }
-        return running.stream().filter(c -> c.name().equals(name)).findFirst().map(c -> {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/" + c.process().pid() + "/status"))) {
-                    if (line.startsWith("VmRSS:")) {
-                        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
-                // not Linux, or gone
-            }
-            return -1L;
-        }).orElse(-1L);
-    }
-
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private void waitFor(String what, Child child, Check check, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!child.process().isAlive()) {
-                throw new StartFailure(what + " stopped while starting (exit " + child.process().exitValue() + "). Last lines of "
-                        + child.log() + ":\n" + tail(child.log(), 25));
-            }
-            try {
-                if (check.ok()) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // still starting
-            }
-            sleep(500);
-        }
-        throw new StartFailure(what + " did not become healthy within " + limit.toSeconds() + " s. Last lines of "
-                + child.log() + ":\n" + tail(child.log(), 25));
-    }
-
     private boolean httpOk(String url) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -755,24 +634,6 @@ public final class DevStack {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    static String tail(Path file, int lines) {
-        try {
-            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StartFailure("interrupted");
         }
     }
 
@@ -790,66 +651,42 @@ public final class DevStack {
         System.out.printf("qingdan 清单 is running (the stack started in %.0f s%s). Ctrl-C stops everything; data stays in %s/.%n",
                 took.toMillis() / 1000.0, fromCommand, repo.relativize(home));
         System.out.println();
-        System.out.println("  gateway                http://localhost:8080");
-        System.out.println("  applicant portal       http://localhost:8080/portal/   (applicant-a, vendor-a, vendor-z ...)");
-        System.out.println("  reviewer UI            http://localhost:8080/review/   (reviewer1..4, office, committee)");
-        for (App app : APPS.subList(0, 4)) {
-            System.out.printf("  %-22s http://localhost:%d/swagger-ui.html%n", app.module(), app.port());
+        String gateway = app("gateway").url();
+        System.out.println("  gateway                " + gateway);
+        System.out.println("  applicant portal       " + gateway + "/portal/   (applicant-a, vendor-a, vendor-z ...)");
+        System.out.println("  reviewer UI            " + gateway + "/review/   (reviewer1..4, office, committee)");
+        for (String service : SERVICES) {
+            System.out.printf("  %-22s %s/swagger-ui.html%n", service, app(service).url());
         }
-        System.out.println("  actuator (internal)    http://localhost:9080 … 9084/actuator/health, /info, /prometheus (gateway, then 8081 … 8084's)");
+        System.out.printf("  actuator (internal)    http://localhost:%d … %d/actuator/health, /info, /prometheus (the gateway's, then each service's)%n",
+                APPS.stream().mapToInt(App::managementPort).min().orElseThrow(), APPS.stream().mapToInt(App::managementPort).max().orElseThrow());
         if (apps.stream().anyMatch(a -> !a.name().equals(a.module()))) {
-            System.out.println("  second instances       http://localhost:8091 … 8094, actuators 9181 … 9184; the gateway balances over both");
+            List<App> seconds = apps.stream().filter(a -> !a.name().equals(a.module())).toList();
+            System.out.printf("  second instances       http://localhost:%d … %d, actuators %d … %d; the gateway balances over both%n",
+                    seconds.get(0).port(), seconds.get(seconds.size() - 1).port(), seconds.get(0).managementPort(),
+                    seconds.get(seconds.size() - 1).managementPort());
         }
-        System.out.println("  Keycloak               http://localhost:8180/admin  (kcadmin / kcadmin, dev only)");
-        System.out.println("  mail (SMTP :3025)      " + repo.relativize(home.resolve("mail")) + "/*.eml");
+        System.out.println("  Keycloak               " + KEYCLOAK_URL + "/admin  (kcadmin / kcadmin, dev only)");
+        System.out.println("  mail (SMTP :" + SMTP_PORT + ")      " + repo.relativize(home.resolve("mail")) + "/*.eml");
         System.out.println("  logs                   " + repo.relativize(home.resolve("logs")) + "/");
-        System.out.println("  time (dev only)        POST http://localhost:8083/dev/clock/advance {\"by\":\"P8D\"} as admin ends a public notice");
+        System.out.println("  time (dev only)        POST " + app("listing-service").url() + "/dev/clock/advance {\"by\":\"P8D\"} as admin ends a public notice");
         System.out.println();
         System.out.println("  demo users (password = user name, dev only):");
         System.out.println("    office, committee, admin, reviewer1..reviewer4, applicant-a and vendor-a (甲银行), applicant-b (乙银行), vendor-z (北京智信, the sample's participant)");
         System.out.println();
         System.out.println("  a token:  curl -s -d grant_type=password -d client_id=qingdan-cli -d username=office -d password=office \\");
-        System.out.println("              http://localhost:8180/realms/qingdan/protocol/openid-connect/token");
+        System.out.println("              " + KEYCLOAK_ISSUER + "/protocol/openid-connect/token");
     }
 
     /** Stops everything this stack started: the applications together, then Keycloak and Kafka, then MongoDB. */
     void stop() {
-        List<Child> running;
-        synchronized (children) {
-            stopping = true;
-            running = new ArrayList<>(children);
-        }
-        stopAll(running.stream().filter(Child::app).toList());
-        stopAll(running.stream().filter(c -> !c.app()).toList());
+        processes.stopAll();
         if (mail != null) {
             mail.stop();
         }
         if (mongo != null) {
             System.out.println("  stopping MongoDB wire server");
             mongo.shutdown();
-        }
-    }
-
-    private static void stopAll(List<Child> group) {
-        List<Child> alive = group.stream().filter(c -> c.process().isAlive()).toList();
-        for (Child child : alive) {
-            boolean writes = child.cds() != null && !child.cds().used();
-            System.out.println("  stopping " + child.name() + (writes ? " (it writes its class-data sharing archive for the next start)" : ""));
-            child.process().destroy();
-        }
-        for (Child child : alive) {
-            try {
-                // writing an archive takes a few seconds more, longer when the machine is busy
-                if (!child.process().waitFor(60, TimeUnit.SECONDS)) {
-                    child.process().destroyForcibly();
-                    child.process().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                child.process().destroyForcibly();
-            }
-            if (child.cds() != null) {
-                child.cds().keep(child.process());
-            }
         }
     }
 }

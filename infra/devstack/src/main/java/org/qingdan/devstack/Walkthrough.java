@@ -43,6 +43,11 @@ public final class Walkthrough {
     private final Map<String, ReviewHand> hands = new java.util.HashMap<>();
 
     /** {@code listingService}: where the listing-service's development clock answers (not routed by the gateway). */
+    /** The walk-through against the devstack's ports. */
+    static Walkthrough onDevStack() {
+        return new Walkthrough(DevStack.app("gateway").url(), DevStack.KEYCLOAK_URL, DevStack.app("listing-service").url());
+    }
+
     public Walkthrough(String gateway, String keycloak, String listingService) {
         this.gateway = gateway;
         this.keycloak = keycloak;

@@ -123,7 +123,7 @@ class DevStackTest {
     void the_last_lines_of_a_log_explain_a_failure(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("x.log");
         Files.writeString(log, "1\n2\n3\n4\n");
-        assertThat(DevStack.tail(log, 2)).isEqualTo("3\n4");
-        assertThat(DevStack.tail(dir.resolve("missing.log"), 2)).startsWith("(no log");
+        assertThat(Processes.tail(log, 2)).isEqualTo("3\n4");
+        assertThat(Processes.tail(dir.resolve("missing.log"), 2)).startsWith("(no log");
     }
 }

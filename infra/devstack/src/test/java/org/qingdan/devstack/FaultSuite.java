@@ -539,7 +539,7 @@ class FaultSuite {
                 }
             }
             java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                    .newBuilder(java.net.URI.create("http://127.0.0.1:9084/actuator/prometheus")).build(),
+                    .newBuilder(java.net.URI.create("http://127.0.0.1:" + DevStack.app("notification-service").managementPort() + "/actuator/prometheus")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             metrics.body().lines().filter(l -> l.startsWith("qingdan_notifications") || l.startsWith("mongodb_driver_pool"))
                     .forEach(l -> figure("mail metrics", "%s", l));

@@ -37,7 +37,8 @@ class SystemStackTest {
     static DevStack stack;
     static final HttpApi gateway = new HttpApi(8080);
     static final HttpClient http = HttpClient.newHttpClient();
-    static final String KEYCLOAK = "http://localhost:8180";
+    static final String KEYCLOAK = DevStack.KEYCLOAK_URL;
+    static final String GATEWAY = DevStack.app("gateway").url();
 
     @BeforeAll
     static void start() throws Exception {
@@ -113,13 +114,13 @@ class SystemStackTest {
     static void reviewInTheBrowser(String reviewer, String applicationId, String productName) {
         WebDriver browser = Chromium.start();
         try {
-            browser.get("http://localhost:8080/review/assignments");
+            browser.get(GATEWAY + "/review/assignments");
             assertThat(browser.getCurrentUrl()).as("the UI sends the expert to Keycloak").startsWith(KEYCLOAK + "/realms/qingdan/");
             browser.findElement(By.id("username")).sendKeys(reviewer);
             browser.findElement(By.id("password")).sendKeys(reviewer);
             browser.findElement(By.id("kc-login")).click();
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我的评审任务");
-            assertThat(browser.getCurrentUrl()).startsWith("http://localhost:8080/review/");
+            assertThat(browser.getCurrentUrl()).startsWith(GATEWAY + "/review/");
             browser.findElement(By.linkText(productName)).click();
             assertThat(ReviewForm.recommendAndSubmit(browser, "产品成熟，风险控制措施到位，同意推荐。", "建议补充近一年运维数据。"))
                     .isEqualTo("评审意见已提交。");
@@ -146,13 +147,13 @@ class SystemStackTest {
 
         WebDriver browser = Chromium.start();
         try {
-            browser.get("http://localhost:8080/portal/");
+            browser.get(GATEWAY + "/portal/");
             assertThat(browser.getCurrentUrl()).as("the portal sends the applicant to Keycloak").startsWith(KEYCLOAK + "/realms/qingdan/");
             browser.findElement(By.id("username")).sendKeys("applicant-a");
             browser.findElement(By.id("password")).sendKeys("applicant-a");
             browser.findElement(By.id("kc-login")).click();
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我的申报");
-            assertThat(browser.getCurrentUrl()).startsWith("http://localhost:8080/portal/");
+            assertThat(browser.getCurrentUrl()).startsWith(GATEWAY + "/portal/");
             assertThat(browser.findElement(By.id("application-" + id)).getText()).contains("草稿");
             assertThat(browser.findElement(By.id("call-" + callId)).getText()).contains("门户登录测试征集");
             java.nio.file.Path shots = java.nio.file.Files.createDirectories(Path.of("target", "screenshots"));
@@ -165,7 +166,7 @@ class SystemStackTest {
 
     @Test
     void one_product_goes_from_a_call_to_the_list_and_off_it_and_everyone_hears_of_it() throws Exception {
-        Walkthrough walk = new Walkthrough("http://localhost:8080", KEYCLOAK, "http://localhost:8083")
+        Walkthrough walk = Walkthrough.onDevStack()
                 .reviewing("reviewer3", SystemStackTest::reviewInTheBrowser);
         // the association website reads listing.events from the start, as it would in production
         try (WebsiteConsumer website = WebsiteConsumer.start("localhost:9092")) {
@@ -228,7 +229,7 @@ class SystemStackTest {
     /** Art. 12: a listed product is reported by a member, re-reviewed by experts and delisted by the committee. */
     @Test
     void a_listed_product_is_reported_re_reviewed_and_delisted_by_the_committee() throws Exception {
-        Walkthrough walk = new Walkthrough("http://localhost:8080", KEYCLOAK, "http://localhost:8083");
+        Walkthrough walk = Walkthrough.onDevStack();
         try (WebsiteConsumer website = WebsiteConsumer.start("localhost:9092")) {
             String name = "复核平台" + Integer.toString((int) (System.nanoTime() % 100000), 36);
             String id = walk.listed(name);
@@ -253,7 +254,7 @@ class SystemStackTest {
     /** Art. 12 (二): a listed product's enterprise changes its name; the office accepts; the record is corrected. */
     @Test
     void a_listed_products_enterprise_reports_a_change_and_the_public_record_is_corrected() throws Exception {
-        Walkthrough walk = new Walkthrough("http://localhost:8080", KEYCLOAK, "http://localhost:8083");
+        Walkthrough walk = Walkthrough.onDevStack();
         try (WebsiteConsumer website = WebsiteConsumer.start("localhost:9092")) {
             String name = "变更平台" + Integer.toString((int) (System.nanoTime() % 100000), 36);
             String id = walk.listed(name);
@@ -379,6 +380,7 @@ class SystemStackTest {
             rows.add(new Row(user, "GET", "/api/webhooks", null, anonymous ? 401 : (office || applicant) ? 200 : 403));
             // 我行在用: a member's own marks; how many, never who, to the office
             rows.add(new Row(user, "GET", "/api/product-use/mine", null, anonymous ? 401 : applicant ? 200 : 403));
+            rows.add(new Row(user, "GET", "/api/product-use/listed", null, anonymous ? 401 : applicant ? 200 : 403));
             rows.add(new Row(user, "GET", "/api/product-use/counts", null, anonymous ? 401 : office ? 200 : 403));
         }
         List<String> wrong = new ArrayList<>();
