@@ -328,6 +328,8 @@ class MultiInstanceSuite {
         String attachment = uploadRetrying(id);
         client.expect(PATIENCE, "PUT", "/api/applications/" + id + "/form", "applicant-a",
                 Walkthrough.form(name, attachment, attachment, attachment), 200);
+        // Art. 8: the sample's participant confirms its role before the submission (confirming again changes nothing)
+        client.expect(PATIENCE, "POST", "/api/applications/" + id + "/participation/confirm", "vendor-z", "", 200);
         stepOnce(id, "submit", "applicant-a", "", "SUBMITTED");
         return id;
     }
