@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.qingdan.contracts.listing.EnterpriseChangeKind;
 import org.qingdan.contracts.listing.EnterpriseChangeReported;
-import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
+import org.qingdan.listing.register.domain.DelistingReason;
 import org.qingdan.listing.change.domain.EnterpriseChange;
 import org.qingdan.listing.change.persistence.EnterpriseChangeStore;
 import org.qingdan.listing.register.ReReviewFollowers;

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.PublicProduct;
-import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
+import org.qingdan.listing.register.domain.DelistingReason;
 import org.qingdan.listing.register.domain.Edition;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.ListingRefused;

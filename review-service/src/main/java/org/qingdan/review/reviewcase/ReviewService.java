@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.qingdan.contracts.form.ExclusionGround;
-import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
+import org.qingdan.review.reviewcase.domain.DelistingReason;
 import org.qingdan.contracts.listing.ReReviewRequested;
 import org.qingdan.review.reviewcase.domain.ReReviewSubject;
 import org.qingdan.contracts.DomainEvent;

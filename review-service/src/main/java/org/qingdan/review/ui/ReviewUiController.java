@@ -15,7 +15,7 @@ import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.AssessmentDimension;
 import org.qingdan.contracts.form.ExclusionGround;
-import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
+import org.qingdan.review.reviewcase.domain.DelistingReason;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.review.reviewcase.CaseQuery;
 import org.qingdan.review.reviewcase.ReviewService;

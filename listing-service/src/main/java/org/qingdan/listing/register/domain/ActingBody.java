@@ -35,7 +35,7 @@ public enum ActingBody {
             // the yearly re-confirmation is the lead applicant's own declaration
             case "RECONFIRMED" -> LEAD_APPLICANT;
             case "DELISTED" -> delisting == null ? OFFICE
-                    : delisting.reason() == org.qingdan.contracts.listing.ProductDelisted.DelistingReason.VOLUNTARY_WITHDRAWAL ? ENTERPRISE
+                    : delisting.reason() == DelistingReason.VOLUNTARY_WITHDRAWAL ? ENTERPRISE
                     : delisting.reReviewId() != null ? COMMITTEE : OFFICE;
             default -> OFFICE;
         };

@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.contracts.listing.EnterpriseChangeKind;
-import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.listing.register.domain.ListingRefused.Reason;
 
 /**

@@ -69,7 +69,8 @@ public final class ListingEventsAdapter {
             return new ProductListed(id, now, l.id(), l.version(), l.product(), l.listedAt(), listed.edition().number());
         }
         if (event instanceof RegisterEvent.Delisted delisted) {
-            return new ProductDelisted(id, now, l.id(), l.version(), l.product(), l.delisting().reason(),
+            // the list's own reason, said in the contract's words (the same names)
+            return new ProductDelisted(id, now, l.id(), l.version(), l.product(), ProductDelisted.DelistingReason.valueOf(l.delisting().reason().name()),
                     l.delisting().exclusionGround(), l.delisting().explanation(), l.delisting().at(), delisted.edition().number());
         }
         if (event instanceof RegisterEvent.Reconfirmed) {

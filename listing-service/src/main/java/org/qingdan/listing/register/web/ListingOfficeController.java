@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.qingdan.contracts.form.ExclusionGround;
-import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
+import org.qingdan.listing.register.domain.DelistingReason;
 import org.qingdan.listing.register.OfficeListQueries;
 import org.qingdan.listing.register.PublicViews;
 import org.qingdan.listing.register.RegisterService;

@@ -15,7 +15,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.ProductType;
-import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
+import org.qingdan.listing.register.domain.DelistingReason;
 import org.qingdan.listing.Products;
 import org.qingdan.listing.announcement.domain.Announcement;
 import org.qingdan.listing.announcement.domain.AnnouncementKind;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 
 /** The public history names the body behind each step (Art. 11, 12), never a person. */
 class ActingBodyTest {

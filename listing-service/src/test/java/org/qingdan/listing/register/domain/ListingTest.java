@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.qingdan.contracts.form.ExclusionGround;
-import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.listing.Products;
 
 class ListingTest {

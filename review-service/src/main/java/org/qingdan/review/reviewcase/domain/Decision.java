@@ -3,7 +3,6 @@ package org.qingdan.review.reviewcase.domain;
 import java.time.Instant;
 import java.util.List;
 import org.qingdan.contracts.form.ExclusionGround;
-import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 
 /**
  * The committee's decision (审核) on a case: approved or not, with reasons. On a re-review, {@code approved} means

@@ -11,7 +11,6 @@ import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.AssessmentDimension;
 import org.qingdan.contracts.form.CallSummary;
 import org.qingdan.contracts.form.ExclusionGround;
-import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.review.reviewcase.domain.ReviewRefused.Reason;
 import org.qingdan.review.reviewcase.domain.ReviewRefused.Problem;

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.review.ReReviewCompleted;
 import org.qingdan.contracts.review.ReviewCaseClosed;
 import org.qingdan.contracts.review.ReviewCompleted;
@@ -49,7 +50,9 @@ public final class ReviewEventsAdapter {
         if (event instanceof ReviewCase.Event.ReReviewCompleted rr) {
             var d = rr.decision();
             return new ReReviewCompleted(id, now, c.id(), version, c.reReview().listingId(), c.reReview().reReviewId(), productName,
-                    d.approved() ? ReReviewCompleted.Outcome.KEEP_LISTED : ReReviewCompleted.Outcome.DELIST, d.delistingReason(),
+                    d.approved() ? ReReviewCompleted.Outcome.KEEP_LISTED : ReReviewCompleted.Outcome.DELIST,
+                    // the case's own reason, said in the contract's words (the same names)
+                    d.delistingReason() == null ? null : ProductDelisted.DelistingReason.valueOf(d.delistingReason().name()),
                     d.exclusionGround(), d.reasons(), d.decidedBy(), d.decidedAt());
         }
         ReviewCase.Event.Completed done = (ReviewCase.Event.Completed) event;

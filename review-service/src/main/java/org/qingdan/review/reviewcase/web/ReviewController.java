@@ -20,7 +20,7 @@ import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.Decision;
 import org.qingdan.review.reviewcase.domain.ReReviewSubject;
 import org.qingdan.contracts.form.ExclusionGround;
-import org.qingdan.contracts.listing.ProductDelisted.DelistingReason;
+import org.qingdan.review.reviewcase.domain.DelistingReason;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.Scores;
