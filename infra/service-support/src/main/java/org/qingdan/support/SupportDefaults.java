@@ -46,7 +46,12 @@ public class SupportDefaults implements EnvironmentPostProcessor {
         d.put("management.info.java.enabled", "true");
         d.put("management.info.env.enabled", "true");
         d.put("management.info.os.enabled", "true");
-        d.put("management.tracing.sampling.probability", "1.0");
+        // Trace ids in every log line, problem document, audit record and X-Trace-Id, carried across the gateway, the
+        // outbox and Kafka, come from the trace context, which exists whether or not a span is sampled. Sampling only
+        // decides whether spans are recorded for an exporter, and none is configured: at 1.0 every request built a
+        // recorded span per hop for nobody — the largest share of the gateway's own CPU after Netty in the benchmark's
+        // profile (issue #20). An operator who adds an exporter (OTLP, Zipkin) sets the probability with it.
+        d.put("management.tracing.sampling.probability", "0.0");
         // Spring Security observes each filter of its chain, and authentication and authorisation, as observations of
         // their own: half a dozen per request, which the profiles of the gateway and the services showed as a
         // noticeable share of a request's CPU. The request's own observation (its trace id, http.server.requests)
