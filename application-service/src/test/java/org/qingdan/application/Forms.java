@@ -2,8 +2,8 @@ package org.qingdan.application;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.qingdan.application.application.domain.ApplicationForm;
-import org.qingdan.application.application.domain.ApplicationForm.*;
+import org.qingdan.application.intake.domain.ApplicationForm;
+import org.qingdan.application.intake.domain.ApplicationForm.*;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.EligibilityBasis;
 import org.qingdan.contracts.form.EnterpriseType;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
-import org.qingdan.application.application.domain.ApplicationForm;
-import org.qingdan.application.application.domain.FormRules;
+import org.qingdan.application.intake.domain.ApplicationForm;
+import org.qingdan.application.intake.domain.FormRules;
 import org.springframework.context.MessageSource;
 
 /**

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.qingdan.application.application.domain.Application;
-import org.qingdan.application.application.domain.ApplicationStatus;
-import org.qingdan.application.application.domain.AuditEntry;
+import org.qingdan.application.intake.domain.Application;
+import org.qingdan.application.intake.domain.ApplicationStatus;
+import org.qingdan.application.intake.domain.AuditEntry;
 import org.qingdan.application.publication.domain.Publication;
 
 /**

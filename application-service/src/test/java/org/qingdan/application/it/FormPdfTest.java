@@ -20,7 +20,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.qingdan.application.Forms;
-import org.qingdan.application.application.domain.ApplicationForm;
+import org.qingdan.application.intake.domain.ApplicationForm;
 import org.qingdan.contracts.samples.ContractSamples;
 import org.qingdan.support.outbox.CloudEventRecords;
 import org.qingdan.testsupport.print.PdfFonts;

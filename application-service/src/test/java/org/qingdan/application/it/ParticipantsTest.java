@@ -85,8 +85,8 @@ class ParticipantsTest extends IntegrationTest {
 
         // the lead changes the vendor's role: its confirmation no longer counts, and it is asked again
         var form = Forms.complete(currentFiles(id));
-        var changed = new org.qingdan.application.application.domain.ApplicationForm(form.applicant(), form.contact(),
-                List.of(new org.qingdan.application.application.domain.ApplicationForm.Participant(Forms.VENDOR_NAME, Forms.VENDOR,
+        var changed = new org.qingdan.application.intake.domain.ApplicationForm(form.applicant(), form.contact(),
+                List.of(new org.qingdan.application.intake.domain.ApplicationForm.Participant(Forms.VENDOR_NAME, Forms.VENDOR,
                         "产品研发", false, false)), form.enterprise(), form.product(), form.selfAssessment(), form.operationalEvaluation(),
                 form.supportingMaterials(), form.eligibility(), form.opinion(), form.commitment());
         assertThat(api.put("/api/applications/" + id + "/form", Api.applicantA(), changed).status()).isEqualTo(200);

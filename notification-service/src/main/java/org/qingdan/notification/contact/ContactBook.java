@@ -7,7 +7,7 @@ import org.qingdan.contracts.application.ApplicationAccepted;
 import org.qingdan.contracts.application.ApplicationResubmitted;
 import org.qingdan.contracts.application.ApplicationSubmitted;
 import org.qingdan.contracts.form.ApplicationFormSnapshot;
-import org.qingdan.notification.notification.domain.Contact;
+import org.qingdan.notification.delivery.domain.Contact;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 

@@ -96,7 +96,7 @@ class MailTest extends NotificationIntegrationTest {
 
     @Test
     void a_mail_sent_again_carries_the_message_id_of_the_first_sending() throws Exception {
-        var mail = new org.qingdan.notification.notification.mail.MailGateway.Mail("again-1", CONTACT, "再次发送测试", "再", "<p>再</p>");
+        var mail = new org.qingdan.notification.delivery.mail.MailGateway.Mail("again-1", CONTACT, "再次发送测试", "再", "<p>再</p>");
         assertThat(gateway.sendAll(List.of(mail))).isEmpty();
         assertThat(gateway.sendAll(List.of(mail))).isEmpty();
         await().atMost(Duration.ofSeconds(10)).until(() -> mails(CONTACT, "再次发送测试").size() == 2);
@@ -108,14 +108,14 @@ class MailTest extends NotificationIntegrationTest {
     }
 
     @Autowired
-    org.qingdan.notification.notification.mail.MailGateway gateway;
+    org.qingdan.notification.delivery.mail.MailGateway gateway;
 
     @Test
     void a_batch_goes_over_one_connection_and_a_mail_that_cannot_be_sent_fails_alone() {
         Map<String, String> failures = gateway.sendAll(List.of(
-                new org.qingdan.notification.notification.mail.MailGateway.Mail("one", CONTACT, "批量发送一", "一", "<p>一</p>"),
-                new org.qingdan.notification.notification.mail.MailGateway.Mail("bad", "<<not an address>>", "批量发送坏", "坏", "<p>坏</p>"),
-                new org.qingdan.notification.notification.mail.MailGateway.Mail("three", CONTACT, "批量发送三", "三", "<p>三</p>")));
+                new org.qingdan.notification.delivery.mail.MailGateway.Mail("one", CONTACT, "批量发送一", "一", "<p>一</p>"),
+                new org.qingdan.notification.delivery.mail.MailGateway.Mail("bad", "<<not an address>>", "批量发送坏", "坏", "<p>坏</p>"),
+                new org.qingdan.notification.delivery.mail.MailGateway.Mail("three", CONTACT, "批量发送三", "三", "<p>三</p>")));
         assertThat(failures).containsOnlyKeys("bad");
         assertThat(failures.get("bad")).contains("AddressException");
         await().atMost(Duration.ofSeconds(10)).until(() -> mails(CONTACT, "批量发送一").size() == 1 && mails(CONTACT, "批量发送三").size() == 1);
@@ -191,7 +191,7 @@ class MailTest extends NotificationIntegrationTest {
     }
 
     @Autowired
-    org.qingdan.notification.notification.ReviewReminders reminders;
+    org.qingdan.notification.delivery.ReviewReminders reminders;
 
     @Test
     void a_reviewer_is_reminded_once_before_the_deadline() throws Exception {
@@ -214,7 +214,7 @@ class MailTest extends NotificationIntegrationTest {
     }
 
     @Autowired
-    org.qingdan.notification.notification.CorrectionReminders corrections;
+    org.qingdan.notification.delivery.CorrectionReminders corrections;
 
     static org.qingdan.contracts.application.ApplicationReturnedForCorrection returned(String applicationId, String product,
                                                                                         java.time.Instant due) {

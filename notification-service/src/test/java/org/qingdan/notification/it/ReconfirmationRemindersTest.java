@@ -13,7 +13,7 @@ import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ProductListed;
 import org.qingdan.contracts.listing.Reconfirmed;
 import org.qingdan.contracts.samples.ContractSamples;
-import org.qingdan.notification.notification.ReconfirmationReminders;
+import org.qingdan.notification.delivery.ReconfirmationReminders;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

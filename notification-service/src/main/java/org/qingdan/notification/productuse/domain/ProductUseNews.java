@@ -11,8 +11,8 @@ import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ReReviewConcluded;
 import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.listing.RecordCorrected;
-import org.qingdan.notification.notification.domain.Channel;
-import org.qingdan.notification.notification.domain.Planned;
+import org.qingdan.notification.delivery.domain.Channel;
+import org.qingdan.notification.delivery.domain.Planned;
 
 /**
  * What a member that runs a listed product (我行在用) is told of it (Art. 12): a re-review opened, its outcome, a

@@ -10,7 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.qingdan.notification.notification.persistence.DeliveryQueue;
+import org.qingdan.notification.delivery.persistence.DeliveryQueue;
 import org.qingdan.notification.webhook.domain.Subscription;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

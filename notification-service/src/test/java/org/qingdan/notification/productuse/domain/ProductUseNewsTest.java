@@ -10,9 +10,9 @@ import org.qingdan.contracts.Topics;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.listing.ReReviewConcluded;
 import org.qingdan.contracts.samples.ContractSamples;
-import org.qingdan.notification.notification.domain.Channel;
-import org.qingdan.notification.notification.domain.Planned;
-import org.qingdan.notification.notification.mail.TemplateRenderer;
+import org.qingdan.notification.delivery.domain.Channel;
+import org.qingdan.notification.delivery.domain.Planned;
+import org.qingdan.notification.delivery.mail.TemplateRenderer;
 import org.qingdan.notification.webhook.domain.Subscription;
 
 class ProductUseNewsTest {

@@ -1,7 +1,0 @@
-package org.qingdan.application.application.domain;
-
-import java.time.Instant;
-
-/** One transition of the audit trail: who, when, what. */
-public record AuditEntry(Instant at, Actor by, String action, String detail) {
-}

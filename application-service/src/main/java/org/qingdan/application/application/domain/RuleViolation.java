@@ -1,5 +1,0 @@
-package org.qingdan.application.application.domain;
-
-/** A rule of the measures that the input breaks: where (field path), which rule, and what to do. */
-public record RuleViolation(String field, String rule, String message) {
-}
