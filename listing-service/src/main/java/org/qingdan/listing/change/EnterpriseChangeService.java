@@ -1,6 +1,5 @@
 package org.qingdan.listing.change;
 
-import org.qingdan.support.outbox.ConflictRetry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,19 +7,21 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.qingdan.contracts.listing.EnterpriseChangeKind;
 import org.qingdan.contracts.listing.EnterpriseChangeReported;
-import org.qingdan.listing.register.domain.DelistingReason;
 import org.qingdan.listing.change.domain.EnterpriseChange;
 import org.qingdan.listing.change.persistence.EnterpriseChangeStore;
 import org.qingdan.listing.register.ReReviewFollowers;
 import org.qingdan.listing.register.RegisterService;
+import org.qingdan.listing.register.domain.DelistingReason;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.ListingRefused;
 import org.qingdan.listing.register.domain.ListingStatus;
 import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.support.audit.AuditRecorder;
+import org.qingdan.support.domain.Refusal;
+import org.qingdan.support.domain.Versioned;
+import org.qingdan.support.outbox.VersionedStore.Write;
 import org.qingdan.support.query.Page;
 import org.qingdan.support.security.CurrentUser;
-import org.qingdan.support.domain.Refusal;
 import org.springframework.stereotype.Service;
 
 /**
@@ -123,7 +124,7 @@ public class EnterpriseChangeService implements ReReviewFollowers {
     }
 
     private EnterpriseChange read(String changeId) {
-        return changes.find(changeId).map(EnterpriseChangeStore.Versioned::change).orElseThrow(() -> notFound(changeId));
+        return changes.find(changeId).map(Versioned::state).orElseThrow(() -> notFound(changeId));
     }
 
     private static ListingRefused notFound(String changeId) {
@@ -131,14 +132,7 @@ public class EnterpriseChangeService implements ReReviewFollowers {
     }
 
     private EnterpriseChange execute(String changeId, UnaryOperator<EnterpriseChange> command) {
-        return ConflictRetry.retrying(() -> {
-            EnterpriseChangeStore.Versioned read = changes.find(changeId).orElseThrow(() -> notFound(changeId));
-            EnterpriseChange next = command.apply(read.change());
-            if (next == read.change()) {
-                return next;
-            }
-            changes.update(read, next);
-            return next;
-        });
+        return changes.change(changeId, read -> Write.unlessUnchanged(read.state(), command.apply(read.state()), List.of()))
+                .orElseThrow(() -> notFound(changeId)).state();
     }
 }

@@ -34,6 +34,6 @@ public class OfficeListQueries {
 
     /** The objections lodged against a listing, with their decisions; empty when there is no such listing. */
     public Optional<List<Objection>> objections(String id) {
-        return listings.find(id).map(v -> v.listing().objections());
+        return listings.find(id).map(v -> v.state().objections());
     }
 }

@@ -1,10 +1,8 @@
 package org.qingdan.listing.register;
 
-import org.qingdan.support.outbox.ConflictRetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
-import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.listing.register.domain.DelistingReason;
@@ -19,8 +17,11 @@ import org.qingdan.listing.register.persistence.EditionStore;
 import org.qingdan.listing.register.persistence.ListingStore;
 import org.qingdan.listing.register.persistence.RegisterMigration;
 import org.qingdan.support.audit.AuditRecorder;
-import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.domain.Refusal;
+import org.qingdan.support.domain.Versioned;
+import org.qingdan.support.outbox.VersionedStore.Write;
+import org.qingdan.support.outbox.VersionedStore.Written;
+import org.qingdan.support.security.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -64,7 +65,7 @@ public class RegisterService {
             publicVersion.bump();
             audit.recordSystem(AUDIT_TYPE, applicationId, "review-service", "金融科技专委会", "PUBLIC_NOTICE_STARTED",
                     "专委会审核通过，公示开始（" + noticeDays + " 天）");
-            return sequence(new ListingStore.Versioned(started, 0));
+            return sequence(new Versioned<>(started, 0));
         }
         // redelivered: make sure a change a crash left without its edition gets it now
         return listings.find(applicationId).map(this::completePending).orElseThrow();
@@ -176,7 +177,7 @@ public class RegisterService {
      * office and the users of its lead organisation, never public.
      */
     public Listing reconfirmations(CurrentUser user, String listingId) {
-        Listing l = find(listingId).listing();
+        Listing l = find(listingId).state();
         if (!user.isOffice()) {
             requireLead(user, l, "只有专委会办公室和牵头申报单位可以查看年度确认记录");
         }
@@ -234,47 +235,51 @@ public class RegisterService {
     }
 
     private Listing.Outcome execute(String listingId, Function<Listing, Listing.Outcome> command) {
-        return ConflictRetry.retrying(() -> {
-            ListingStore.Versioned read = find(listingId);
-            while (read.listing().pendingEdition() != null) {
-                completePending(read); // the previous change first: its edition and event come before this one's
-                read = find(listingId);
+        var decided = new Object() {
+            Listing.Outcome outcome;
+        };
+        Written<Listing> written = listings.change(listingId, read -> {
+            if (read.state().pendingEdition() != null) {
+                sequence(read); // the previous change first: its edition and event come before this one's
+                throw new OptimisticLockingFailureException("listing " + listingId + " moved on: its pending edition was completed");
             }
-            Listing.Outcome outcome = command.apply(read.listing());
-            if (!outcome.changed()) {
-                return outcome;
-            }
-            List<DomainEvent> events = outcome.events().stream()
-                    .flatMap(e -> ListingEventsAdapter.toContract(e, clock.instant()).stream()).toList();
-            long revision = listings.update(read, outcome.listing(), events);
-            publicVersion.bump();
-            if (outcome.listing().pendingEdition() == null) {
-                return outcome;
-            }
-            return new Listing.Outcome(sequence(new ListingStore.Versioned(outcome.listing(), revision)), List.of(), true);
-        });
+            decided.outcome = command.apply(read.state()); // the domain says whether it changed (a repeated command does not)
+            return decided.outcome.changed() ? Write.of(decided.outcome.listing(), decided.outcome.events().stream()
+                    .flatMap(e -> ListingEventsAdapter.toContract(e, clock.instant()).stream()).toList()) : Write.nothing();
+        }).orElseThrow(() -> notFound(listingId));
+        if (!written.changed()) {
+            return decided.outcome;
+        }
+        publicVersion.bump();
+        if (written.state().pendingEdition() == null) {
+            return decided.outcome;
+        }
+        return new Listing.Outcome(sequence(written.after()), List.of(), true);
     }
 
-    private ListingStore.Versioned find(String listingId) {
-        return listings.find(listingId)
-                .orElseThrow(() -> new ListingRefused(ListingRefused.Reason.NOT_FOUND, null, "not-found", "清单条目 " + listingId + " 不存在"));
+    private static ListingRefused notFound(String listingId) {
+        return new ListingRefused(ListingRefused.Reason.NOT_FOUND, null, "not-found", "清单条目 " + listingId + " 不存在");
     }
 
-    private Listing completePending(ListingStore.Versioned read) {
-        return read.listing().pendingEdition() == null ? read.listing() : sequence(read);
+    private Versioned<Listing> find(String listingId) {
+        return listings.find(listingId).orElseThrow(() -> notFound(listingId));
+    }
+
+    private Listing completePending(Versioned<Listing> read) {
+        return read.state().pendingEdition() == null ? read.state() : sequence(read);
     }
 
     /** The second write of a change of the list: its edition, then the listing with the number and the event. */
-    private Listing sequence(ListingStore.Versioned read) {
-        Edition edition = editions.append(read.listing(), clock.instant());
-        Listing.Sequenced sequenced = read.listing().sequence(edition);
+    private Listing sequence(Versioned<Listing> read) {
+        Edition edition = editions.append(read.state(), clock.instant());
+        Listing.Sequenced sequenced = read.state().sequence(edition);
         try {
             listings.update(read, sequenced.listing(), ListingEventsAdapter.toContract(sequenced.event(), clock.instant()));
             publicVersion.bump();
             return sequenced.listing();
         } catch (OptimisticLockingFailureException sequencedElsewhere) {
             // another instance (or the schedule) completed this change at the same time: its write stands
-            return listings.find(read.listing().id()).map(ListingStore.Versioned::listing).orElseThrow();
+            return listings.find(read.state().id()).map(Versioned::state).orElseThrow();
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.qingdan.listing.report;
 
-import org.qingdan.support.outbox.ConflictRetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -26,12 +25,14 @@ import org.qingdan.listing.report.events.ReportEventsAdapter;
 import org.qingdan.listing.report.persistence.ReportFiles;
 import org.qingdan.listing.report.persistence.ReportStore;
 import org.qingdan.support.audit.AuditRecorder;
-import org.qingdan.support.query.Page;
+import org.qingdan.support.domain.Refusal;
+import org.qingdan.support.domain.Versioned;
 import org.qingdan.support.files.FileRejected;
 import org.qingdan.support.files.Uploads;
+import org.qingdan.support.outbox.VersionedStore.Write;
+import org.qingdan.support.query.Page;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.Idempotency;
-import org.qingdan.support.domain.Refusal;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -76,9 +77,9 @@ public class ReportService implements ReReviewFollowers {
                        List<Upload> evidence, String idempotencyKey, String requestHash) throws IOException {
         String org = member(member, "只有会员单位的申报用户（applicant、vendor）可以反映情况");
         String id = Idempotency.idFor("report", org, idempotencyKey);
-        Optional<ReportStore.Versioned> earlier = reports.find(id);
+        Optional<Versioned<Report>> earlier = reports.find(id);
         if (earlier.isPresent()) {
-            return Idempotency.replay(earlier.get().report(), earlier.get().requestHash(), requestHash);
+            return Idempotency.replay(earlier.get().state(), earlier.get().requestHash(), requestHash);
         }
         Listing listing = listings.findPublic(listingId).filter(l -> l.status() == ListingStatus.LISTED)
                 .orElseThrow(() -> new ListingRefused(ListingRefused.Reason.NOT_FOUND, null, "not-found", "清单中没有产品 " + listingId));
@@ -95,8 +96,8 @@ public class ReportService implements ReReviewFollowers {
             reports.insert(outcome.report(), requestHash, events(outcome));
         } catch (DuplicateKeyException raced) {
             // the same key's other request won (this one's files stay unreferenced)
-            ReportStore.Versioned first = reports.find(id).orElseThrow();
-            return Idempotency.replay(first.report(), first.requestHash(), requestHash);
+            Versioned<Report> first = reports.find(id).orElseThrow();
+            return Idempotency.replay(first.state(), first.requestHash(), requestHash);
         }
         audit.record(RegisterService.AUDIT_TYPE, listingId, member, "REPORT_FILED",
                 "反映情况 " + id + "（" + String.join("、", kinds.stream().map(ReportKind::label).toList()) + "）：" + description);
@@ -138,7 +139,7 @@ public class ReportService implements ReReviewFollowers {
      * repeated after a crash between the two writes completes the second and changes nothing else.
      */
     public Report openReReview(CurrentUser office, String reportId, String reason) {
-        Report current = reports.find(reportId).map(ReportStore.Versioned::report).orElseThrow(() -> notFound(reportId));
+        Report current = reports.find(reportId).map(Versioned::state).orElseThrow(() -> notFound(reportId));
         String reReviewId = "rr-" + reportId;
         if (!current.status().open() && !reReviewId.equals(current.reReviewId())) {
             current.reReviewOpened(reReviewId, reason, office.username(), clock.instant()); // refuses: already decided
@@ -164,7 +165,7 @@ public class ReportService implements ReReviewFollowers {
 
     /** A report as the user may see it; 404 for anyone who may not see it at all. */
     public Report readable(CurrentUser user, String reportId) {
-        Report r = reports.find(reportId).map(ReportStore.Versioned::report).orElseThrow(() -> notFound(reportId));
+        Report r = reports.find(reportId).map(Versioned::state).orElseThrow(() -> notFound(reportId));
         if (office(user)) {
             return r;
         }
@@ -241,14 +242,9 @@ public class ReportService implements ReReviewFollowers {
     }
 
     private Report execute(String reportId, Function<Report, Report.Outcome> command) {
-        return ConflictRetry.retrying(() -> {
-            ReportStore.Versioned read = reports.find(reportId).orElseThrow(() -> notFound(reportId));
-            Report.Outcome outcome = command.apply(read.report());
-            if (outcome.report() == read.report()) {
-                return read.report();
-            }
-            reports.update(read, outcome.report(), events(outcome));
-            return outcome.report();
-        });
+        return reports.change(reportId, read -> {
+            Report.Outcome outcome = command.apply(read.state());
+            return Write.unlessUnchanged(read.state(), outcome.report(), events(outcome));
+        }).orElseThrow(() -> notFound(reportId)).state();
     }
 }

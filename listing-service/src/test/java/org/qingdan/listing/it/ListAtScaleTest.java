@@ -91,7 +91,7 @@ class ListAtScaleTest extends ListingIntegrationTest {
         BigInteger sum = BigInteger.ZERO;
         for (JsonNode entry : content.get("entries")) {
             Edition.Entry e = new Edition.Entry(entry.get("listingId").asString(), ListingStatus.valueOf(entry.get("status").asString()),
-                    listings.find(entry.get("listingId").asString()).orElseThrow().listing().product());
+                    listings.find(entry.get("listingId").asString()).orElseThrow().state().product());
             sum = sum.add(new BigInteger(ListDigest.entryHash(e), 16));
         }
         String digest = String.format("%064x", sum.mod(BigInteger.ONE.shiftLeft(256)));
@@ -107,7 +107,7 @@ class ListAtScaleTest extends ListingIntegrationTest {
         assertThat(api.get("/api/public/listings/crash-1", null).json().get("history").get(0).get("edition").isNull()).isTrue();
 
         register.completePending();
-        Listing done = listings.find("crash-1").orElseThrow().listing();
+        Listing done = listings.find("crash-1").orElseThrow().state();
         assertThat(done.pendingEdition()).isNull();
         Long number = done.editionOf("PUBLIC_NOTICE_STARTED");
         assertThat(number).isNotNull();
@@ -118,7 +118,7 @@ class ListAtScaleTest extends ListingIntegrationTest {
 
         // a redelivered approval changes nothing
         register.startNotice("crash-1", Products.product("crash-1", "断点产品"), 7);
-        assertThat(listings.find("crash-1").orElseThrow().listing().version()).isEqualTo(done.version());
+        assertThat(listings.find("crash-1").orElseThrow().state().version()).isEqualTo(done.version());
 
         // an edition written, then the process died before moving the head: the next reader moves it
         EditionHead before = editions.head();
@@ -130,7 +130,7 @@ class ListAtScaleTest extends ListingIntegrationTest {
                         .append("digest", before.digest()).append("entryCount", before.entryCount())));
         assertThat(editions.head().number()).isEqualTo(appended.number());
         register.completePending();
-        assertThat(listings.find("crash-2").orElseThrow().listing().editionOf("PUBLIC_NOTICE_STARTED")).isEqualTo(appended.number());
+        assertThat(listings.find("crash-2").orElseThrow().state().editionOf("PUBLIC_NOTICE_STARTED")).isEqualTo(appended.number());
     }
 
     @Test

@@ -87,8 +87,8 @@ class RegisterMigrationTest extends ListingIntegrationTest {
         assertThat(did).isEqualTo(1);
         assertThat(migration(db, aggregates, editions).migrate()).isFalse();
 
-        assertThat(listings.find("old-1").orElseThrow().listing().status()).isEqualTo(ListingStatus.LISTED);
-        assertThat(listings.find("old-2").orElseThrow().listing().objections()).hasSize(1);
+        assertThat(listings.find("old-1").orElseThrow().state().status()).isEqualTo(ListingStatus.LISTED);
+        assertThat(listings.find("old-2").orElseThrow().state().objections()).hasSize(1);
         Document reg = db.getCollection("register").find(new Document("_id", "list")).first();
         assertThat(reg.getBoolean("migrated")).isTrue();
         assertThat(reg.getList("pendingEvents", Document.class)).hasSize(1); // the relay still drains it

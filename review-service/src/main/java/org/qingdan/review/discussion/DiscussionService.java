@@ -50,7 +50,7 @@ public class DiscussionService {
     }
 
     public Post post(CurrentUser user, String caseId, String text) {
-        ReviewCase c = reviews.get(user, caseId).reviewCase();
+        ReviewCase c = reviews.get(user, caseId).state();
         if (!mayTakePart(user, c)) {
             throw Refusal.forbidden("提交您的评审意见后，才能参加讨论");
         }

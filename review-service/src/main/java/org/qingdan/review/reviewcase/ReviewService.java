@@ -1,24 +1,20 @@
 package org.qingdan.review.reviewcase;
 
-import org.qingdan.review.reviewcase.domain.StoredReviewCase;
-import org.qingdan.support.outbox.ConflictRetry;
-import org.qingdan.support.query.Page;
-import org.qingdan.support.security.Roles;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
-import org.qingdan.contracts.form.ExclusionGround;
-import org.qingdan.review.reviewcase.domain.DelistingReason;
-import org.qingdan.contracts.listing.ReReviewRequested;
-import org.qingdan.review.reviewcase.domain.ReReviewSubject;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.application.ApplicationAccepted;
 import org.qingdan.contracts.application.ApplicationResubmitted;
 import org.qingdan.contracts.application.ApplicationWithdrawn;
+import org.qingdan.contracts.form.ExclusionGround;
+import org.qingdan.contracts.listing.ReReviewRequested;
 import org.qingdan.review.reviewcase.domain.Assignment;
+import org.qingdan.review.reviewcase.domain.DelistingReason;
+import org.qingdan.review.reviewcase.domain.ReReviewSubject;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.ReviewerMatching;
@@ -27,8 +23,13 @@ import org.qingdan.review.reviewcase.persistence.ReviewCaseStore;
 import org.qingdan.review.reviewer.domain.Reviewer;
 import org.qingdan.review.reviewer.persistence.ReviewerStore;
 import org.qingdan.support.audit.AuditRecorder;
-import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.domain.Refusal;
+import org.qingdan.support.domain.Versioned;
+import org.qingdan.support.outbox.VersionedStore.Write;
+import org.qingdan.support.outbox.VersionedStore.Written;
+import org.qingdan.support.query.Page;
+import org.qingdan.support.security.CurrentUser;
+import org.qingdan.support.security.Roles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -129,7 +130,7 @@ public class ReviewService {
     public void checkReReviewDecision(CurrentUser user, String id, boolean keep, DelistingReason reason, ExclusionGround ground,
                                       List<String> reasons) {
         requireCommittee(user);
-        get(user, id).reviewCase().decideReReview(keep, reason, ground, reasons, user.username(), clock.instant());
+        get(user, id).state().decideReReview(keep, reason, ground, reasons, user.username(), clock.instant());
     }
 
     private static void requireCommittee(CurrentUser user) {
@@ -142,9 +143,9 @@ public class ReviewService {
     public ReviewCase decideReReview(CurrentUser user, String id, boolean keep, DelistingReason reason, ExclusionGround ground,
                                      List<String> reasons, Long expectedVersion) {
         requireCommittee(user);
-        StoredReviewCase current = get(user, id);
+        Versioned<ReviewCase> current = get(user, id);
         org.qingdan.support.web.IfMatch.require(expectedVersion, current.version());
-        ReviewCase.Outcome outcome = current.reviewCase().decideReReview(keep, reason, ground, reasons, user.username(), clock.instant());
+        ReviewCase.Outcome outcome = current.state().decideReReview(keep, reason, ground, reasons, user.username(), clock.instant());
         save(current, outcome);
         audit.record(AUDIT_CASE, id, user, keep ? "RE_REVIEW_KEPT" : "RE_REVIEW_DELISTED", "复核结论：" + (keep ? "保留" : "移出清单（"
                 + reason.label() + (ground == null ? "" : "，" + ground.label()) + "）") + "；理由：" + String.join("；", reasons));
@@ -184,12 +185,12 @@ public class ReviewService {
         return clock.instant();
     }
 
-    public StoredReviewCase get(CurrentUser user, String id) {
-        StoredReviewCase found = cases.find(id).orElseThrow(() -> Refusal.notFound("评审 " + id + " 不存在"));
+    public Versioned<ReviewCase> get(CurrentUser user, String id) {
+        Versioned<ReviewCase> found = cases.find(id).orElseThrow(() -> Refusal.notFound("评审 " + id + " 不存在"));
         if (seesAll(user)) {
             return found;
         }
-        if (user.hasRole(Roles.REVIEWER) && found.reviewCase().assignmentOf(user.username()).filter(Assignment::active).isPresent()) {
+        if (user.hasRole(Roles.REVIEWER) && found.state().assignmentOf(user.username()).filter(Assignment::active).isPresent()) {
             return found;
         }
         throw Refusal.notFound("评审 " + id + " 不存在");
@@ -201,9 +202,9 @@ public class ReviewService {
         requireOffice(office);
         // the whole pool is read: it is the office's curated list of experts (hundreds at most), not a growing
         // collection; the loads come from one aggregation over the cases under review, never from the cases
-        Applied done = applied(id, c -> c.autoAssign(reviewers.all(), cases.openLoads(), office.username(), clock.instant(), reviewPeriod));
+        Written<ReviewCase> done = applied(id, c -> c.autoAssign(reviewers.all(), cases.openLoads(), office.username(), clock.instant(), reviewPeriod));
         return audited(office, id, done, "AUTO_ASSIGNED", "自动分配评审专家：" + String.join("、",
-                done.reviewCase().activeAssignments().stream().map(a -> a.reviewerId()).toList()));
+                done.state().activeAssignments().stream().map(a -> a.reviewerId()).toList()));
     }
 
     public ReviewCase assign(CurrentUser office, String id, String reviewerId) {
@@ -260,7 +261,7 @@ public class ReviewService {
 
     /** Whether the expert's saved draft would be accepted as submitted; refused with every missing part. Writes nothing. */
     public void checkSubmittable(CurrentUser reviewer, String id) {
-        get(reviewer, id).reviewCase().submit(reviewer.username(), clock.instant());
+        get(reviewer, id).state().submit(reviewer.username(), clock.instant());
     }
 
     public ReviewCase submit(CurrentUser reviewer, String id) {
@@ -287,16 +288,16 @@ public class ReviewService {
         if (!user.hasAnyRole(Roles.COMMITTEE, Roles.OFFICE, Roles.ADMIN)) {
             throw Refusal.forbidden("只有专委会委员或办公室可以记录审核决定");
         }
-        get(user, id).reviewCase().decide(approve, reasons, user.username(), clock.instant());
+        get(user, id).state().decide(approve, reasons, user.username(), clock.instant());
     }
 
     public ReviewCase decide(CurrentUser user, String id, boolean approve, List<String> reasons, Long expectedVersion) {
         if (!user.hasAnyRole(Roles.COMMITTEE, Roles.OFFICE, Roles.ADMIN)) {
             throw Refusal.forbidden("只有专委会委员或办公室可以记录审核决定");
         }
-        StoredReviewCase current = get(user, id);
+        Versioned<ReviewCase> current = get(user, id);
         org.qingdan.support.web.IfMatch.require(expectedVersion, current.version());
-        ReviewCase.Outcome outcome = current.reviewCase().decide(approve, reasons, user.username(), clock.instant());
+        ReviewCase.Outcome outcome = current.state().decide(approve, reasons, user.username(), clock.instant());
         // no retry: a concurrent decision made the version move, and this one must lose with 409
         save(current, outcome);
         audit.record(AUDIT_CASE, id, user, approve ? "APPROVED" : "REJECTED",
@@ -304,40 +305,32 @@ public class ReviewService {
         // time to decision, from the case's opening (the acceptance) to the committee's decision
         Timer.builder("qingdan.review.time-to-decision").description("From acceptance (the case opens) to the committee's decision")
                 .tag("decision", approve ? "APPROVED" : "REJECTED").publishPercentiles(0.5, 0.9).register(meters)
-                .record(Duration.between(current.reviewCase().openedAt(), outcome.reviewCase().decision().decidedAt()));
+                .record(Duration.between(current.state().openedAt(), outcome.reviewCase().decision().decidedAt()));
         return outcome.reviewCase();
     }
 
-    /** The case after a command, and whether the command changed anything (a repeated one does not). */
-    private record Applied(ReviewCase reviewCase, boolean changed) {
-    }
-
-    /** Applies a command, retried on a concurrent change of the case (each attempt re-reads it). */
-    private Applied applied(String id, Function<ReviewCase, ReviewCase.Outcome> command) {
-        return ConflictRetry.retrying(() -> {
-            StoredReviewCase current = cases.find(id).orElseThrow(() -> Refusal.notFound("评审 " + id + " 不存在"));
-            ReviewCase.Outcome outcome = command.apply(current.reviewCase());
-            if (outcome.reviewCase().equals(current.reviewCase()) && outcome.events().isEmpty()) {
-                return new Applied(current.reviewCase(), false);
-            }
-            save(current, outcome);
-            return new Applied(outcome.reviewCase(), true);
-        });
+    /** Applies a command, retried on a concurrent change of the case (each attempt re-reads it); a repeated one writes nothing. */
+    private Written<ReviewCase> applied(String id, Function<ReviewCase, ReviewCase.Outcome> command) {
+        return cases.change(id, read -> {
+            ReviewCase.Outcome outcome = command.apply(read.state());
+            return Write.unlessUnchanged(read.state(), outcome.reviewCase(), contracts(outcome, read.version() + 1));
+        }).orElseThrow(() -> Refusal.notFound("评审 " + id + " 不存在"));
     }
 
     /** The command in the audit trail, when it changed the case. */
-    private ReviewCase audited(CurrentUser user, String id, Applied done, String action, String detail) {
+    private ReviewCase audited(CurrentUser user, String id, Written<ReviewCase> done, String action, String detail) {
         if (done.changed()) {
             audit.record(AUDIT_CASE, id, user, action, detail);
         }
-        return done.reviewCase();
+        return done.state();
     }
 
-    private void save(StoredReviewCase current, ReviewCase.Outcome outcome) {
-        long next = current.version() + 1;
-        List<DomainEvent> events = outcome.events().stream()
-                .map(e -> ReviewEventsAdapter.toContract(e, outcome.reviewCase(), next, clock.instant())).toList();
-        cases.update(outcome.reviewCase(), current.version(), events);
+    private void save(Versioned<ReviewCase> current, ReviewCase.Outcome outcome) {
+        cases.update(current, outcome.reviewCase(), contracts(outcome, current.version() + 1));
+    }
+
+    private List<DomainEvent> contracts(ReviewCase.Outcome outcome, long nextVersion) {
+        return outcome.events().stream().map(e -> ReviewEventsAdapter.toContract(e, outcome.reviewCase(), nextVersion, clock.instant())).toList();
     }
 
     private static void requireOffice(CurrentUser user) {

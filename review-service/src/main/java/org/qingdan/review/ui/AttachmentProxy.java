@@ -47,7 +47,7 @@ public class AttachmentProxy {
     public ResponseEntity<byte[]> download(@AuthenticationPrincipal OidcUser principal, @PathVariable String id,
                                            @PathVariable String attachmentId,
                                            @RegisteredOAuth2AuthorizedClient("keycloak") OAuth2AuthorizedClient client) {
-        ReviewCase c = reviews.get(UiUsers.of(principal), id).reviewCase();
+        ReviewCase c = reviews.get(UiUsers.of(principal), id).state();
         ApplicationFormSnapshot.AttachmentRef ref = c.form().attachments().stream().filter(a -> a.id().equals(attachmentId))
                 .findFirst().orElse(null);
         if (ref == null) {

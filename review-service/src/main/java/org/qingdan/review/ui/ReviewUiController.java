@@ -195,7 +195,7 @@ public class ReviewUiController {
     @GetMapping("/cases/{id}")
     public String caseView(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, Model model, Locale locale) {
         CurrentUser user = UiUsers.of(principal);
-        ReviewCase c = reviews.get(user, id).reviewCase();
+        ReviewCase c = reviews.get(user, id).state();
         common(model, user);
         boolean seesAll = ReviewService.seesAll(user);
         model.addAttribute("c", c);
@@ -370,7 +370,7 @@ public class ReviewUiController {
     @GetMapping("/cases/{id}/confirm")
     public String confirmReview(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, Model model, Locale locale) {
         CurrentUser user = UiUsers.of(principal);
-        ReviewCase c = reviews.get(user, id).reviewCase();
+        ReviewCase c = reviews.get(user, id).state();
         Review mine = c.reviewOf(user.username()).orElse(null);
         if (mine == null || mine.submitted()) {
             return "redirect:/review/cases/" + id;
@@ -494,7 +494,7 @@ public class ReviewUiController {
         List<String> lines = reasons == null ? List.of()
                 : Arrays.stream(reasons.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         try {
-            ReviewCase c = reviews.get(user, id).reviewCase();
+            ReviewCase c = reviews.get(user, id).state();
             boolean reReview = c.isReReview();
             boolean approve = reReview ? "KEEP_LISTED".equals(decision) : "APPROVED".equals(decision);
             if (decision == null || !(approve || (reReview ? "DELIST" : "REJECTED").equals(decision))) {

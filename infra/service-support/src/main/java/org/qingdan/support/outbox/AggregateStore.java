@@ -25,7 +25,7 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
  * field; their {@code pendingEvents} are not part of the mapped state.
  *
  * <p>A write that finds the version moved throws {@link OptimisticLockingFailureException}; every service retries its
- * whole read–decide–write with the one policy of {@link ConflictRetry}.
+ * whole read–decide–write with the one policy of {@link ConflictRetry}, through {@link VersionedStore#change}.
  */
 public class AggregateStore {
 

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.listing.change.domain.EnterpriseChange;
+import org.qingdan.support.domain.Versioned;
 import org.qingdan.support.outbox.AggregateStore;
+import org.qingdan.support.outbox.VersionedStore;
 import org.qingdan.support.query.Page;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /** Change reports in MongoDB, one document each with its own outbox; lists are one page on an index, newest first. */
 @Component
-public class EnterpriseChangeStore {
+public class EnterpriseChangeStore implements VersionedStore<EnterpriseChange> {
 
     public static final String COLLECTION = "enterpriseChanges";
 
@@ -45,20 +47,19 @@ public class EnterpriseChangeStore {
         }
     }
 
-    public record Versioned(EnterpriseChange change, long revision) {
-    }
-
-    public Optional<Versioned> find(String id) {
+    @Override
+    public Optional<Versioned<EnterpriseChange>> find(String id) {
         ChangeDocument doc = mongo.findById(id, ChangeDocument.class);
-        return doc == null ? Optional.empty() : Optional.of(new Versioned(doc.change(), doc.revision()));
+        return doc == null ? Optional.empty() : Optional.of(new Versioned<>(doc.change(), doc.revision()));
     }
 
     public void insert(EnterpriseChange change, List<? extends DomainEvent> events) {
         store.insert(ChangeDocument.of(change), events);
     }
 
-    public long update(Versioned read, EnterpriseChange next) {
-        return store.update(ChangeDocument.of(next), read.revision(), List.of());
+    @Override
+    public long update(Versioned<EnterpriseChange> read, EnterpriseChange next, List<? extends DomainEvent> events) {
+        return store.update(ChangeDocument.of(next), read.version(), events);
     }
 
     /** One page, newest first: of one listing, or of one status, or all. */

@@ -13,7 +13,9 @@ import org.qingdan.listing.register.domain.Edition;
 import org.qingdan.listing.register.domain.ListFilter;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.ListingStatus;
+import org.qingdan.support.domain.Versioned;
 import org.qingdan.support.outbox.AggregateStore;
+import org.qingdan.support.outbox.VersionedStore;
 import org.qingdan.support.query.Page;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Component;
  * database ever holds the whole list for one request.
  */
 @Component
-public class ListingStore {
+public class ListingStore implements VersionedStore<Listing> {
 
     /** Listings read per round trip when streaming. */
     static final int STREAM_PAGE = 200;
@@ -45,13 +47,10 @@ public class ListingStore {
         this.store = store;
     }
 
-    /** A listing as read, with the revision a write must match. */
-    public record Versioned(Listing listing, long revision) {
-    }
-
-    public Optional<Versioned> find(String id) {
+    @Override
+    public Optional<Versioned<Listing>> find(String id) {
         ListingDocument doc = mongo.findById(id, ListingDocument.class);
-        return doc == null ? Optional.empty() : Optional.of(new Versioned(doc.listing(), doc.revision()));
+        return doc == null ? Optional.empty() : Optional.of(new Versioned<>(doc.listing(), doc.revision()));
     }
 
     /** A listing as the public sees it: without objections (who objected stays with the office). */
@@ -71,9 +70,9 @@ public class ListingStore {
         }
     }
 
-    /** Saves the next state against the revision read; throws OptimisticLockingFailureException if it moved. */
-    public long update(Versioned read, Listing next, List<? extends DomainEvent> events) {
-        return store.update(ListingDocument.of(next), read.revision(), events);
+    @Override
+    public long update(Versioned<Listing> read, Listing next, List<? extends DomainEvent> events) {
+        return store.update(ListingDocument.of(next), read.version(), events);
     }
 
     /** Ids of listings whose notice ended by {@code now}, after {@code afterId}, in id order. */

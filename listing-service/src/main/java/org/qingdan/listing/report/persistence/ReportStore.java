@@ -6,7 +6,9 @@ import org.qingdan.contracts.DomainEvent;
 import org.qingdan.listing.report.domain.Report;
 import org.qingdan.listing.report.domain.ReportScope;
 import org.qingdan.listing.report.domain.ReportStatus;
+import org.qingdan.support.domain.Versioned;
 import org.qingdan.support.outbox.AggregateStore;
+import org.qingdan.support.outbox.VersionedStore;
 import org.qingdan.support.query.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /** Reports in MongoDB, one document each; every list is one page read on an index, newest first. */
 @Component
-public class ReportStore {
+public class ReportStore implements VersionedStore<Report> {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -26,12 +28,10 @@ public class ReportStore {
         this.store = store;
     }
 
-    public record Versioned(Report report, long revision, String requestHash) {
-    }
-
-    public Optional<Versioned> find(String id) {
+    @Override
+    public Optional<Versioned<Report>> find(String id) {
         ReportDocument doc = mongo.findById(id, ReportDocument.class);
-        return doc == null ? Optional.empty() : Optional.of(new Versioned(doc.report(), doc.revision(), doc.requestHash()));
+        return doc == null ? Optional.empty() : Optional.of(new Versioned<>(doc.report(), doc.revision(), doc.requestHash()));
     }
 
     /** Inserts; a DuplicateKeyException means the id (an Idempotency-Key's) exists already. */
@@ -39,9 +39,9 @@ public class ReportStore {
         store.insert(ReportDocument.of(report, requestHash), events);
     }
 
-    /** Saves the next state against the revision read; throws OptimisticLockingFailureException if it moved. */
-    public long update(Versioned read, Report next, List<? extends DomainEvent> events) {
-        return store.update(ReportDocument.of(next, read.requestHash()), read.revision(), events);
+    @Override
+    public long update(Versioned<Report> read, Report next, List<? extends DomainEvent> events) {
+        return store.update(ReportDocument.of(next, read.requestHash()), read.version(), events);
     }
 
     /** Reports of one organisation against one listing that the office has not decided yet (counted in MongoDB). */

@@ -10,8 +10,9 @@ import org.qingdan.contracts.DomainEvent;
 import org.qingdan.review.reviewcase.domain.Assignment;
 import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
-import org.qingdan.review.reviewcase.domain.StoredReviewCase;
+import org.qingdan.support.domain.Versioned;
 import org.qingdan.support.outbox.AggregateStore;
+import org.qingdan.support.outbox.VersionedStore;
 import org.qingdan.support.query.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * {@link ReviewCaseDocument} declares; nothing here reads the whole collection.
  */
 @Component
-public class ReviewCaseStore {
+public class ReviewCaseStore implements VersionedStore<ReviewCase> {
 
     /** Newest first, then by id: a stable order, so that consecutive pages neither repeat nor skip a case. */
     static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "state.openedAt").and(Sort.by(Sort.Direction.ASC, "_id"));
@@ -37,8 +38,9 @@ public class ReviewCaseStore {
         this.store = store;
     }
 
-    public Optional<StoredReviewCase> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, ReviewCaseDocument.class)).map(d -> new StoredReviewCase(d.state(), d.version()));
+    @Override
+    public Optional<Versioned<ReviewCase>> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, ReviewCaseDocument.class)).map(d -> new Versioned<>(d.state(), d.version()));
     }
 
     /**
@@ -156,7 +158,8 @@ public class ReviewCaseStore {
         store.insert(ReviewCaseDocument.of(reviewCase), List.of());
     }
 
-    public long update(ReviewCase reviewCase, long expectedVersion, List<? extends DomainEvent> events) {
-        return store.update(ReviewCaseDocument.of(reviewCase), expectedVersion, events);
+    @Override
+    public long update(Versioned<ReviewCase> read, ReviewCase next, List<? extends DomainEvent> events) {
+        return store.update(ReviewCaseDocument.of(next), read.version(), events);
     }
 }

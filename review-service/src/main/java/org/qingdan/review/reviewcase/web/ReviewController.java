@@ -1,11 +1,11 @@
 package org.qingdan.review.reviewcase.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.AssessmentDimension;
 import org.qingdan.contracts.form.ExclusionGround;
@@ -14,18 +14,17 @@ import org.qingdan.review.reviewcase.CaseQuery;
 import org.qingdan.review.reviewcase.ReviewService;
 import org.qingdan.review.reviewcase.domain.ApprovalBarred;
 import org.qingdan.review.reviewcase.domain.Assignment;
-import org.qingdan.review.reviewcase.domain.Finding;
-import org.qingdan.review.reviewcase.domain.Reopening;
 import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.Decision;
-import org.qingdan.review.reviewcase.domain.ReReviewSubject;
-import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.review.reviewcase.domain.DelistingReason;
+import org.qingdan.review.reviewcase.domain.Finding;
+import org.qingdan.review.reviewcase.domain.ReReviewSubject;
+import org.qingdan.review.reviewcase.domain.Reopening;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.Scores;
-import org.qingdan.review.reviewcase.domain.StoredReviewCase;
 import org.qingdan.review.reviewer.domain.Reviewer;
+import org.qingdan.support.domain.Versioned;
 import org.qingdan.support.query.Page;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.Problems;
@@ -112,8 +111,8 @@ public class ReviewController {
         }
     }
 
-    static CaseView view(StoredReviewCase v, CurrentUser user) {
-        ReviewCase c = v.reviewCase();
+    static CaseView view(Versioned<ReviewCase> v, CurrentUser user) {
+        ReviewCase c = v.state();
         boolean all = ReviewService.seesAll(user);
         List<Review> visible = all ? c.reviews().stream().filter(Review::submitted).toList() : c.reviewsVisibleTo(user.username());
         List<Assignment> assignments = all ? c.assignments() : c.assignmentOf(user.username()).map(List::of).orElse(List.of());
@@ -157,7 +156,7 @@ public class ReviewController {
     @ApiResponse(responseCode = "200", description = "The case")
     @ApiResponse(responseCode = "404", description = "评审不存在，或不是本用户可见的 (no such review case, or not one the user may see)")
     public ResponseEntity<CaseView> one(CurrentUser user, @PathVariable String id) {
-        StoredReviewCase v = reviews.get(user, id);
+        Versioned<ReviewCase> v = reviews.get(user, id);
         return ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(view(v, user));
     }
 

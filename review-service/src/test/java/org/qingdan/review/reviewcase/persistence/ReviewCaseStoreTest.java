@@ -52,7 +52,7 @@ class ReviewCaseStoreTest {
         // as stored before the office could show experts' names: no such field
         mongo.getCollection("reviewCases").updateOne(new org.bson.Document("_id", "old-case"),
                 new org.bson.Document("$unset", new org.bson.Document("state.expertNamesShown", "")));
-        assertThat(store.find("old-case").orElseThrow().reviewCase().expertNamesShown()).isFalse();
+        assertThat(store.find("old-case").orElseThrow().state().expertNamesShown()).isFalse();
     }
 
     @Test
@@ -202,7 +202,7 @@ class ReviewCaseStoreTest {
         store.insert(late);
         assertThat(ids(page(null, null, null, true, null, "r1"))).containsExactly("late");
         var current = store.find("late").orElseThrow();
-        store.update(submitted(current.reviewCase(), "r1"), current.version(), List.of());
+        store.update(current, submitted(current.state(), "r1"), List.of());
         assertThat(page(null, null, null, true, null, "r1").total()).isZero();
     }
 
