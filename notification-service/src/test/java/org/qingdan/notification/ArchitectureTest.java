@@ -19,5 +19,8 @@ class ArchitectureTest {
     static final ArchRule services_throw_no_http_types = ArchitectureRules.servicesThrowNoHttpTypes();
 
     @ArchTest
+    static final ArchRule changes_go_through_versioned_store = ArchitectureRules.changesGoThroughVersionedStore();
+
+    @ArchTest
     static final ArchRule no_other_service = ArchitectureRules.usesNoOtherService("notification");
 }

@@ -6,17 +6,17 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.qingdan.application.attachment.domain.AttachmentInfo;
+import org.qingdan.application.attachment.persistence.GridFsAttachments;
 import org.qingdan.application.intake.ApplicationService;
 import org.qingdan.application.intake.domain.Application;
 import org.qingdan.application.intake.domain.ApplicationStatus;
-import org.qingdan.application.intake.domain.StoredApplication;
 import org.qingdan.application.intake.persistence.ApplicationStore;
-import org.qingdan.application.attachment.domain.AttachmentInfo;
+import org.qingdan.support.domain.Refusal;
+import org.qingdan.support.domain.Versioned;
 import org.qingdan.support.files.FileRejected;
 import org.qingdan.support.files.Uploads;
-import org.qingdan.application.attachment.persistence.GridFsAttachments;
 import org.qingdan.support.security.CurrentUser;
-import org.qingdan.support.domain.Refusal;
 import org.springframework.stereotype.Service;
 
 /**
@@ -88,7 +88,7 @@ public class AttachmentService {
     }
 
     private Application readable(CurrentUser user, String applicationId) {
-        Application app = applications.find(applicationId).map(StoredApplication::application)
+        Application app = applications.find(applicationId).map(Versioned::state)
                 .orElseThrow(() -> Refusal.notFound("申报 " + applicationId + " 不存在"));
         if (!ApplicationService.mayReadDocuments(user, app)) {
             throw Refusal.notFound("申报 " + applicationId + " 不存在");

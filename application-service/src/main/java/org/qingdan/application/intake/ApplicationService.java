@@ -1,9 +1,5 @@
 package org.qingdan.application.intake;
 
-import org.qingdan.application.intake.domain.StoredApplication;
-import org.qingdan.application.call.domain.StoredCall;
-import org.qingdan.support.outbox.ConflictRetry;
-import org.qingdan.support.security.Roles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.qingdan.application.attachment.domain.AttachmentInfo;
+import org.qingdan.application.attachment.persistence.GridFsAttachments;
+import org.qingdan.application.call.domain.Call;
+import org.qingdan.application.call.persistence.CallStore;
 import org.qingdan.application.intake.domain.Actor;
 import org.qingdan.application.intake.domain.Application;
 import org.qingdan.application.intake.domain.ApplicationForm;
@@ -19,16 +19,16 @@ import org.qingdan.application.intake.domain.CorrectionComment;
 import org.qingdan.application.intake.domain.SubmittedVersion;
 import org.qingdan.application.intake.events.ApplicationEventsAdapter;
 import org.qingdan.application.intake.persistence.ApplicationStore;
-import org.qingdan.application.attachment.domain.AttachmentInfo;
-import org.qingdan.application.attachment.persistence.GridFsAttachments;
-import org.qingdan.application.call.domain.Call;
-import org.qingdan.application.call.persistence.CallStore;
-import org.qingdan.support.web.Idempotency;
-import org.qingdan.support.audit.AuditRecorder;
-import org.qingdan.support.web.IfMatch;
 import org.qingdan.contracts.DomainEvent;
-import org.qingdan.support.security.CurrentUser;
+import org.qingdan.support.audit.AuditRecorder;
 import org.qingdan.support.domain.Refusal;
+import org.qingdan.support.domain.Versioned;
+import org.qingdan.support.outbox.VersionedStore.Write;
+import org.qingdan.support.outbox.VersionedStore.Written;
+import org.qingdan.support.security.CurrentUser;
+import org.qingdan.support.security.Roles;
+import org.qingdan.support.web.Idempotency;
+import org.qingdan.support.web.IfMatch;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -75,10 +75,10 @@ public class ApplicationService {
         return new Actor(user.subject(), user.displayName() == null ? user.username() : user.displayName());
     }
 
-    public StoredApplication create(CurrentUser user, String callId, ApplicationForm form, String idempotencyKey,
+    public Versioned<Application> create(CurrentUser user, String callId, ApplicationForm form, String idempotencyKey,
                                              String requestHash) {
         String org = requireOrganisation(user);
-        Call call = calls.find(callId).map(StoredCall::call)
+        Call call = calls.find(callId).map(Versioned::state)
                 .orElseThrow(() -> Refusal.invalid("征集不存在",
                         List.of(new Refusal.Violation("callId", "exists", "征集 " + callId + " 不存在"))));
         call.refusesSubmissionAt(clock.instant()).ifPresent(reason -> {
@@ -93,13 +93,13 @@ public class ApplicationService {
             long version = applications.insert(draft, requestHash,
                     created.events().isEmpty() ? List.of() : toContracts(created, 0L));
             audited(user, null, draft);
-            return new StoredApplication(draft, version, requestHash);
-        }, () -> applications.find(id).orElseThrow(), StoredApplication::requestHash, requestHash);
+            return new Versioned<>(draft, version, requestHash);
+        }, () -> applications.find(id).orElseThrow(), Versioned::requestHash, requestHash);
     }
 
-    public StoredApplication get(CurrentUser user, String id) {
-        StoredApplication found = applications.find(id).orElseThrow(() -> notFound(id));
-        if (!mayRead(user, found.application())) {
+    public Versioned<Application> get(CurrentUser user, String id) {
+        Versioned<Application> found = applications.find(id).orElseThrow(() -> notFound(id));
+        if (!mayRead(user, found.state())) {
             throw notFound(id);
         }
         return found;
@@ -115,7 +115,7 @@ public class ApplicationService {
         throw Refusal.forbidden("只有申报单位和专委会办公室可以查看申报");
     }
 
-    public StoredApplication saveDraft(CurrentUser user, String id, ApplicationForm form, Long ifMatch) {
+    public Versioned<Application> saveDraft(CurrentUser user, String id, ApplicationForm form, Long ifMatch) {
         return change(user, id, ifMatch, true, app -> app.edit(form, actor(user), clock.instant()));
     }
 
@@ -123,41 +123,41 @@ public class ApplicationService {
      * The applications that name the user's organisation as a participant (其他参与机构), newest first: what it may see of
      * them is its own part ({@link Application#participant}), never the whole form.
      */
-    public List<StoredApplication> participations(CurrentUser user, int page, int size) {
+    public List<Versioned<Application>> participations(CurrentUser user, int page, int size) {
         return applications.naming(requireOrganisation(user), page, size);
     }
 
     /** One application naming the user's organisation as a participant; any other answers 404, so nothing leaks. */
-    public StoredApplication participation(CurrentUser user, String id) {
+    public Versioned<Application> participation(CurrentUser user, String id) {
         String org = requireOrganisation(user);
-        StoredApplication found = applications.find(id).orElseThrow(() -> notFound(id));
-        if (found.application().participant(org).isEmpty()) {
+        Versioned<Application> found = applications.find(id).orElseThrow(() -> notFound(id));
+        if (found.state().participant(org).isEmpty()) {
             throw notFound(id);
         }
         return found;
     }
 
     /** The participant confirms its current role (Art. 8, Annex 2 §1). */
-    public StoredApplication confirmParticipation(CurrentUser user, String id, String role, Long ifMatch) {
+    public Versioned<Application> confirmParticipation(CurrentUser user, String id, String role, Long ifMatch) {
         return asParticipant(user, id, ifMatch, (app, org) -> app.confirmParticipation(org, role, actor(user), clock.instant()));
     }
 
     /** The participant declines its role, with a reason. */
-    public StoredApplication declineParticipation(CurrentUser user, String id, String reason, Long ifMatch) {
+    public Versioned<Application> declineParticipation(CurrentUser user, String id, String reason, Long ifMatch) {
         return asParticipant(user, id, ifMatch, (app, org) -> app.declineParticipation(org, reason, actor(user), clock.instant()));
     }
 
-    private StoredApplication asParticipant(CurrentUser user, String id, Long ifMatch,
+    private Versioned<Application> asParticipant(CurrentUser user, String id, Long ifMatch,
                                                      java.util.function.BiFunction<Application, String, Application> answer) {
-        StoredApplication current = participation(user, id);
+        Versioned<Application> current = participation(user, id);
         IfMatch.require(ifMatch, current.version());
-        Application next = answer.apply(current.application(), requireOrganisation(user));
-        if (next == current.application()) {
+        Application next = answer.apply(current.state(), requireOrganisation(user));
+        if (next == current.state()) {
             return current; // nothing to write (a repeated confirmation)
         }
-        long version = applications.update(next, current.version(), current.requestHash(), List.of());
-        audited(user, current.application(), next);
-        return new StoredApplication(next, version, current.requestHash());
+        long version = applications.update(current, next, List.of());
+        audited(user, current.state(), next);
+        return current.next(next, version);
     }
 
     /**
@@ -177,7 +177,7 @@ public class ApplicationService {
         }
     }
 
-    public StoredApplication submit(CurrentUser user, String id, Long ifMatch) {
+    public Versioned<Application> submit(CurrentUser user, String id, Long ifMatch) {
         return change(user, id, ifMatch, true, app -> {
             Call call = callOf(app);
             Set<String> files = attachments.ofApplication(id).stream().map(AttachmentInfo::id).collect(Collectors.toSet());
@@ -185,23 +185,23 @@ public class ApplicationService {
         });
     }
 
-    public StoredApplication withdraw(CurrentUser user, String id, String reason, Long ifMatch) {
+    public Versioned<Application> withdraw(CurrentUser user, String id, String reason, Long ifMatch) {
         return change(user, id, ifMatch, true, app -> app.withdraw(reason, actor(user), clock.instant()));
     }
 
-    public StoredApplication accept(CurrentUser office, String id, Long ifMatch) {
+    public Versioned<Application> accept(CurrentUser office, String id, Long ifMatch) {
         requireOffice(office);
         return change(office, id, ifMatch, false, app -> app.accept(actor(office), clock.instant()));
     }
 
-    public StoredApplication returnForCorrection(CurrentUser office, String id, List<CorrectionComment> comments,
+    public Versioned<Application> returnForCorrection(CurrentUser office, String id, List<CorrectionComment> comments,
                                                           Long ifMatch) {
         requireOffice(office);
         return change(office, id, ifMatch, false, app -> app.returnForCorrection(comments, correctionPeriod, actor(office), clock.instant()));
     }
 
     /** The formal check refuses the application (不予受理) with a reason; final. */
-    public StoredApplication refuse(CurrentUser office, String id, String reason, Long ifMatch) {
+    public Versioned<Application> refuse(CurrentUser office, String id, String reason, Long ifMatch) {
         requireOffice(office);
         return change(office, id, ifMatch, false, app -> app.refuse(reason, actor(office), clock.instant()));
     }
@@ -219,14 +219,13 @@ public class ApplicationService {
             if (current.isEmpty()) {
                 continue;
             }
-            Application.Outcome outcome = current.get().application().lapse(now);
+            Application.Outcome outcome = current.get().state().lapse(now);
             if (outcome.events().isEmpty()) {
                 continue; // corrected, withdrawn or lapsed meanwhile
             }
             try {
-                applications.update(outcome.application(), current.get().version(), current.get().requestHash(),
-                        toContracts(outcome, current.get().version() + 1));
-                audited(null, current.get().application(), outcome.application());
+                applications.update(current.get(), outcome.application(), toContracts(outcome, current.get().version() + 1));
+                audited(null, current.get().state(), outcome.application());
                 lapsed++;
             } catch (org.springframework.dao.OptimisticLockingFailureException changedMeanwhile) {
                 // another instance lapsed it, or the applicant corrected it just now: the next run looks again
@@ -264,38 +263,32 @@ public class ApplicationService {
      * event changes nothing and writes nothing); a concurrent user change is retried, not lost.
      */
     private boolean applyFromEvent(String applicationId, java.util.function.UnaryOperator<Application> change) {
-        return ConflictRetry.retrying(() -> {
-            var current = applications.find(applicationId);
-            if (current.isEmpty()) {
-                return false; // not ours (or already gone): nothing to apply
-            }
-            Application next = change.apply(current.get().application());
-            if (next.equals(current.get().application())) {
-                return false;
-            }
-            applications.update(next, current.get().version(), current.get().requestHash(), List.of());
-            audited(null, current.get().application(), next);
-            return true;
-        });
+        // an application not found is not ours (or already gone): nothing to apply
+        return applications.change(applicationId, read -> Write.unlessUnchanged(read.state(), change.apply(read.state()), List.of()))
+                .filter(Written::changed)
+                .map(done -> {
+                    audited(null, done.before().state(), done.state());
+                    return true;
+                }).orElse(false);
     }
 
     /**
      * Loads, checks access and If-Match, applies the command, and saves the next state with its events in
      * one write. {@code ownerOnly}: commands only the owning organisation may give.
      */
-    private StoredApplication change(CurrentUser user, String id, Long ifMatch, boolean ownerOnly,
+    private Versioned<Application> change(CurrentUser user, String id, Long ifMatch, boolean ownerOnly,
                                               Function<Application, Application.Outcome> command) {
-        StoredApplication current = get(user, id);
-        if (ownerOnly && !(isApplicant(user) && user.belongsTo(current.application().ownerUscc()))) {
+        Versioned<Application> current = get(user, id);
+        if (ownerOnly && !(isApplicant(user) && user.belongsTo(current.state().ownerUscc()))) {
             throw Refusal.forbidden("只有申报单位本身可以执行此操作");
         }
         IfMatch.require(ifMatch, current.version());
-        Application.Outcome outcome = command.apply(current.application());
+        Application.Outcome outcome = command.apply(current.state());
         long nextVersion = current.version() + 1;
         List<DomainEvent> events = outcome.events().isEmpty() ? List.of() : toContracts(outcome, nextVersion);
-        long version = applications.update(outcome.application(), current.version(), current.requestHash(), events);
-        audited(user, current.application(), outcome.application());
-        return new StoredApplication(outcome.application(), version, current.requestHash());
+        long version = applications.update(current, outcome.application(), events);
+        audited(user, current.state(), outcome.application());
+        return current.next(outcome.application(), version);
     }
 
     private List<DomainEvent> toContracts(Application.Outcome outcome, long version) {
@@ -308,7 +301,7 @@ public class ApplicationService {
     }
 
     private Call callOf(Application app) {
-        return calls.find(app.callId()).map(StoredCall::call)
+        return calls.find(app.callId()).map(Versioned::state)
                 .orElseThrow(() -> new IllegalStateException("call " + app.callId() + " of " + app.id() + " is gone"));
     }
 
@@ -330,7 +323,7 @@ public class ApplicationService {
      * before it submits), else the latest submitted version. Anyone else than {@link #mayReadDocuments}: 404.
      */
     public FormPrintout printout(CurrentUser user, String id, Integer number) {
-        Application app = applications.find(id).map(StoredApplication::application).orElseThrow(() -> notFound(id));
+        Application app = applications.find(id).map(Versioned::state).orElseThrow(() -> notFound(id));
         if (!mayReadDocuments(user, app)) {
             throw notFound(id);
         }

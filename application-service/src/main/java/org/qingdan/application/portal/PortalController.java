@@ -1,6 +1,5 @@
 package org.qingdan.application.portal;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,6 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.qingdan.application.attachment.AttachmentService;
+import org.qingdan.application.attachment.domain.AttachmentInfo;
+import org.qingdan.application.call.CallService;
 import org.qingdan.application.intake.ApplicationService;
 import org.qingdan.application.intake.domain.Application;
 import org.qingdan.application.intake.domain.ApplicationForm;
@@ -16,16 +19,10 @@ import org.qingdan.application.intake.domain.ApplicationRefused;
 import org.qingdan.application.intake.domain.ApplicationStatus;
 import org.qingdan.application.intake.domain.FormRules;
 import org.qingdan.application.intake.domain.RuleViolation;
-import org.qingdan.application.intake.domain.StoredApplication;
 import org.qingdan.application.intake.web.ApplicationController.ParticipantStatus;
 import org.qingdan.application.intake.web.ParticipationController.ParticipationView;
-import org.qingdan.application.attachment.AttachmentService;
-import org.qingdan.application.attachment.domain.AttachmentInfo;
-import org.qingdan.support.files.FileRejected;
-import org.qingdan.application.call.CallService;
 import org.qingdan.application.publication.PublicationService;
 import org.qingdan.application.publication.domain.Publication;
-import org.qingdan.support.web.Idempotency;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.AssessmentDimension;
 import org.qingdan.contracts.form.EligibilityBasis;
@@ -36,9 +33,12 @@ import org.qingdan.contracts.form.MaterialKind;
 import org.qingdan.contracts.form.OpinionDecision;
 import org.qingdan.contracts.form.ProductType;
 import org.qingdan.contracts.form.Rating;
+import org.qingdan.support.domain.Refusal;
+import org.qingdan.support.domain.Versioned;
+import org.qingdan.support.files.FileRejected;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.ui.UiUsers;
-import org.qingdan.support.domain.Refusal;
+import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
@@ -131,7 +131,7 @@ public class PortalController {
                 .entrySet().stream().filter(e -> e.getValue().stage() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stage().name())));
         model.addAttribute("participations", applications.participations(user, 0, 20).stream()
-                .map(v -> ParticipationView.of(v.application(), user.orgUscc(), v.version())).toList());
+                .map(v -> ParticipationView.of(v.state(), user.orgUscc(), v.version())).toList());
         return "portal/home";
     }
 
@@ -140,9 +140,9 @@ public class PortalController {
                         RedirectAttributes redirect, Locale locale) {
         CurrentUser user = common(model, principal);
         try {
-            StoredApplication created = applications.create(user, callId, null, null, Idempotency.hash("portal|" + callId));
+            Versioned<Application> created = applications.create(user, callId, null, null, Idempotency.hash("portal|" + callId));
             redirect.addFlashAttribute("message", "application.started");
-            return "redirect:/portal/applications/" + created.application().id() + "/steps/1";
+            return "redirect:/portal/applications/" + created.state().id() + "/steps/1";
         } catch (Refusal | ProblemException e) {
             flash(redirect, errors(locale).of(e, "calls"));
             return "redirect:/portal/";
@@ -154,8 +154,8 @@ public class PortalController {
     @GetMapping("/applications/{id}")
     public String application(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, Model model, Locale locale) {
         CurrentUser user = common(model, principal);
-        StoredApplication v = applications.get(user, id);
-        Application app = v.application();
+        Versioned<Application> v = applications.get(user, id);
+        Application app = v.state();
         page(model, v, user);
         Publication publication = app.status() == ApplicationStatus.APPROVED ? publications.of(id).orElse(null) : null;
         model.addAttribute("timeline", Timeline.of(app, publication));
@@ -177,8 +177,8 @@ public class PortalController {
     public record Correction(String where, String href, String comment) {
     }
 
-    private void page(Model model, StoredApplication v, CurrentUser user) {
-        Application app = v.application();
+    private void page(Model model, Versioned<Application> v, CurrentUser user) {
+        Application app = v.state();
         model.addAttribute("app", app);
         model.addAttribute("version", v.version());
         model.addAttribute("steps", Step.values());
@@ -205,14 +205,14 @@ public class PortalController {
                        @RequestParam(required = false) String check, Model model, Locale locale) {
         CurrentUser user = common(model, principal);
         Step step = Step.of(n).orElseThrow(() -> ProblemException.notFound("第 " + n + " 步不存在"));
-        StoredApplication v = applications.get(user, id);
-        if (!editable(v.application())) {
+        Versioned<Application> v = applications.get(user, id);
+        if (!editable(v.state())) {
             return "redirect:/portal/applications/" + id;
         }
         page(model, v, user);
         if (check != null && !model.containsAttribute("checked")) {
             // after a refused submission: the same rules, each violation of this step at its input
-            List<PortalErrors.UiError> found = errors(locale).ofViolations(id, check(v.application(), user).stream()
+            List<PortalErrors.UiError> found = errors(locale).ofViolations(id, check(v.state(), user).stream()
                     .filter(r -> Step.ofField(r.field()).orElse(null) == step).toList(), step);
             model.addAttribute("errors", found);
             model.addAttribute("fieldErrors", PortalErrors.byAnchor(found));
@@ -222,8 +222,8 @@ public class PortalController {
         Map<String, String> byAnchor = (Map<String, String>) model.getAttribute("fieldErrors");
         model.addAttribute("step", step);
         model.addAttribute("check", check != null);
-        model.addAttribute("ui", new FormView(v.application().draft(), byAnchor, messages, locale));
-        model.addAttribute("f", v.application().draft());
+        model.addAttribute("ui", new FormView(v.state().draft(), byAnchor, messages, locale));
+        model.addAttribute("f", v.state().draft());
         choices(model);
         return "portal/step";
     }
@@ -268,8 +268,8 @@ public class PortalController {
         String action = params.getFirst("action");
         boolean check = params.containsKey("check");
         String here = "redirect:/portal/applications/" + id + "/steps/" + n + (check ? "?check" : "");
-        StoredApplication current = applications.get(user, id);
-        PortalForm.Bound bound = PortalForm.bind(step, current.application().draft(), params);
+        Versioned<Application> current = applications.get(user, id);
+        PortalForm.Bound bound = PortalForm.bind(step, current.state().draft(), params);
         try {
             Long expected = version(params.getFirst("version"));
             applications.saveDraft(user, id, bound.form(), expected);
@@ -340,12 +340,12 @@ public class PortalController {
     @GetMapping("/applications/{id}/submit")
     public String confirmSubmit(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, Model model) {
         CurrentUser user = common(model, principal);
-        StoredApplication v = applications.get(user, id);
-        if (!editable(v.application())) {
+        Versioned<Application> v = applications.get(user, id);
+        if (!editable(v.state())) {
             return "redirect:/portal/applications/" + id;
         }
         page(model, v, user);
-        model.addAttribute("participantStatus", ParticipantStatus.of(v.application()));
+        model.addAttribute("participantStatus", ParticipantStatus.of(v.state()));
         return "portal/submit";
     }
 
@@ -390,9 +390,9 @@ public class PortalController {
     @GetMapping("/participations/{id}")
     public String participation(@AuthenticationPrincipal OidcUser principal, @PathVariable String id, Model model) {
         CurrentUser user = common(model, principal);
-        StoredApplication v = applications.participation(user, id);
-        model.addAttribute("p", ParticipationView.of(v.application(), user.orgUscc(), v.version()));
-        model.addAttribute("open", editable(v.application()));
+        Versioned<Application> v = applications.participation(user, id);
+        model.addAttribute("p", ParticipationView.of(v.state(), user.orgUscc(), v.version()));
+        model.addAttribute("open", editable(v.state()));
         return "portal/participation";
     }
 

@@ -18,10 +18,10 @@ import org.qingdan.application.intake.domain.ApplicationStatus;
 import org.qingdan.application.intake.domain.AuditEntry;
 import org.qingdan.application.intake.domain.CorrectionComment;
 import org.qingdan.application.intake.domain.ParticipantConfirmation;
-import org.qingdan.application.intake.domain.StoredApplication;
 import org.qingdan.application.intake.domain.SubmittedVersion;
 import org.qingdan.application.intake.persistence.ApplicationDocument;
 import org.qingdan.application.intake.persistence.ApplicationStore;
+import org.qingdan.support.domain.Versioned;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -58,16 +58,16 @@ class StoredClassNamesTest extends IntegrationTest {
         mongo.getCollection("applications").insertOne(old);
         assertThat(raw(original.id()).getString("_class")).isEqualTo(OLD_CLASS);
 
-        StoredApplication read = store.find(original.id()).orElseThrow();
-        assertThat(read.application()).isEqualTo(original);
+        Versioned<Application> read = store.find(original.id()).orElseThrow();
+        assertThat(read.state()).isEqualTo(original);
         assertThat(read.version()).isZero();
         assertThat(read.requestHash()).isEqualTo("hash-1");
         assertThat(store.list(original.ownerUscc(), original.callId(), null, 0, 10)).containsExactly(original);
 
         // a save writes the new name
-        store.update(read.application(), read.version(), "hash-1", List.of());
+        store.update(read, read.state(), List.of());
         assertThat(raw(original.id()).getString("_class")).isEqualTo(ApplicationDocument.class.getName());
-        assertThat(store.find(original.id()).orElseThrow().application()).isEqualTo(original);
+        assertThat(store.find(original.id()).orElseThrow().state()).isEqualTo(original);
     }
 
     private Document raw(String id) {

@@ -56,6 +56,16 @@ public final class ArchitectureRules {
                 .allowEmptyShould(true);
     }
 
+    /**
+     * An aggregate changes through its store's {@code VersionedStore.change} (load, decide, write with the version
+     * check, retry a conflict): no service writes its own retry loop around {@code ConflictRetry}.
+     */
+    public static ArchRule changesGoThroughVersionedStore() {
+        return noClasses().that().resideOutsideOfPackage("org.qingdan.support.outbox..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.qingdan.support.outbox.ConflictRetry")
+                .allowEmptyShould(true);
+    }
+
     /** A service shares only contracts and service-support with the others, never their classes. */
     public static ArchRule usesNoOtherService(String own) {
         String[] others = SERVICES.stream().filter(s -> !s.equals(own)).map(s -> "org.qingdan." + s + "..").toArray(String[]::new);

@@ -28,6 +28,13 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void a_service_with_its_own_retry_loop_breaks_the_rule() {
+        var classes = new ClassFileImporter().importPackages("org.qingdan.testsupport.fixture.retry", "org.qingdan.support.outbox");
+        var result = ArchitectureRules.changesGoThroughVersionedStore().evaluate(classes);
+        assertThat(result.getFailureReport().getDetails()).isNotEmpty().allMatch(d -> d.contains("HandRetryingService"));
+    }
+
+    @Test
     void only_the_web_and_query_objects_may_refuse_in_http_words() {
         var classes = new ClassFileImporter().importPackages("org.qingdan.testsupport.fixture.refusal");
         var result = ArchitectureRules.servicesThrowNoHttpTypes().evaluate(classes);

@@ -3,9 +3,10 @@ package org.qingdan.application.call.persistence;
 import java.util.List;
 import java.util.Optional;
 import org.qingdan.application.call.domain.Call;
-import org.qingdan.application.call.domain.StoredCall;
 import org.qingdan.contracts.DomainEvent;
+import org.qingdan.support.domain.Versioned;
 import org.qingdan.support.outbox.AggregateStore;
+import org.qingdan.support.outbox.VersionedStore;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Calls in MongoDB. */
 @Component
-public class CallStore {
+public class CallStore implements VersionedStore<Call> {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -23,14 +24,15 @@ public class CallStore {
         this.store = store;
     }
 
-    public Optional<StoredCall> find(String id) {
+    @Override
+    public Optional<Versioned<Call>> find(String id) {
         return Optional.ofNullable(mongo.findById(id, CallDocument.class))
-                .map(d -> new StoredCall(d.state(), d.version(), d.requestHash()));
+                .map(d -> new Versioned<>(d.state(), d.version(), d.requestHash()));
     }
 
-    public List<StoredCall> all() {
+    public List<Versioned<Call>> all() {
         return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "state.year", "state.createdAt")), CallDocument.class)
-                .stream().map(d -> new StoredCall(d.state(), d.version(), d.requestHash())).toList();
+                .stream().map(d -> new Versioned<>(d.state(), d.version(), d.requestHash())).toList();
     }
 
     /** Inserts; a DuplicateKeyException means the id (an idempotency key's) exists already. */
@@ -39,8 +41,9 @@ public class CallStore {
     }
 
     /** The state and its events in one write: the events wait in the document's outbox until published. */
-    public long update(Call call, long expectedVersion, String requestHash, List<? extends DomainEvent> events) {
-        return store.update(new CallDocument(call.id(), null, call, requestHash), expectedVersion, events);
+    @Override
+    public long update(Versioned<Call> read, Call next, List<? extends DomainEvent> events) {
+        return store.update(new CallDocument(next.id(), null, next, read.requestHash()), read.version(), events);
     }
 
     /**

@@ -1,18 +1,18 @@
 package org.qingdan.application.call.web;
 
-import org.qingdan.application.call.domain.StoredCall;
-import org.qingdan.support.security.Roles;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.qingdan.application.call.CallService;
 import org.qingdan.application.call.domain.Call;
+import org.qingdan.support.domain.Versioned;
+import org.qingdan.support.security.CurrentUser;
+import org.qingdan.support.security.Roles;
 import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.web.IfMatch;
-import org.qingdan.support.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,16 +61,16 @@ public class CallController {
     public ResponseEntity<CallView> plan(CurrentUser user, @RequestBody CallRequest request,
                                          @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         String hash = Idempotency.hash(String.valueOf(request));
-        StoredCall saved = calls.plan(user, new CallService.Draft(request.title(), request.year(), request.opensAt(),
+        Versioned<Call> saved = calls.plan(user, new CallService.Draft(request.title(), request.year(), request.opensAt(),
                 request.closesAt(), request.publicNoticeDays(), request.reviewersPerApplication()), key, hash);
-        return ResponseEntity.created(URI.create("/api/calls/" + saved.call().id()))
-                .eTag(IfMatch.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
+        return ResponseEntity.created(URI.create("/api/calls/" + saved.state().id()))
+                .eTag(IfMatch.etag(saved.version())).body(CallView.of(saved.state(), saved.version()));
     }
 
     @GetMapping
     @Operation(summary = "All calls, newest year first")
     public List<CallView> all() {
-        return calls.all().stream().map(v -> CallView.of(v.call(), v.version())).toList();
+        return calls.all().stream().map(v -> CallView.of(v.state(), v.version())).toList();
     }
 
     @GetMapping("/{id}")
@@ -78,8 +78,8 @@ public class CallController {
     @ApiResponse(responseCode = "200", description = "The call")
     @ApiResponse(responseCode = "404", description = "征集不存在 (no such call)")
     public ResponseEntity<CallView> one(@PathVariable String id) {
-        StoredCall found = calls.get(id);
-        return ResponseEntity.ok().eTag(IfMatch.etag(found.version())).body(CallView.of(found.call(), found.version()));
+        Versioned<Call> found = calls.get(id);
+        return ResponseEntity.ok().eTag(IfMatch.etag(found.version())).body(CallView.of(found.state(), found.version()));
     }
 
     @PostMapping("/{id}/open")
@@ -90,8 +90,8 @@ public class CallController {
     @ApiResponse(responseCode = "409", description = "Not PLANNED (wrong-state), or a concurrent change won")
     public ResponseEntity<CallView> open(CurrentUser user, @PathVariable String id,
                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        StoredCall saved = calls.open(user, id, IfMatch.version(ifMatch));
-        return ResponseEntity.ok().eTag(IfMatch.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
+        Versioned<Call> saved = calls.open(user, id, IfMatch.version(ifMatch));
+        return ResponseEntity.ok().eTag(IfMatch.etag(saved.version())).body(CallView.of(saved.state(), saved.version()));
     }
 
     @PostMapping("/{id}/close")
@@ -102,7 +102,7 @@ public class CallController {
     @ApiResponse(responseCode = "409", description = "Not OPEN (wrong-state), or a concurrent change won")
     public ResponseEntity<CallView> close(CurrentUser user, @PathVariable String id,
                                           @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        StoredCall saved = calls.close(user, id, IfMatch.version(ifMatch));
-        return ResponseEntity.ok().eTag(IfMatch.etag(saved.version())).body(CallView.of(saved.call(), saved.version()));
+        Versioned<Call> saved = calls.close(user, id, IfMatch.version(ifMatch));
+        return ResponseEntity.ok().eTag(IfMatch.etag(saved.version())).body(CallView.of(saved.state(), saved.version()));
     }
 }

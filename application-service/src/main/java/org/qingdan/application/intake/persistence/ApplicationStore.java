@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.qingdan.application.intake.domain.Application;
 import org.qingdan.application.intake.domain.ApplicationStatus;
-import org.qingdan.application.intake.domain.StoredApplication;
 import org.qingdan.contracts.DomainEvent;
+import org.qingdan.support.domain.Versioned;
 import org.qingdan.support.outbox.AggregateStore;
+import org.qingdan.support.outbox.VersionedStore;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** Applications in MongoDB; state and events go in one write through the outbox store. */
 @Component
-public class ApplicationStore {
+public class ApplicationStore implements VersionedStore<Application> {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -25,9 +26,10 @@ public class ApplicationStore {
         this.store = store;
     }
 
-    public Optional<StoredApplication> find(String id) {
+    @Override
+    public Optional<Versioned<Application>> find(String id) {
         return Optional.ofNullable(mongo.findById(id, ApplicationDocument.class))
-                .map(d -> new StoredApplication(d.state(), d.version(), d.requestHash()));
+                .map(d -> new Versioned<>(d.state(), d.version(), d.requestHash()));
     }
 
     /** Newest first; {@code ownerUscc} null means every organisation (the office). */
@@ -51,10 +53,10 @@ public class ApplicationStore {
      * The applications whose current form names this organisation as a participant, newest first, one page: a query on
      * the {@code participant} index (the participants' USCCs, multikey, then the creation time).
      */
-    public List<StoredApplication> naming(String participantUscc, int page, int size) {
+    public List<Versioned<Application>> naming(String participantUscc, int page, int size) {
         Query query = Query.query(Criteria.where("state.draft.participants.uscc").is(participantUscc))
                 .with(Sort.by(Sort.Direction.DESC, "state.createdAt").and(Sort.by("_id"))).skip((long) page * size).limit(size);
-        return mongo.find(query, ApplicationDocument.class).stream().map(d -> new StoredApplication(d.state(), d.version(), d.requestHash())).toList();
+        return mongo.find(query, ApplicationDocument.class).stream().map(d -> new Versioned<>(d.state(), d.version(), d.requestHash())).toList();
     }
 
     /**
@@ -73,7 +75,8 @@ public class ApplicationStore {
         return store.insert(new ApplicationDocument(application.id(), null, application, requestHash), events);
     }
 
-    public long update(Application application, long expectedVersion, String requestHash, List<? extends DomainEvent> events) {
-        return store.update(new ApplicationDocument(application.id(), null, application, requestHash), expectedVersion, events);
+    @Override
+    public long update(Versioned<Application> read, Application next, List<? extends DomainEvent> events) {
+        return store.update(new ApplicationDocument(next.id(), null, next, read.requestHash()), read.version(), events);
     }
 }

@@ -1,28 +1,28 @@
 package org.qingdan.application.intake.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.qingdan.application.intake.ApplicationService;
 import org.qingdan.application.intake.FormPrintout;
-import org.qingdan.application.intake.domain.StoredApplication;
-import org.qingdan.application.intake.print.FormPdf;
 import org.qingdan.application.intake.domain.Application;
 import org.qingdan.application.intake.domain.ApplicationForm;
 import org.qingdan.application.intake.domain.ApplicationStatus;
 import org.qingdan.application.intake.domain.AuditEntry;
 import org.qingdan.application.intake.domain.CorrectionComment;
 import org.qingdan.application.intake.domain.SubmittedVersion;
+import org.qingdan.application.intake.print.FormPdf;
+import org.qingdan.support.domain.Versioned;
+import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.web.IfMatch;
-import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -104,8 +104,8 @@ public class ApplicationController {
                          ApplicationForm form, LocalDate filingDate, List<VersionSummary> versions, List<CorrectionComment> corrections,
                          Instant correctionDueAt, String notAcceptedReason, List<ParticipantStatus> participants,
                          String withdrawalReason, List<AuditEntry> audit, long version, Instant createdAt) {
-        static Detail of(StoredApplication v) {
-            Application a = v.application();
+        static Detail of(Versioned<Application> v) {
+            Application a = v.state();
             LocalDate filed = a.versions().isEmpty() ? null : a.versions().get(a.versions().size() - 1).filingDate();
             return new Detail(a.id(), a.callId(), a.ownerUscc(), a.ownerName(), a.status().name(), a.status().label(),
                     a.draft(), filed, a.versions().stream().map(s -> new VersionSummary(s.number(), s.submittedAt(), s.filingDate(),
@@ -115,7 +115,7 @@ public class ApplicationController {
         }
     }
 
-    private static ResponseEntity<Detail> ok(StoredApplication v) {
+    private static ResponseEntity<Detail> ok(Versioned<Application> v) {
         return ResponseEntity.ok().eTag(IfMatch.etag(v.version())).body(Detail.of(v));
     }
 
@@ -130,9 +130,9 @@ public class ApplicationController {
         if (request.callId() == null || request.callId().isBlank()) {
             throw ProblemException.invalid("请选择征集", List.of(new org.qingdan.support.web.Violation("callId", "required", "必填")));
         }
-        StoredApplication saved = applications.create(user, request.callId(), request.form(), key,
+        Versioned<Application> saved = applications.create(user, request.callId(), request.form(), key,
                 Idempotency.hash(String.valueOf(request)));
-        return ResponseEntity.created(URI.create("/api/applications/" + saved.application().id()))
+        return ResponseEntity.created(URI.create("/api/applications/" + saved.state().id()))
                 .eTag(IfMatch.etag(saved.version())).body(Detail.of(saved));
     }
 
@@ -161,7 +161,7 @@ public class ApplicationController {
     @ApiResponse(responseCode = "200", description = "The version as submitted")
     @ApiResponse(responseCode = "404", description = "No such application or version")
     public SubmittedVersion version(CurrentUser user, @PathVariable String id, @PathVariable int number) {
-        return applications.get(user, id).application().version(number)
+        return applications.get(user, id).state().version(number)
                 .orElseThrow(() -> ProblemException.notFound("申报 " + id + " 没有第 " + number + " 版"));
     }
 

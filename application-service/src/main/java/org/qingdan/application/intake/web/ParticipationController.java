@@ -1,15 +1,15 @@
 package org.qingdan.application.intake.web;
 
+import java.time.Instant;
+import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.util.List;
 import org.qingdan.application.intake.ApplicationService;
 import org.qingdan.application.intake.domain.Application;
 import org.qingdan.application.intake.domain.ApplicationForm;
 import org.qingdan.application.intake.domain.ParticipantConfirmation;
-import org.qingdan.application.intake.domain.StoredApplication;
+import org.qingdan.support.domain.Versioned;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.IfMatch;
 import org.qingdan.support.web.ProblemException;
@@ -78,7 +78,7 @@ public class ParticipationController {
         }
         String org = user.orgUscc();
         return applications.participations(user, page, size).stream()
-                .map(v -> ParticipationView.of(v.application(), org, v.version())).toList();
+                .map(v -> ParticipationView.of(v.state(), org, v.version())).toList();
     }
 
     @GetMapping("/{id}/participation")
@@ -111,7 +111,7 @@ public class ParticipationController {
         return view(user, applications.declineParticipation(user, id, request.reason(), IfMatch.version(ifMatch)));
     }
 
-    private static ResponseEntity<ParticipationView> view(CurrentUser user, StoredApplication v) {
-        return ResponseEntity.ok().eTag(IfMatch.etag(v.version())).body(ParticipationView.of(v.application(), user.orgUscc(), v.version()));
+    private static ResponseEntity<ParticipationView> view(CurrentUser user, Versioned<Application> v) {
+        return ResponseEntity.ok().eTag(IfMatch.etag(v.version())).body(ParticipationView.of(v.state(), user.orgUscc(), v.version()));
     }
 }
