@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 import org.qingdan.contracts.DomainEvent;
-import org.qingdan.contracts.form.ExclusionGround;
+import org.qingdan.listing.register.domain.ExclusionGround;
 import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.listing.register.domain.DelistingReason;
 import org.qingdan.listing.register.domain.Edition;

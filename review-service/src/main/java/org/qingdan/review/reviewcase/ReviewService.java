@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
-import org.qingdan.contracts.form.ExclusionGround;
+import org.qingdan.review.reviewcase.domain.ExclusionGround;
 import org.qingdan.review.reviewcase.domain.DelistingReason;
 import org.qingdan.contracts.listing.ReReviewRequested;
 import org.qingdan.review.reviewcase.domain.ReReviewSubject;

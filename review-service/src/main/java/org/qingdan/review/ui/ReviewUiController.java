@@ -14,7 +14,7 @@ import java.util.Map;
 import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.AssessmentDimension;
-import org.qingdan.contracts.form.ExclusionGround;
+import org.qingdan.review.reviewcase.domain.ExclusionGround;
 import org.qingdan.review.reviewcase.domain.DelistingReason;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.review.reviewcase.CaseQuery;

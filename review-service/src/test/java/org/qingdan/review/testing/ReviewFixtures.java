@@ -7,9 +7,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.AssessmentDimension;
-import org.qingdan.contracts.form.ExclusionGround;
+import org.qingdan.review.reviewcase.domain.ExclusionGround;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.contracts.samples.ContractSamples;
 import org.qingdan.review.reviewcase.domain.Review;
@@ -42,6 +43,23 @@ public final class ReviewFixtures {
     public static Reviewer reviewer(String id, String org, int limit) {
         return new Reviewer(id, "专家" + id, id + "@expert.cn", org, "机构" + id, List.of(ApplicationScenario.RISK_MANAGEMENT),
                 List.of("大数据"), limit, true);
+    }
+
+    public static final org.qingdan.contracts.form.CallSummary CALL = ContractSamples.CALL;
+
+    /** The sample form with every field set (the sample leaves the office address and the other scenario empty). */
+    public static ApplicationFormSnapshot fullForm() {
+        ApplicationFormSnapshot f = ContractSamples.form();
+        var a = f.applicant();
+        var p = f.product();
+        return new ApplicationFormSnapshot(
+                new ApplicationFormSnapshot.ApplicantOrganisation(a.name(), a.uscc(), a.leadKind(), a.registeredAddress(), "石家庄市裕华区槐安路1号",
+                        a.financialLicenceNumber()),
+                f.contact(), f.participants(), f.enterprise(),
+                new ApplicationFormSnapshot.Product(p.name(), p.introduction(), p.keyTechnologies(), p.goLiveDate(), p.honours(),
+                        p.productType(), List.of(ApplicationScenario.RISK_MANAGEMENT, ApplicationScenario.OTHER), "贷后预警"),
+                f.selfAssessment(), f.operationalEvaluation(), f.supportingMaterials(), f.eligibility(), f.opinion(), f.commitment(),
+                f.attachments(), f.filingDate());
     }
 
     /** A new case of the sample form and call (three reviewers per application). */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.contracts.listing.EnterpriseChangeKind;
 import org.qingdan.listing.register.domain.ListingRefused.Reason;

@@ -18,6 +18,7 @@ import org.qingdan.contracts.listing.Reconfirmed;
 import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.listing.ReReviewRequested;
 import org.qingdan.contracts.listing.SelfAssessmentUpdated;
+import org.qingdan.listing.register.domain.ExclusionGround;
 import org.qingdan.listing.register.domain.ReReview;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.Objection;
@@ -69,9 +70,10 @@ public final class ListingEventsAdapter {
             return new ProductListed(id, now, l.id(), l.version(), l.product(), l.listedAt(), listed.edition().number());
         }
         if (event instanceof RegisterEvent.Delisted delisted) {
-            // the list's own reason, said in the contract's words (the same names)
+            // the list's own reason and ground, said in the contract's words (the same names)
+            ExclusionGround ground = l.delisting().exclusionGround();
             return new ProductDelisted(id, now, l.id(), l.version(), l.product(), ProductDelisted.DelistingReason.valueOf(l.delisting().reason().name()),
-                    l.delisting().exclusionGround(), l.delisting().explanation(), l.delisting().at(), delisted.edition().number());
+                    ground == null ? null : org.qingdan.contracts.form.ExclusionGround.valueOf(ground.name()), l.delisting().explanation(), l.delisting().at(), delisted.edition().number());
         }
         if (event instanceof RegisterEvent.Reconfirmed) {
             return new Reconfirmed(id, now, l.id(), l.version(), l.product().productName(), l.lastConfirmedAt(), l.reconfirmDueAt());

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.listing.Products;
 
 class ListingTest {

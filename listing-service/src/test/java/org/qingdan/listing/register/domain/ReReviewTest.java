@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.listing.ReportKind;
 
 /** Art. 12 re-reviews of a listed product: 复核中 while open, then kept (复核保留) or delisted, each once. */

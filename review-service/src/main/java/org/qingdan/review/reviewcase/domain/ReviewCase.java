@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.AssessmentDimension;
 import org.qingdan.contracts.form.CallSummary;
-import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.review.reviewcase.domain.ReviewRefused.Reason;
 import org.qingdan.review.reviewcase.domain.ReviewRefused.Problem;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.form.ApplicationFormSnapshot;
+import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.review.ReReviewCompleted;
@@ -51,9 +52,9 @@ public final class ReviewEventsAdapter {
             var d = rr.decision();
             return new ReReviewCompleted(id, now, c.id(), version, c.reReview().listingId(), c.reReview().reReviewId(), productName,
                     d.approved() ? ReReviewCompleted.Outcome.KEEP_LISTED : ReReviewCompleted.Outcome.DELIST,
-                    // the case's own reason, said in the contract's words (the same names)
+                    // the case's own reason and ground, said in the contract's words (the same names)
                     d.delistingReason() == null ? null : ProductDelisted.DelistingReason.valueOf(d.delistingReason().name()),
-                    d.exclusionGround(), d.reasons(), d.decidedBy(), d.decidedAt());
+                    d.exclusionGround() == null ? null : ExclusionGround.valueOf(d.exclusionGround().name()), d.reasons(), d.decidedBy(), d.decidedAt());
         }
         ReviewCase.Event.Completed done = (ReviewCase.Event.Completed) event;
         return new ReviewCompleted(id, now, c.id(), version, c.applicationId(), c.call(),

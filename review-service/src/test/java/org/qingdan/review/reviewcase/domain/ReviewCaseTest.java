@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.AssessmentDimension;
-import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.contracts.samples.ContractSamples;
 import org.qingdan.review.reviewer.domain.Reviewer;

@@ -23,6 +23,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qingdan.review.reviewcase.domain.CaseStatus;
+import org.qingdan.review.reviewcase.domain.ExclusionGround;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.testing.ReviewFixtures;
@@ -53,6 +54,27 @@ class ReviewCaseStoreTest {
         mongo.getCollection("reviewCases").updateOne(new org.bson.Document("_id", "old-case"),
                 new org.bson.Document("$unset", new org.bson.Document("state.expertNamesShown", "")));
         assertThat(store.find("old-case").orElseThrow().reviewCase().expertNamesShown()).isFalse();
+    }
+
+    /**
+     * Cases as the release before the service's own types (form, Art. 5 grounds) stored them, inserted as raw documents:
+     * the field names did not change, so each reads whole, equal to the case as built.
+     */
+    @Test
+    void cases_stored_before_the_services_own_types_read_whole() throws java.io.IOException {
+        String json;
+        try (var in = getClass().getResourceAsStream("stored-before-own-types.json")) {
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<org.bson.Document> documents = new ArrayList<>();
+        for (Object each : org.bson.Document.parse("{\"cases\": " + json + "}").getList("cases", Object.class)) {
+            documents.add((org.bson.Document) each);
+        }
+        mongo.getCollection("reviewCases").insertMany(documents);
+
+        assertThat(store.find("old-app").orElseThrow().reviewCase()).isEqualTo(StoredBefore.applicationCase());
+        assertThat(store.find("old-rr").orElseThrow().reviewCase()).isEqualTo(StoredBefore.reReviewCase());
+        assertThat(store.find("old-rr").orElseThrow().reviewCase().decision().exclusionGround()).isEqualTo(ExclusionGround.FRAUD);
     }
 
     @Test
