@@ -15,6 +15,8 @@ import org.qingdan.contracts.form.Rating;
 import org.qingdan.contracts.samples.ContractSamples;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
+import org.qingdan.review.reviewcase.domain.ReviewedForm;
+import org.qingdan.review.reviewcase.events.FormAdapter;
 import org.qingdan.review.reviewer.domain.Reviewer;
 import org.qingdan.support.outbox.AggregateStore;
 import org.qingdan.testsupport.RealInfrastructure;
@@ -47,6 +49,11 @@ public final class ReviewFixtures {
 
     public static final org.qingdan.contracts.form.CallSummary CALL = ContractSamples.CALL;
 
+    /** The sample form, as a case keeps it. */
+    public static ReviewedForm form() {
+        return FormAdapter.toDomain(ContractSamples.form());
+    }
+
     /** The sample form with every field set (the sample leaves the office address and the other scenario empty). */
     public static ApplicationFormSnapshot fullForm() {
         ApplicationFormSnapshot f = ContractSamples.form();
@@ -64,7 +71,7 @@ public final class ReviewFixtures {
 
     /** A new case of the sample form and call (three reviewers per application). */
     public static ReviewCase opened(String id, Instant openedAt) {
-        return ReviewCase.open(id, ContractSamples.CALL, 1, ContractSamples.form(), List.of(), openedAt);
+        return ReviewCase.open(id, ContractSamples.CALL, 1, form(), List.of(), openedAt);
     }
 
     /** A re-review case of the sample product, on the sample report and answers (three reviewers). */

@@ -185,7 +185,7 @@ class ReviewCaseStoreTest {
     @Test
     void lists_filter_by_call_tab_and_overdue_reviews_and_sort_by_age_or_due_date_in_the_database() {
         var call2025 = new org.qingdan.contracts.form.CallSummary("call-2025", "2025年度征集", 2025, 7, 3);
-        var form = org.qingdan.contracts.samples.ContractSamples.form();
+        var form = ReviewFixtures.form();
         java.time.Instant longAgo = NOW.minus(Duration.ofDays(20)); // due six days before NOW
         store.insert(opened("a-open", NOW.minus(Duration.ofHours(3))));
         store.insert(assignedAt(assignedAt(opened("b-late", NOW.minus(Duration.ofHours(2))), R1, longAgo), R2, NOW));

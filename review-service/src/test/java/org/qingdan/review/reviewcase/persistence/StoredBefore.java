@@ -6,6 +6,7 @@ import org.qingdan.review.reviewcase.domain.DelistingReason;
 import org.qingdan.review.reviewcase.domain.ExclusionGround;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
+import org.qingdan.review.reviewcase.events.FormAdapter;
 import org.qingdan.review.testing.ReviewFixtures;
 
 /**
@@ -16,7 +17,7 @@ final class StoredBefore {
 
     /** An application's case: the full form, three reviews (one finding an Art. 5 situation), rejected. */
     static ReviewCase applicationCase() {
-        ReviewCase c = ReviewCase.open("old-app", ReviewFixtures.CALL, 1, ReviewFixtures.fullForm(), List.of("major-latent-risk"),
+        ReviewCase c = ReviewCase.open("old-app", ReviewFixtures.CALL, 1, FormAdapter.toDomain(ReviewFixtures.fullForm()), List.of("major-latent-risk"),
                 ReviewFixtures.NOW);
         c = ReviewFixtures.assigned(c, ReviewFixtures.R1, ReviewFixtures.R2, ReviewFixtures.R3);
         c = withGround(c, "r1", ExclusionGround.UNRESOLVED_COMPLAINTS);
