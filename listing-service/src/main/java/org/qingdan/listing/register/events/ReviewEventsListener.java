@@ -31,7 +31,8 @@ public class ReviewEventsListener {
     void on(DomainEvent event) {
         if (event instanceof ReviewCompleted completed && completed.decision() == ReviewCompleted.Decision.APPROVED) {
             // idempotent: a listing for this application exists after the first delivery
-            var listing = register.startNotice(completed.applicationId(), completed.product(), completed.call().publicNoticeDays());
+            var listing = register.startNotice(completed.applicationId(), ProductAdapter.toDomain(completed.product()),
+                    completed.call().publicNoticeDays());
             if (listing.noticeEndsAt() != null) {
                 timer.expect(listing.noticeEndsAt());
             }

@@ -72,9 +72,16 @@ class ReviewCaseStoreTest {
         }
         mongo.getCollection("reviewCases").insertMany(documents);
 
-        assertThat(store.find("old-app").orElseThrow().reviewCase()).isEqualTo(StoredBefore.applicationCase());
-        assertThat(store.find("old-rr").orElseThrow().reviewCase()).isEqualTo(StoredBefore.reReviewCase());
-        assertThat(store.find("old-rr").orElseThrow().reviewCase().decision().exclusionGround()).isEqualTo(ExclusionGround.FRAUD);
+        // the file was written by a JVM at UTC: its LocalDates are UTC midnights, read back in the JVM's zone
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+        try {
+            assertThat(store.find("old-app").orElseThrow().reviewCase()).isEqualTo(StoredBefore.applicationCase());
+            assertThat(store.find("old-rr").orElseThrow().reviewCase()).isEqualTo(StoredBefore.reReviewCase());
+            assertThat(store.find("old-rr").orElseThrow().reviewCase().decision().exclusionGround()).isEqualTo(ExclusionGround.FRAUD);
+        } finally {
+            java.util.TimeZone.setDefault(zone);
+        }
     }
 
     @Test
