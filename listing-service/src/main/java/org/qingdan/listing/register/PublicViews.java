@@ -7,8 +7,10 @@ import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.listing.register.domain.ActingBody;
 import org.qingdan.listing.register.domain.HistoryEntry;
+import org.qingdan.listing.register.domain.ListedProduct;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.ListingStatus;
+import org.qingdan.listing.register.events.ProductAdapter;
 
 /**
  * What the public API shows, as the read side builds it; Chinese labels travel beside the stable codes. The
@@ -72,7 +74,7 @@ public final class PublicViews {
     }
 
     public static Summary summary(Listing l) {
-        PublicProduct p = l.product();
+        ListedProduct p = l.product();
         List<ApplicationScenario> scenarios = p.scenarios() == null ? List.of() : p.scenarios();
         return new Summary(l.id(), p.productName(), p.enterprise().name(), p.enterprise().uscc(),
                 p.productType() == null ? null : p.productType().name(), p.productType() == null ? null : p.productType().label(),
@@ -85,7 +87,7 @@ public final class PublicViews {
 
     public static Detail detail(Listing l) {
         var d = l.delisting();
-        return new Detail(summary(l), l.product(), d == null ? null : new Delisting(d.reason().name(), d.reason().label(),
+        return new Detail(summary(l), ProductAdapter.toContract(l.product()), d == null ? null : new Delisting(d.reason().name(), d.reason().label(),
                 d.exclusionGround() == null ? null : d.exclusionGround().name(),
                 d.exclusionGround() == null ? null : d.exclusionGround().label(), d.explanation(), d.at()),
                 l.history().stream().map(h -> History.of(h, d)).toList());

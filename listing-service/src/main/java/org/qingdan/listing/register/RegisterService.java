@@ -3,10 +3,10 @@ package org.qingdan.listing.register;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
-import org.qingdan.contracts.form.ExclusionGround;
-import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.listing.register.domain.DelistingReason;
 import org.qingdan.listing.register.domain.Edition;
+import org.qingdan.listing.register.domain.ExclusionGround;
+import org.qingdan.listing.register.domain.ListedProduct;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.ListingRefused;
 import org.qingdan.listing.register.domain.ReReview;
@@ -59,7 +59,7 @@ public class RegisterService {
     }
 
     /** The committee approved: public notice starts. Idempotent per application (a redelivery finds the listing). */
-    public Listing startNotice(String applicationId, PublicProduct product, int noticeDays) {
+    public Listing startNotice(String applicationId, ListedProduct product, int noticeDays) {
         Listing started = Listing.startNotice(applicationId, product, noticeDays, clock.instant());
         if (listings.insert(started, List.of())) {
             publicVersion.bump();

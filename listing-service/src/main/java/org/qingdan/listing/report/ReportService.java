@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.qingdan.contracts.DomainEvent;
-import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.listing.register.domain.ListedProduct;
 import org.qingdan.contracts.listing.ReportKind;
 import org.qingdan.listing.register.ReReviewFollowers;
 import org.qingdan.listing.register.RegisterService;
@@ -88,7 +88,7 @@ public class ReportService implements ReReviewFollowers {
                     "本单位对该产品已有 " + Report.MAX_OPEN_PER_ORGANISATION + " 条待处理的情况反映，请等待办公室处理");
         }
         List<ReReview.File> stored = store(id, org, evidence);
-        PublicProduct p = listing.product();
+        ListedProduct p = listing.product();
         Report.Outcome outcome = Report.file(id, listingId, p.productName(), party(p.enterprise()), party(p.leadApplicant()),
                 new Report.Reporter(member.username(), member.displayName(), org, member.orgName()), kinds, description, occurredOn,
                 stored, clock.instant());
@@ -229,7 +229,7 @@ public class ReportService implements ReReviewFollowers {
         return stored;
     }
 
-    private static Report.Party party(PublicProduct.Organisation o) {
+    private static Report.Party party(ListedProduct.Organisation o) {
         return o == null ? null : new Report.Party(o.name(), o.uscc());
     }
 

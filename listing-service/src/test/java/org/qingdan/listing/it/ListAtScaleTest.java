@@ -53,7 +53,7 @@ class ListAtScaleTest extends ListingIntegrationTest {
             for (int i = 0; i < n; i++) {
                 String id = "scale-" + i;
                 String name = "并发产品" + i;
-                starts.add(() -> register.startNotice(id, Products.product(id, name), 7));
+                starts.add(() -> register.startNotice(id, Products.listed(id, name), 7));
             }
             for (Future<Listing> f : pool.invokeAll(starts)) {
                 assertThat(f.get().pendingEdition()).isNull();
@@ -102,7 +102,7 @@ class ListAtScaleTest extends ListingIntegrationTest {
 
     @Test
     void a_change_a_crash_left_without_its_edition_gets_it_and_its_event_and_a_head_left_behind_rolls_forward() throws Exception {
-        Listing pending = Listing.startNotice("crash-1", Products.product("crash-1", "断点产品"), 7, clock.instant());
+        Listing pending = Listing.startNotice("crash-1", Products.listed("crash-1", "断点产品"), 7, clock.instant());
         assertThat(listings.insert(pending, List.of())).isTrue(); // the first write, then the process died
         assertThat(api.get("/api/public/listings/crash-1", null).json().get("history").get(0).get("edition").isNull()).isTrue();
 
@@ -117,12 +117,12 @@ class ListAtScaleTest extends ListingIntegrationTest {
                 .find(new Document("_id", "crash-1").append("pendingEvents.0", new Document("$exists", true))).first() == null);
 
         // a redelivered approval changes nothing
-        register.startNotice("crash-1", Products.product("crash-1", "断点产品"), 7);
+        register.startNotice("crash-1", Products.listed("crash-1", "断点产品"), 7);
         assertThat(listings.find("crash-1").orElseThrow().state().version()).isEqualTo(done.version());
 
         // an edition written, then the process died before moving the head: the next reader moves it
         EditionHead before = editions.head();
-        Listing other = Listing.startNotice("crash-2", Products.product("crash-2", "另一产品"), 7, clock.instant());
+        Listing other = Listing.startNotice("crash-2", Products.listed("crash-2", "另一产品"), 7, clock.instant());
         listings.insert(other, List.of());
         Edition appended = editions.append(other, clock.instant());
         mongo.getCollection("editionHead").updateOne(new Document("_id", "head"),
@@ -135,7 +135,7 @@ class ListAtScaleTest extends ListingIntegrationTest {
 
     @Test
     void objections_only_from_applicants_and_vendors_of_a_member_one_open_per_organisation() throws Exception {
-        register.startNotice("obj-1", Products.product("obj-1", "异议规则产品"), 7);
+        register.startNotice("obj-1", Products.listed("obj-1", "异议规则产品"), 7);
         String reviewer = HttpApi.token("expert-1", "911301027356003226", "乙银行股份有限公司", Roles.REVIEWER);
         HttpApi.Response refused = api.post("/api/listings/obj-1/objections", reviewer, Map.of("grounds", "理由"));
         assertThat(refused.status()).isEqualTo(403);
@@ -160,7 +160,7 @@ class ListAtScaleTest extends ListingIntegrationTest {
 
     @Test
     void editions_and_diffs_are_bounded_and_verification_goes_on_from_where_it_stopped() {
-        register.startNotice("bound-1", Products.product("bound-1", "边界产品"), 7);
+        register.startNotice("bound-1", Products.listed("bound-1", "边界产品"), 7);
         long latest = editions.head().number();
         assertThat(api.get("/api/public/editions?size=101", null).status()).isEqualTo(400);
         assertThat(api.get("/api/public/editions/1/diff/" + (latest + 2000), null).status()).isIn(400, 404);
@@ -171,7 +171,7 @@ class ListAtScaleTest extends ListingIntegrationTest {
         JsonNode first = api.get("/api/public/editions/verification", null).json();
         assertThat(first.get("valid").asBoolean()).isTrue();
         assertThat(first.get("to").asLong()).isEqualTo(latest);
-        register.startNotice("bound-2", Products.product("bound-2", "边界产品二"), 7);
+        register.startNotice("bound-2", Products.listed("bound-2", "边界产品二"), 7);
         JsonNode next = api.get("/api/public/editions/verification", null).json();
         assertThat(next.get("valid").asBoolean()).isTrue();
         assertThat(next.get("from").asLong()).as("from the last verified edition").isGreaterThanOrEqualTo(latest);
@@ -186,7 +186,7 @@ class ListAtScaleTest extends ListingIntegrationTest {
         String etag = api.get("/api/public/listings?status=PUBLIC_NOTICE", null).etag();
         assertThat(api.get("/api/public/listings/does-not-exist", null).status()).isEqualTo(404);
         assertThat(api.get("/api/public/listings?status=PUBLIC_NOTICE", null, "If-None-Match", etag).status()).isEqualTo(304);
-        register.startNotice("etag-2", Products.product("etag-2", "缓存产品"), 7);
+        register.startNotice("etag-2", Products.listed("etag-2", "缓存产品"), 7);
         assertThat(api.get("/api/public/listings?status=PUBLIC_NOTICE", null, "If-None-Match", etag).status()).isEqualTo(200);
         assertThat(api.get("/api/public/listings?status=PUBLIC_NOTICE&q=缓存产", null).json().get("items"))
                 .extracting(i -> i.get("id").asString()).containsExactly("etag-2");

@@ -31,7 +31,7 @@ class PublicResponseCacheTest extends ListingIntegrationTest {
 
     @Test
     void a_second_read_is_the_first_ones_bytes_and_a_change_of_the_list_is_seen_at_once() {
-        register.startNotice("cache-1", Products.product("cache-1", "缓存一号"), 7);
+        register.startNotice("cache-1", Products.listed("cache-1", "缓存一号"), 7);
         String path = "/api/public/listings?status=PUBLIC_NOTICE&size=50";
         HttpApi.Response first = api.get(path, null);
         double hits = count("hit");
@@ -49,7 +49,7 @@ class PublicResponseCacheTest extends ListingIntegrationTest {
                 .doesNotContainAnyElementsOf(first.headers().allValues("X-Trace-Id"));
         assertThat(second.headers().firstValue("Cache-Control").orElseThrow()).contains("public", "max-age=60");
 
-        register.startNotice("cache-2", Products.product("cache-2", "缓存二号"), 7);
+        register.startNotice("cache-2", Products.listed("cache-2", "缓存二号"), 7);
         HttpApi.Response after = api.get(path, null);
         assertThat(after.body()).contains("cache-1", "cache-2");
         assertThat(after.etag()).isNotEqualTo(first.etag());

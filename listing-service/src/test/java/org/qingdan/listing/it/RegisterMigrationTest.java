@@ -47,8 +47,8 @@ class RegisterMigrationTest extends ListingIntegrationTest {
         ListingStore listings = new ListingStore(db, aggregates);
 
         // what the first version wrote: two listings, four snapshot editions, the last not yet archived
-        var p1 = Products.product("old-1", "旧版产品一");
-        var p2 = Products.product("old-2", "旧版产品二");
+        var p1 = Products.listed("old-1", "旧版产品一");
+        var p2 = Products.listed("old-2", "旧版产品二");
         Edition.Entry n1 = new Edition.Entry("old-1", ListingStatus.PUBLIC_NOTICE, p1);
         Edition.Entry n2 = new Edition.Entry("old-2", ListingStatus.PUBLIC_NOTICE, p2);
         Edition.Entry l1 = new Edition.Entry("old-1", ListingStatus.LISTED, p1);
@@ -109,7 +109,7 @@ class RegisterMigrationTest extends ListingIntegrationTest {
         assertThat(atThree).containsExactly(l1, n2);
 
         // the chain goes on from the last snapshot with a change edition, and verifies across the two layouts
-        Listing fresh = Listing.startNotice("new-1", Products.product("new-1", "新版产品"), 7, T0.plus(Duration.ofDays(30)));
+        Listing fresh = Listing.startNotice("new-1", Products.listed("new-1", "新版产品"), 7, T0.plus(Duration.ofDays(30)));
         listings.insert(fresh, List.of());
         Edition fifth = editions.append(fresh, T0.plus(Duration.ofDays(30)));
         assertThat(fifth.number()).isEqualTo(5);

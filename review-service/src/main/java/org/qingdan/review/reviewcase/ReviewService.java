@@ -10,14 +10,15 @@ import org.qingdan.contracts.DomainEvent;
 import org.qingdan.contracts.application.ApplicationAccepted;
 import org.qingdan.contracts.application.ApplicationResubmitted;
 import org.qingdan.contracts.application.ApplicationWithdrawn;
-import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.listing.ReReviewRequested;
 import org.qingdan.review.reviewcase.domain.Assignment;
 import org.qingdan.review.reviewcase.domain.DelistingReason;
+import org.qingdan.review.reviewcase.domain.ExclusionGround;
 import org.qingdan.review.reviewcase.domain.ReReviewSubject;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.ReviewerMatching;
+import org.qingdan.review.reviewcase.events.FormAdapter;
 import org.qingdan.review.reviewcase.events.ReviewEventsAdapter;
 import org.qingdan.review.reviewcase.persistence.ReviewCaseStore;
 import org.qingdan.review.reviewer.domain.Reviewer;
@@ -81,7 +82,7 @@ public class ReviewService {
         var existing = cases.find(e.aggregateId());
         if (existing.isEmpty()) {
             try {
-                cases.insert(ReviewCase.open(e.aggregateId(), e.call(), e.formVersion(), e.form(), e.riskFlags(), clock.instant()));
+                cases.insert(ReviewCase.open(e.aggregateId(), e.call(), e.formVersion(), FormAdapter.toDomain(e.form()), e.riskFlags(), clock.instant()));
                 audit.recordSystem(AUDIT_CASE, e.aggregateId(), "application-service", "受理", "OPENED",
                         "申报已受理（第 " + e.formVersion() + " 版，受理人 " + e.acceptedBy() + "），评审开始");
                 return;
@@ -89,14 +90,14 @@ public class ReviewService {
                 existing = cases.find(e.aggregateId());
             }
         }
-        if (applied(e.aggregateId(), c -> new ReviewCase.Outcome(c.withSnapshot(e.formVersion(), e.form(), e.riskFlags()), List.of())).changed()) {
+        if (applied(e.aggregateId(), c -> new ReviewCase.Outcome(c.withSnapshot(e.formVersion(), FormAdapter.toDomain(e.form()), e.riskFlags()), List.of())).changed()) {
             audit.recordSystem(AUDIT_CASE, e.aggregateId(), "application-service", "受理", "FORM_UPDATED", "受理的申报表：第 " + e.formVersion() + " 版");
         }
     }
 
     public void resubmitted(ApplicationResubmitted e) {
         if (cases.find(e.aggregateId()).isPresent()) {
-            if (applied(e.aggregateId(), c -> new ReviewCase.Outcome(c.withSnapshot(e.formVersion(), e.form(), e.riskFlags()), List.of())).changed()) {
+            if (applied(e.aggregateId(), c -> new ReviewCase.Outcome(c.withSnapshot(e.formVersion(), FormAdapter.toDomain(e.form()), e.riskFlags()), List.of())).changed()) {
                 audit.recordSystem(AUDIT_CASE, e.aggregateId(), "application-service", "申报单位", "FORM_UPDATED",
                         "补正后重新提交：第 " + e.formVersion() + " 版");
             }

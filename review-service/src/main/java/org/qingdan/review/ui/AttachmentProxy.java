@@ -8,7 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.qingdan.contracts.form.ApplicationFormSnapshot;
+import org.qingdan.review.reviewcase.domain.ReviewedForm;
 import org.qingdan.review.reviewcase.ReviewService;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,7 +48,7 @@ public class AttachmentProxy {
                                            @PathVariable String attachmentId,
                                            @RegisteredOAuth2AuthorizedClient("keycloak") OAuth2AuthorizedClient client) {
         ReviewCase c = reviews.get(UiUsers.of(principal), id).state();
-        ApplicationFormSnapshot.AttachmentRef ref = c.form().attachments().stream().filter(a -> a.id().equals(attachmentId))
+        ReviewedForm.AttachmentRef ref = c.form().attachments().stream().filter(a -> a.id().equals(attachmentId))
                 .findFirst().orElse(null);
         if (ref == null) {
             return ResponseEntity.notFound().build();

@@ -11,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.qingdan.contracts.form.ApplicationFormSnapshot;
+import org.qingdan.review.reviewcase.domain.ReviewedForm;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.AssessmentDimension;
-import org.qingdan.contracts.form.ExclusionGround;
+import org.qingdan.review.reviewcase.domain.ExclusionGround;
 import org.qingdan.review.reviewcase.domain.DelistingReason;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.review.reviewcase.CaseQuery;
@@ -189,7 +189,7 @@ public class ReviewUiController {
     }
 
     /** An attachment as the case page lists it: what it is for in the form, and its size for a reader. */
-    public record AttachmentRow(ApplicationFormSnapshot.AttachmentRef ref, String kind, String size) {
+    public record AttachmentRow(ReviewedForm.AttachmentRef ref, String kind, String size) {
     }
 
     @GetMapping("/cases/{id}")
@@ -210,7 +210,7 @@ public class ReviewUiController {
                 : c.reviewsVisibleTo(user.username()).stream().filter(r -> !r.reviewerId().equals(user.username())).toList();
         model.addAttribute("visibleReviews", visible);
         model.addAttribute("who", who(c, seesAll, locale));
-        ApplicationFormSnapshot form = c.form(); // null on a re-review: the product, the report and the answers instead
+        ReviewedForm form = c.form(); // null on a re-review: the product, the report and the answers instead
         model.addAttribute("selfRatings", form == null ? Map.of() : selfRatings(form));
         boolean scores = seesAll && (c.status() == CaseStatus.READY_FOR_DECISION || c.status() == CaseStatus.DECIDED);
         model.addAttribute("scores", scores ? c.scores() : null);
@@ -218,7 +218,7 @@ public class ReviewUiController {
         model.addAttribute("reopenings", seesAll ? c.reopenings() : List.of());
         model.addAttribute("attachments", form == null ? List.of() : attachments(form, locale));
         model.addAttribute("files", form == null ? Map.of() : form.attachments().stream()
-                .collect(java.util.stream.Collectors.toMap(ApplicationFormSnapshot.AttachmentRef::id, a -> a, (a, b) -> a)));
+                .collect(java.util.stream.Collectors.toMap(ReviewedForm.AttachmentRef::id, a -> a, (a, b) -> a)));
         model.addAttribute("selfAnswers", form == null ? Map.of() : selfAnswers(form));
         model.addAttribute("delistingReasons", java.util.Arrays.stream(DelistingReason.values())
                 .filter(r -> r != DelistingReason.VOLUNTARY_WITHDRAWAL).toList());
@@ -248,7 +248,7 @@ public class ReviewUiController {
     }
 
     /** The self-assessment's yes/no answers by dimension, each under its message key (self.*). */
-    static Map<AssessmentDimension, Map<String, Boolean>> selfAnswers(ApplicationFormSnapshot f) {
+    static Map<AssessmentDimension, Map<String, Boolean>> selfAnswers(ReviewedForm f) {
         Map<AssessmentDimension, Map<String, Boolean>> answers = new EnumMap<>(AssessmentDimension.class);
         var s = f.selfAssessment();
         if (s == null) {
@@ -277,7 +277,7 @@ public class ReviewUiController {
         return answers;
     }
 
-    private static Map<AssessmentDimension, Rating> selfRatings(ApplicationFormSnapshot f) {
+    private static Map<AssessmentDimension, Rating> selfRatings(ReviewedForm f) {
         Map<AssessmentDimension, Rating> self = new EnumMap<>(AssessmentDimension.class);
         var s = f.selfAssessment();
         if (s != null) {
@@ -289,7 +289,7 @@ public class ReviewUiController {
         return self;
     }
 
-    private List<AttachmentRow> attachments(ApplicationFormSnapshot f, Locale locale) {
+    private List<AttachmentRow> attachments(ReviewedForm f, Locale locale) {
         Map<String, String> kinds = new LinkedHashMap<>();
         for (var m : f.supportingMaterials()) {
             kinds.putIfAbsent(m.attachmentId(), messages.getMessage("attachment.kind.material",

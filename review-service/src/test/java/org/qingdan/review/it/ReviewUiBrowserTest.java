@@ -175,7 +175,7 @@ class ReviewUiBrowserTest extends ReviewIntegrationTest {
         var plain = new org.qingdan.review.reviewcase.domain.Review(null, ratings, true, base.exclusionsFound(), true,
                 "技术方案成熟", null, false, null, null);
         var exclusions = new java.util.EnumMap<>(base.exclusionsFound());
-        exclusions.put(org.qingdan.contracts.form.ExclusionGround.MAJOR_INCIDENT_OR_VIOLATION, true);
+        exclusions.put(org.qingdan.review.reviewcase.domain.ExclusionGround.MAJOR_INCIDENT_OR_VIOLATION, true);
         var found = new org.qingdan.review.reviewcase.domain.Review(null, ratings, true, exclusions, false,
                 "2024 年发生过重大数据泄露事故", null, false, null, null);
         var c = ReviewFixtures.assigned(ReviewFixtures.opened("ui-art5", afterEveryCase().plusSeconds(10)),

@@ -7,13 +7,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.AssessmentDimension;
-import org.qingdan.contracts.form.ExclusionGround;
+import org.qingdan.review.reviewcase.domain.ExclusionGround;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.contracts.samples.ContractSamples;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
+import org.qingdan.review.reviewcase.domain.ReviewedForm;
+import org.qingdan.review.reviewcase.events.FormAdapter;
 import org.qingdan.review.reviewer.domain.Reviewer;
 import org.qingdan.support.outbox.AggregateStore;
 import org.qingdan.testsupport.RealInfrastructure;
@@ -44,9 +47,31 @@ public final class ReviewFixtures {
                 List.of("大数据"), limit, true);
     }
 
+    public static final org.qingdan.contracts.form.CallSummary CALL = ContractSamples.CALL;
+
+    /** The sample form, as a case keeps it. */
+    public static ReviewedForm form() {
+        return FormAdapter.toDomain(ContractSamples.form());
+    }
+
+    /** The sample form with every field set (the sample leaves the office address and the other scenario empty). */
+    public static ApplicationFormSnapshot fullForm() {
+        ApplicationFormSnapshot f = ContractSamples.form();
+        var a = f.applicant();
+        var p = f.product();
+        return new ApplicationFormSnapshot(
+                new ApplicationFormSnapshot.ApplicantOrganisation(a.name(), a.uscc(), a.leadKind(), a.registeredAddress(), "石家庄市裕华区槐安路1号",
+                        a.financialLicenceNumber()),
+                f.contact(), f.participants(), f.enterprise(),
+                new ApplicationFormSnapshot.Product(p.name(), p.introduction(), p.keyTechnologies(), p.goLiveDate(), p.honours(),
+                        p.productType(), List.of(ApplicationScenario.RISK_MANAGEMENT, ApplicationScenario.OTHER), "贷后预警"),
+                f.selfAssessment(), f.operationalEvaluation(), f.supportingMaterials(), f.eligibility(), f.opinion(), f.commitment(),
+                f.attachments(), f.filingDate());
+    }
+
     /** A new case of the sample form and call (three reviewers per application). */
     public static ReviewCase opened(String id, Instant openedAt) {
-        return ReviewCase.open(id, ContractSamples.CALL, 1, ContractSamples.form(), List.of(), openedAt);
+        return ReviewCase.open(id, ContractSamples.CALL, 1, form(), List.of(), openedAt);
     }
 
     /** A re-review case of the sample product, on the sample report and answers (three reviewers). */

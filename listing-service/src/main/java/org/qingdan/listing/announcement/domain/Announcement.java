@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.listing.register.domain.ListedProduct;
 import org.qingdan.listing.register.domain.Delisting;
 import org.qingdan.listing.register.domain.ListingRefused;
 
@@ -32,7 +32,7 @@ public record Announcement(AnnouncementKind kind, LocalDate date, List<Entry> en
     }
 
     /** One product of the announcement: its public page, its notice period, and how it left the list (delisting only). */
-    public record Entry(String listingId, PublicProduct product, Instant noticeStartsAt, Instant noticeEndsAt, int noticeDays,
+    public record Entry(String listingId, ListedProduct product, Instant noticeStartsAt, Instant noticeEndsAt, int noticeDays,
                         Delisting delisting) {
     }
 

@@ -6,7 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.listing.register.domain.ListedProduct;
 import org.qingdan.listing.announcement.domain.Announcement;
 import org.qingdan.listing.announcement.domain.AnnouncementKind;
 import org.qingdan.listing.register.domain.Delisting;
@@ -51,7 +51,7 @@ public class AnnouncementStore {
                 Document listing = d.get("listing", Document.class);
                 Document delisting = listing.get("delisting", Document.class);
                 entries.add(new Announcement.Entry(d.getString("_id"),
-                        mongo.getConverter().read(PublicProduct.class, listing.get("product", Document.class)),
+                        mongo.getConverter().read(ListedProduct.class, listing.get("product", Document.class)),
                         instant(listing.getDate("noticeStartsAt")), instant(listing.getDate("noticeEndsAt")),
                         listing.getInteger("noticeDays", 0),
                         delisting == null ? null : mongo.getConverter().read(Delisting.class, delisting)));

@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.qingdan.contracts.form.ApplicationScenario;
-import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.listing.register.domain.ListedProduct;
 import org.qingdan.listing.announcement.domain.Announcement;
 import org.qingdan.listing.announcement.domain.AnnouncementKind;
 import org.qingdan.listing.register.domain.Delisting;
@@ -130,15 +130,15 @@ public final class AnnouncementDocument {
         b.append("</tbody></table>");
     }
 
-    private static String organisation(PublicProduct.Organisation o) {
+    private static String organisation(ListedProduct.Organisation o) {
         return o == null ? "" : text(o.name());
     }
 
-    private static String type(PublicProduct p) {
+    private static String type(ListedProduct p) {
         return p.productType() == null ? "" : text(p.productType().label());
     }
 
-    private static String scenarios(PublicProduct p) {
+    private static String scenarios(ListedProduct p) {
         return p.scenarios() == null ? "" : p.scenarios().stream().map(s -> s == ApplicationScenario.OTHER && p.otherScenarioDescription() != null
                 ? "其他（" + p.otherScenarioDescription() + "）" : s.label()).map(Html::text).collect(Collectors.joining("、"));
     }

@@ -1,7 +1,6 @@
 package org.qingdan.listing.register.domain;
 
 import java.time.Instant;
-import org.qingdan.contracts.form.ExclusionGround;
 
 /**
  * Why and when a product left the list (Art. 12, or Art. 3 at its enterprise's request). {@code reReviewId}: the

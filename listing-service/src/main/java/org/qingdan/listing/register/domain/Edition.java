@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.qingdan.contracts.form.PublicProduct;
 
 /**
  * An immutable, numbered edition (版次) of the public list, chained to the previous one by its hash.
@@ -40,7 +39,7 @@ public record Edition(
     }
 
     /** One product as an edition shows it. */
-    public record Entry(String listingId, ListingStatus status, PublicProduct product) {
+    public record Entry(String listingId, ListingStatus status, ListedProduct product) {
     }
 
     /** A snapshot edition of the first layout: every entry, no digest. */
@@ -109,7 +108,7 @@ public record Edition(
         return entry(e);
     }
 
-    static Map<String, Object> product(PublicProduct p) {
+    static Map<String, Object> product(ListedProduct p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("applicationId", p.applicationId());
         m.put("callYear", p.callYear());
@@ -134,7 +133,7 @@ public record Edition(
         return m;
     }
 
-    private static Map<String, Object> organisation(PublicProduct.Organisation o) {
+    private static Map<String, Object> organisation(ListedProduct.Organisation o) {
         if (o == null) {
             return null;
         }

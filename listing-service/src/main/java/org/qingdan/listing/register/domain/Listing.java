@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.qingdan.contracts.form.ExclusionGround;
-import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.contracts.listing.EnterpriseChangeKind;
 import org.qingdan.listing.register.domain.ListingRefused.Reason;
 
@@ -22,7 +20,7 @@ import org.qingdan.listing.register.domain.ListingRefused.Reason;
  */
 public record Listing(
         String id,
-        PublicProduct product,
+        ListedProduct product,
         ListingStatus status,
         Instant noticeStartsAt,
         Instant noticeEndsAt,
@@ -46,7 +44,7 @@ public record Listing(
     }
 
     /** A listing without an open re-review (as stored before re-reviews existed). */
-    public Listing(String id, PublicProduct product, ListingStatus status, Instant noticeStartsAt, Instant noticeEndsAt, int noticeDays,
+    public Listing(String id, ListedProduct product, ListingStatus status, Instant noticeStartsAt, Instant noticeEndsAt, int noticeDays,
                    Instant listedAt, Delisting delisting, List<Objection> objections, List<HistoryEntry> history, long version,
                    PendingEdition pendingEdition) {
         this(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections, history, version,
@@ -54,7 +52,7 @@ public record Listing(
     }
 
     /** A listing with its re-review marker, as stored before yearly re-confirmations existed. */
-    public Listing(String id, PublicProduct product, ListingStatus status, Instant noticeStartsAt, Instant noticeEndsAt, int noticeDays,
+    public Listing(String id, ListedProduct product, ListingStatus status, Instant noticeStartsAt, Instant noticeEndsAt, int noticeDays,
                    Instant listedAt, Delisting delisting, List<Objection> objections, List<HistoryEntry> history, long version,
                    PendingEdition pendingEdition, ReReview reReview) {
         this(id, product, status, noticeStartsAt, noticeEndsAt, noticeDays, listedAt, delisting, objections, history, version,
@@ -73,7 +71,7 @@ public record Listing(
     }
 
     /** The committee approved: public notice (公示) starts for the call's notice length. */
-    public static Listing startNotice(String applicationId, PublicProduct product, int noticeDays, Instant now) {
+    public static Listing startNotice(String applicationId, ListedProduct product, int noticeDays, Instant now) {
         Instant ends = now.plus(Duration.ofDays(Math.max(1, noticeDays)));
         String summary = "开始公示，公示期 " + noticeDays + " 天";
         return new Listing(applicationId, product, ListingStatus.PUBLIC_NOTICE, now, ends, noticeDays, null, null,
@@ -243,12 +241,12 @@ public record Listing(
         if (name != null && name.codePointCount(0, name.length()) > 100) {
             throw new ListingRefused(Reason.INVALID, "newEnterpriseName", "max-length", "不超过 100 字");
         }
-        PublicProduct.Organisation old = product.enterprise();
+        ListedProduct.Organisation old = product.enterprise();
         String nextName = name == null ? old.name() : name;
         String nextUscc = uscc == null ? old.uscc() : uscc;
-        java.util.function.UnaryOperator<PublicProduct.Organisation> renamed = o -> o != null && old.uscc().equals(o.uscc())
-                ? new PublicProduct.Organisation(nextName, nextUscc, o.role()) : o;
-        PublicProduct corrected = new PublicProduct(product.applicationId(), product.callYear(), product.productName(), product.introduction(),
+        java.util.function.UnaryOperator<ListedProduct.Organisation> renamed = o -> o != null && old.uscc().equals(o.uscc())
+                ? new ListedProduct.Organisation(nextName, nextUscc, o.role()) : o;
+        ListedProduct corrected = new ListedProduct(product.applicationId(), product.callYear(), product.productName(), product.introduction(),
                 product.productType(), product.scenarios(), product.otherScenarioDescription(), product.keyTechnologies(), product.goLiveDate(),
                 renamed.apply(old), renamed.apply(product.leadApplicant()),
                 product.participants() == null ? null : product.participants().stream().map(renamed).toList(), product.honours());
@@ -334,7 +332,7 @@ public record Listing(
     }
 
     /** The organisation that leads the product: its lead applicant, or the enterprise when it led. */
-    public PublicProduct.Organisation lead() {
+    public ListedProduct.Organisation lead() {
         return product.leadApplicant() != null ? product.leadApplicant() : product.enterprise();
     }
 
@@ -381,7 +379,7 @@ public record Listing(
     /** The entry this listing had in the list before its pending change (null if it had none). */
     public Edition.Entry entryBefore() {
         ListingStatus before = pendingEdition.before();
-        PublicProduct was = pendingEdition.productBefore() != null ? pendingEdition.productBefore() : product;
+        ListedProduct was = pendingEdition.productBefore() != null ? pendingEdition.productBefore() : product;
         return before == null ? null : new Edition.Entry(id, before, was);
     }
 

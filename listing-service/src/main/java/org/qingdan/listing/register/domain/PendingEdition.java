@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param change      what changed, for RECORD_CORRECTED
  */
 public record PendingEdition(String type, String summary, Instant at, ListingStatus before, String objectionId,
-                             org.qingdan.contracts.form.PublicProduct productBefore, org.qingdan.contracts.listing.EnterpriseChangeKind change) {
+                             ListedProduct productBefore, org.qingdan.contracts.listing.EnterpriseChangeKind change) {
 
     public PendingEdition(String type, String summary, Instant at, ListingStatus before, String objectionId) {
         this(type, summary, at, before, objectionId, null, null);

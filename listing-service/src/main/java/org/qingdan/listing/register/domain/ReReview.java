@@ -30,6 +30,6 @@ public record ReReview(String id, String reportId, Instant openedAt, String open
 
     /** The committee's decision on a re-review, as review-service reports it. */
     public record Conclusion(String reReviewId, boolean keep, DelistingReason reason,
-                             org.qingdan.contracts.form.ExclusionGround ground, List<String> reasons, String decidedBy) {
+                             ExclusionGround ground, List<String> reasons, String decidedBy) {
     }
 }

@@ -18,6 +18,7 @@ import org.qingdan.contracts.listing.Reconfirmed;
 import org.qingdan.contracts.listing.ReReviewOpened;
 import org.qingdan.contracts.listing.ReReviewRequested;
 import org.qingdan.contracts.listing.SelfAssessmentUpdated;
+import org.qingdan.listing.register.domain.ExclusionGround;
 import org.qingdan.listing.register.domain.ReReview;
 import org.qingdan.listing.register.domain.Listing;
 import org.qingdan.listing.register.domain.Objection;
@@ -62,16 +63,19 @@ public final class ListingEventsAdapter {
         Listing l = event.listing();
         UUID id = UUID.randomUUID();
         if (event instanceof RegisterEvent.NoticeStarted started) {
-            return new PublicNoticeStarted(id, now, l.id(), l.version(), l.product(), l.noticeStartsAt(), l.noticeEndsAt(),
+            return new PublicNoticeStarted(id, now, l.id(), l.version(), ProductAdapter.toContract(l.product()), l.noticeStartsAt(), l.noticeEndsAt(),
                     l.noticeDays(), started.edition().number());
         }
         if (event instanceof RegisterEvent.Listed listed) {
-            return new ProductListed(id, now, l.id(), l.version(), l.product(), l.listedAt(), listed.edition().number());
+            return new ProductListed(id, now, l.id(), l.version(), ProductAdapter.toContract(l.product()), l.listedAt(), listed.edition().number());
         }
         if (event instanceof RegisterEvent.Delisted delisted) {
-            // the list's own reason, said in the contract's words (the same names)
-            return new ProductDelisted(id, now, l.id(), l.version(), l.product(), ProductDelisted.DelistingReason.valueOf(l.delisting().reason().name()),
-                    l.delisting().exclusionGround(), l.delisting().explanation(), l.delisting().at(), delisted.edition().number());
+            // the list's own reason and ground, said in the contract's words (the same names)
+            ExclusionGround ground = l.delisting().exclusionGround();
+            return new ProductDelisted(id, now, l.id(), l.version(), ProductAdapter.toContract(l.product()),
+                    ProductDelisted.DelistingReason.valueOf(l.delisting().reason().name()),
+                    ground == null ? null : org.qingdan.contracts.form.ExclusionGround.valueOf(ground.name()), l.delisting().explanation(),
+                    l.delisting().at(), delisted.edition().number());
         }
         if (event instanceof RegisterEvent.Reconfirmed) {
             return new Reconfirmed(id, now, l.id(), l.version(), l.product().productName(), l.lastConfirmedAt(), l.reconfirmDueAt());
@@ -81,7 +85,7 @@ public final class ListingEventsAdapter {
                     l.lead().name(), overdue.dueAt());
         }
         if (event instanceof RegisterEvent.RecordCorrected corrected) {
-            return new RecordCorrected(id, now, l.id(), l.version(), l.product(), corrected.change(), corrected.summary(),
+            return new RecordCorrected(id, now, l.id(), l.version(), ProductAdapter.toContract(l.product()), corrected.change(), corrected.summary(),
                     corrected.edition().createdAt(), corrected.edition().number());
         }
         if (event instanceof RegisterEvent.ReReviewConcluded concluded) {
@@ -96,7 +100,7 @@ public final class ListingEventsAdapter {
         Objection o = decided.objection();
         return new ObjectionDecided(id, now, l.id(), l.version(), o.id(),
                 o.status() == Objection.Status.UPHELD ? ObjectionDecided.Outcome.UPHELD : ObjectionDecided.Outcome.DISMISSED,
-                o.decisionReason(), l.product(), Math.max(1, decided.edition()));
+                o.decisionReason(), ProductAdapter.toContract(l.product()), Math.max(1, decided.edition()));
     }
 
     /** Public: 复核中; for review-service (never public): the product, the report without its reporter, the answers. */
@@ -106,7 +110,7 @@ public final class ListingEventsAdapter {
         ReReview.Brief b = opened.brief();
         return List.of(
                 new ReReviewOpened(UUID.randomUUID(), now, l.id(), l.version(), r.id(), l.product().productName(), r.openedAt()),
-                new ReReviewRequested(UUID.randomUUID(), now, l.id(), l.version(), r.id(), l.product(),
+                new ReReviewRequested(UUID.randomUUID(), now, l.id(), l.version(), r.id(), ProductAdapter.toContract(l.product()),
                         new ReReviewRequested.Report(b.reportId(), b.kinds(), b.description(), b.occurredOn(), b.filedAt(), files(b.evidence())),
                         b.answers().stream().map(a -> new ReReviewRequested.Response(a.organisationName(), a.organisationUscc(), a.text(),
                                 files(a.files()), a.respondedAt())).toList(),

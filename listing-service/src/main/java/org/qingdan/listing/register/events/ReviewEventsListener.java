@@ -7,6 +7,7 @@ import org.qingdan.contracts.review.ReviewCompleted;
 import org.qingdan.listing.register.NoticeTimer;
 import org.qingdan.listing.register.RegisterService;
 import org.qingdan.listing.register.domain.DelistingReason;
+import org.qingdan.listing.register.domain.ExclusionGround;
 import org.qingdan.listing.register.domain.ReReview;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,8 @@ public class ReviewEventsListener {
     void on(DomainEvent event) {
         if (event instanceof ReviewCompleted completed && completed.decision() == ReviewCompleted.Decision.APPROVED) {
             // idempotent: a listing for this application exists after the first delivery
-            var listing = register.startNotice(completed.applicationId(), completed.product(), completed.call().publicNoticeDays());
+            var listing = register.startNotice(completed.applicationId(), ProductAdapter.toDomain(completed.product()),
+                    completed.call().publicNoticeDays());
             if (listing.noticeEndsAt() != null) {
                 timer.expect(listing.noticeEndsAt());
             }
@@ -38,7 +40,8 @@ public class ReviewEventsListener {
             // idempotent: a conclusion of a re-review no longer open changes nothing
             register.concludeReReview(done.listingId(), new ReReview.Conclusion(done.reReviewId(),
                     done.outcome() == ReReviewCompleted.Outcome.KEEP_LISTED,
-                    done.delistingReason() == null ? null : DelistingReason.valueOf(done.delistingReason().name()), done.exclusionGround(),
+                    done.delistingReason() == null ? null : DelistingReason.valueOf(done.delistingReason().name()),
+                    done.exclusionGround() == null ? null : ExclusionGround.valueOf(done.exclusionGround().name()),
                     done.reasons(), done.decidedBy()));
         }
     }

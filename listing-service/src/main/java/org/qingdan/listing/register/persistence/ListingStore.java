@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.qingdan.contracts.DomainEvent;
-import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.listing.register.domain.ListedProduct;
 import org.qingdan.listing.register.domain.Edition;
 import org.qingdan.listing.register.domain.ListFilter;
 import org.qingdan.listing.register.domain.Listing;
@@ -196,7 +196,7 @@ public class ListingStore implements VersionedStore<Listing> {
             for (Document d : batch) {
                 Number listedEdition = (Number) d.get("listedEdition");
                 boolean listed = listedEdition != null && listedEdition.longValue() <= number;
-                PublicProduct product = mongo.getConverter().read(PublicProduct.class, d.get("listing", Document.class).get("product", Document.class));
+                ListedProduct product = mongo.getConverter().read(ListedProduct.class, d.get("listing", Document.class).get("product", Document.class));
                 each.accept(new Edition.Entry(d.getString("_id"), listed ? ListingStatus.LISTED : ListingStatus.PUBLIC_NOTICE, product));
             }
             if (batch.size() < STREAM_PAGE) {

@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.qingdan.contracts.form.ApplicationScenario;
-import org.qingdan.contracts.form.PublicProduct;
+import org.qingdan.listing.register.domain.ListedProduct;
 import org.qingdan.listing.register.PublicViews;
 import org.qingdan.listing.register.domain.Edition;
 
@@ -21,7 +21,7 @@ final class Exports {
 
     /** One CSV row: an entry of edition {@code number}. */
     static String csvRow(long number, Edition.Entry e) {
-        PublicProduct p = e.product();
+        ListedProduct p = e.product();
         StringBuilder out = new StringBuilder();
         row(out, List.of(String.valueOf(number), e.listingId(), e.status().label(), p.productName(),
                 p.enterprise().name(), p.enterprise().uscc(), p.productType() == null ? "" : p.productType().label(),

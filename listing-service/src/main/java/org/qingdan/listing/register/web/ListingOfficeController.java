@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.qingdan.contracts.form.ExclusionGround;
+import org.qingdan.listing.register.domain.ExclusionGround;
 import org.qingdan.listing.register.domain.DelistingReason;
 import org.qingdan.listing.register.OfficeListQueries;
 import org.qingdan.listing.register.PublicViews;

@@ -32,7 +32,7 @@ class AnnouncementDocumentTest {
 
     static Announcement.Entry entry(String id, String name, String enterprise, ProductType type, List<ApplicationScenario> scenarios,
                                     Delisting delisting) {
-        return new Announcement.Entry(id, Products.product(id, name, enterprise, type, scenarios, 2026), START,
+        return new Announcement.Entry(id, Products.listed(id, name, enterprise, type, scenarios, 2026), START,
                 START.plus(Duration.ofDays(7)), 7, delisting);
     }
 

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.listing.Products;
 
 class ListingTest {
@@ -33,19 +32,19 @@ class ListingTest {
     }
 
     static Listing noticed(String id) {
-        return new Chain().sequence(Listing.startNotice(id, Products.product(id, "产品" + id), 7, T0), T0).listing();
+        return new Chain().sequence(Listing.startNotice(id, Products.listed(id, "产品" + id), 7, T0), T0).listing();
     }
 
     static Listing listed(String id) {
         Chain chain = new Chain();
-        Listing l = chain.sequence(Listing.startNotice(id, Products.product(id, "产品" + id), 7, T0), T0).listing();
+        Listing l = chain.sequence(Listing.startNotice(id, Products.listed(id, "产品" + id), 7, T0), T0).listing();
         return chain.sequence(l.listIfDue(AFTER_NOTICE).listing(), AFTER_NOTICE).listing();
     }
 
     @Test
     void notice_then_listed_at_the_end_of_notice_each_with_an_edition_and_its_event() {
         Chain chain = new Chain();
-        Listing started = Listing.startNotice("a1", Products.product("a1", "风控平台"), 7, T0);
+        Listing started = Listing.startNotice("a1", Products.listed("a1", "风控平台"), 7, T0);
         assertThat(started.pendingEdition()).isNotNull();
         assertThat(started.noticeEndsAt()).isEqualTo(AFTER_NOTICE);
         Listing.Sequenced s1 = chain.sequence(started, T0);
@@ -146,7 +145,7 @@ class ListingTest {
     @EnumSource(value = DelistingReason.class, names = {"MAJOR_DEFECT", "MAJOR_ENTERPRISE_CHANGE", "OTHER"})
     void delisting_for_each_art12_reason(DelistingReason reason) {
         Chain chain = new Chain();
-        Listing l = chain.sequence(Listing.startNotice("d1", Products.product("d1", "产品"), 7, T0), T0).listing();
+        Listing l = chain.sequence(Listing.startNotice("d1", Products.listed("d1", "产品"), 7, T0), T0).listing();
         l = chain.sequence(l.listIfDue(AFTER_NOTICE).listing(), AFTER_NOTICE).listing();
         Listing.Sequenced out = chain.sequence(l.delist(reason, null, "说明", "证据", "office", AFTER_NOTICE.plusSeconds(5)).listing(),
                 AFTER_NOTICE.plusSeconds(5));
@@ -183,8 +182,8 @@ class ListingTest {
     @Test
     void the_chain_of_changes_verifies_its_digest_follows_the_list_and_tampering_is_detected() {
         Chain chain = new Chain();
-        Listing c1 = chain.sequence(Listing.startNotice("c1", Products.product("c1", "产品一"), 7, T0), T0).listing();
-        Listing c2 = chain.sequence(Listing.startNotice("c2", Products.product("c2", "产品二"), 7, T0.plusSeconds(1)), T0.plusSeconds(1)).listing();
+        Listing c1 = chain.sequence(Listing.startNotice("c1", Products.listed("c1", "产品一"), 7, T0), T0).listing();
+        Listing c2 = chain.sequence(Listing.startNotice("c2", Products.listed("c2", "产品二"), 7, T0.plusSeconds(1)), T0.plusSeconds(1)).listing();
         c1 = chain.sequence(c1.listIfDue(AFTER_NOTICE).listing(), AFTER_NOTICE).listing();
         chain.sequence(c2.listIfDue(AFTER_NOTICE.plusSeconds(1)).listing(), AFTER_NOTICE.plusSeconds(1));
         c1 = chain.sequence(c1.delist(DelistingReason.OTHER, null, "说明", null, "office", AFTER_NOTICE).listing(), AFTER_NOTICE).listing();
@@ -193,7 +192,7 @@ class ListingTest {
 
         // the last digest is the digest of the list as it is: c2 listed, c1 gone
         String expected = ListDigest.add(ListDigest.EMPTY,
-                ListDigest.entryHash(new Edition.Entry("c2", ListingStatus.LISTED, Products.product("c2", "产品二"))));
+                ListDigest.entryHash(new Edition.Entry("c2", ListingStatus.LISTED, Products.listed("c2", "产品二"))));
         assertThat(chain.head.digest()).isEqualTo(expected);
         assertThat(chain.head.entryCount()).isEqualTo(1);
 
@@ -224,7 +223,7 @@ class ListingTest {
 
     @Test
     void a_snapshot_edition_of_the_first_layout_keeps_its_hash_and_a_change_edition_can_follow_it() {
-        List<Edition.Entry> entries = List.of(new Edition.Entry("s1", ListingStatus.LISTED, Products.product("s1", "快照产品")));
+        List<Edition.Entry> entries = List.of(new Edition.Entry("s1", ListingStatus.LISTED, Products.listed("s1", "快照产品")));
         Edition snapshot = new Edition(7, T0, new Edition.Change("LISTED", "s1", "快照产品", "公示期满无异议，纳入清单"), entries,
                 null, null, null, null, null, "prev", null).signed();
         // the first layout's hashed content, key for key
@@ -233,7 +232,7 @@ class ListingTest {
                 "change", Map.of("type", "LISTED", "listingId", "s1", "productName", "快照产品", "summary", "公示期满无异议，纳入清单"),
                 "entries", List.of(Edition.entry(entries.get(0))), "previousHash", "prev"))));
 
-        Listing next = Listing.startNotice("s2", Products.product("s2", "新产品"), 7, T0);
+        Listing next = Listing.startNotice("s2", Products.listed("s2", "新产品"), 7, T0);
         Edition after = Edition.next(snapshot.head(), next.editionChange(), next.entryBefore(), next.entryAfter(), T0);
         assertThat(after.entryCount()).isEqualTo(2L);
         ChainCheck check = new ChainCheck(null, 7);

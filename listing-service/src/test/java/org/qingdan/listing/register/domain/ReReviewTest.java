@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.listing.ReportKind;
 
 /** Art. 12 re-reviews of a listed product: 复核中 while open, then kept (复核保留) or delisted, each once. */
@@ -65,7 +64,7 @@ class ReReviewTest {
     @Test
     void delisted_for_the_art12_reason_with_an_edition_by_the_committee() {
         ListingTest.Chain chain = new ListingTest.Chain();
-        Listing l = chain.sequence(Listing.startNotice("r5", org.qingdan.listing.Products.product("r5", "产品r5"), 7, ListingTest.T0),
+        Listing l = chain.sequence(Listing.startNotice("r5", org.qingdan.listing.Products.listed("r5", "产品r5"), 7, ListingTest.T0),
                 ListingTest.T0).listing();
         l = chain.sequence(l.listIfDue(ListingTest.AFTER_NOTICE).listing(), ListingTest.AFTER_NOTICE).listing();
         Listing open = l.openReReview("rr-1", brief("反映属实"), "office", T1).listing();
@@ -96,7 +95,7 @@ class ReReviewTest {
     @Test
     void an_accepted_change_corrects_the_record_in_a_new_edition_once() {
         ListingTest.Chain chain = new ListingTest.Chain();
-        Listing l = chain.sequence(Listing.startNotice("r7", org.qingdan.listing.Products.product("r7", "产品r7"), 7, ListingTest.T0),
+        Listing l = chain.sequence(Listing.startNotice("r7", org.qingdan.listing.Products.listed("r7", "产品r7"), 7, ListingTest.T0),
                 ListingTest.T0).listing();
         l = chain.sequence(l.listIfDue(ListingTest.AFTER_NOTICE).listing(), ListingTest.AFTER_NOTICE).listing();
         Listing listed = l;

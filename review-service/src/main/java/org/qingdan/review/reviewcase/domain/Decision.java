@@ -2,7 +2,6 @@ package org.qingdan.review.reviewcase.domain;
 
 import java.time.Instant;
 import java.util.List;
-import org.qingdan.contracts.form.ExclusionGround;
 
 /**
  * The committee's decision (审核) on a case: approved or not, with reasons. On a re-review, {@code approved} means

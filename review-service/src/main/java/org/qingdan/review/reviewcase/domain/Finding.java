@@ -1,6 +1,5 @@
 package org.qingdan.review.reviewcase.domain;
 
-import org.qingdan.contracts.form.ExclusionGround;
 
 /**
  * What one submitted review found that bars an approval (Art. 5 不得纳入): a situation of Art. 5, or the declared

@@ -3,7 +3,6 @@ package org.qingdan.review.reviewcase.domain;
 import java.time.Instant;
 import java.util.Map;
 import org.qingdan.contracts.form.AssessmentDimension;
-import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.Rating;
 
 /**

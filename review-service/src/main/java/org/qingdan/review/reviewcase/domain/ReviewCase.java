@@ -7,10 +7,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.AssessmentDimension;
 import org.qingdan.contracts.form.CallSummary;
-import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.review.reviewcase.domain.ReviewRefused.Reason;
 import org.qingdan.review.reviewcase.domain.ReviewRefused.Problem;
@@ -26,7 +24,7 @@ public record ReviewCase(
         String applicationId,
         CallSummary call,
         int formVersion,
-        ApplicationFormSnapshot form,
+        ReviewedForm form,
         List<String> riskFlags,
         List<Integer> formVersionsSeen,
         CaseStatus status,
@@ -44,7 +42,7 @@ public record ReviewCase(
     public static final int MAX_REOPENINGS_PER_REVIEWER = 3;
 
     /** A case of an application (no re-review), as stored before re-reviews existed. */
-    public ReviewCase(String id, String applicationId, CallSummary call, int formVersion, ApplicationFormSnapshot form, List<String> riskFlags,
+    public ReviewCase(String id, String applicationId, CallSummary call, int formVersion, ReviewedForm form, List<String> riskFlags,
                       List<Integer> formVersionsSeen, CaseStatus status, List<Assignment> assignments, List<Review> reviews, Decision decision,
                       Instant openedAt, String closedReason, List<Reopening> reopenings) {
         this(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, status, assignments, reviews, decision, openedAt,
@@ -96,7 +94,7 @@ public record ReviewCase(
     public record Outcome(ReviewCase reviewCase, List<Event> events) {
     }
 
-    public static ReviewCase open(String applicationId, CallSummary call, int formVersion, ApplicationFormSnapshot form,
+    public static ReviewCase open(String applicationId, CallSummary call, int formVersion, ReviewedForm form,
                                   List<String> riskFlags, Instant now) {
         return new ReviewCase(applicationId, applicationId, call, formVersion, form, riskFlags, List.of(formVersion),
                 CaseStatus.OPEN, List.of(), List.of(), null, now, null, List.of());
@@ -131,7 +129,7 @@ public record ReviewCase(
     }
 
     /** A later version of the form replaces the snapshot; the versions seen stay listed. Idempotent. */
-    public ReviewCase withSnapshot(int version, ApplicationFormSnapshot newer, List<String> flags) {
+    public ReviewCase withSnapshot(int version, ReviewedForm newer, List<String> flags) {
         if (isReReview() || version <= formVersion || status == CaseStatus.DECIDED || status == CaseStatus.CLOSED) {
             return this;
         }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.qingdan.contracts.DomainEvent;
-import org.qingdan.contracts.form.ApplicationFormSnapshot;
+import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.contracts.listing.ProductDelisted;
 import org.qingdan.contracts.review.ReReviewCompleted;
@@ -16,6 +16,7 @@ import org.qingdan.contracts.review.ReviewerAssigned;
 import org.qingdan.contracts.review.ReviewerRecused;
 import org.qingdan.contracts.review.ReviewerUnassigned;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
+import org.qingdan.review.reviewcase.domain.ReviewedForm;
 import org.qingdan.review.reviewcase.domain.Scores;
 
 /** The case's events as the published contract; an approval carries the product's public page whole. */
@@ -51,15 +52,15 @@ public final class ReviewEventsAdapter {
             var d = rr.decision();
             return new ReReviewCompleted(id, now, c.id(), version, c.reReview().listingId(), c.reReview().reReviewId(), productName,
                     d.approved() ? ReReviewCompleted.Outcome.KEEP_LISTED : ReReviewCompleted.Outcome.DELIST,
-                    // the case's own reason, said in the contract's words (the same names)
+                    // the case's own reason and ground, said in the contract's words (the same names)
                     d.delistingReason() == null ? null : ProductDelisted.DelistingReason.valueOf(d.delistingReason().name()),
-                    d.exclusionGround(), d.reasons(), d.decidedBy(), d.decidedAt());
+                    d.exclusionGround() == null ? null : ExclusionGround.valueOf(d.exclusionGround().name()), d.reasons(), d.decidedBy(), d.decidedAt());
         }
         ReviewCase.Event.Completed done = (ReviewCase.Event.Completed) event;
         return new ReviewCompleted(id, now, c.id(), version, c.applicationId(), c.call(),
                 done.decision().approved() ? ReviewCompleted.Decision.APPROVED : ReviewCompleted.Decision.REJECTED,
                 done.decision().reasons(), done.scores().reviewCount(), scores(done.scores()), publicProduct(c),
-                c.form().applicant().uscc(), c.form().contact(), done.decision().decidedBy());
+                c.form().applicant().uscc(), FormAdapter.toContract(c.form().contact()), done.decision().decidedBy());
     }
 
     static List<ReviewCompleted.DimensionScore> scores(Scores scores) {
@@ -69,7 +70,7 @@ public final class ReviewEventsAdapter {
 
     /** What the public page of the product shows, taken from the accepted form. */
     public static PublicProduct publicProduct(ReviewCase c) {
-        ApplicationFormSnapshot f = c.form();
+        ReviewedForm f = c.form();
         var p = f.product();
         return new PublicProduct(c.applicationId(), c.call().year(), p.name(), p.introduction(), p.productType(), p.scenarios(),
                 p.otherScenarioDescription(), p.keyTechnologies(), p.goLiveDate(),

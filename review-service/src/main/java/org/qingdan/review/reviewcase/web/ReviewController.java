@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.AssessmentDimension;
-import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.review.reviewcase.CaseQuery;
 import org.qingdan.review.reviewcase.ReviewService;
@@ -17,12 +16,14 @@ import org.qingdan.review.reviewcase.domain.Assignment;
 import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.Decision;
 import org.qingdan.review.reviewcase.domain.DelistingReason;
+import org.qingdan.review.reviewcase.domain.ExclusionGround;
 import org.qingdan.review.reviewcase.domain.Finding;
 import org.qingdan.review.reviewcase.domain.ReReviewSubject;
 import org.qingdan.review.reviewcase.domain.Reopening;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.Scores;
+import org.qingdan.review.reviewcase.events.FormAdapter;
 import org.qingdan.review.reviewer.domain.Reviewer;
 import org.qingdan.support.domain.Versioned;
 import org.qingdan.support.query.Page;
@@ -117,7 +118,7 @@ public class ReviewController {
         List<Review> visible = all ? c.reviews().stream().filter(Review::submitted).toList() : c.reviewsVisibleTo(user.username());
         List<Assignment> assignments = all ? c.assignments() : c.assignmentOf(user.username()).map(List::of).orElse(List.of());
         Scores scores = all && (c.status() == CaseStatus.READY_FOR_DECISION || c.status() == CaseStatus.DECIDED) ? c.scores() : null;
-        return new CaseView(CaseSummary.of(c), c.form(), c.riskFlags(), c.formVersionsSeen(), assignments, visible, scores,
+        return new CaseView(CaseSummary.of(c), FormAdapter.toContract(c.form()), c.riskFlags(), c.formVersionsSeen(), assignments, visible, scores,
                 c.decision(), v.version(), all ? c.findings().stream().map(FindingView::of).toList() : null,
                 all ? c.reopenings() : null, c.reReview());
     }

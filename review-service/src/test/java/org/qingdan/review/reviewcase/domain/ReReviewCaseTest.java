@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.samples.ContractSamples;
 import org.qingdan.review.reviewer.domain.Reviewer;
 import org.qingdan.review.testing.ReviewFixtures;

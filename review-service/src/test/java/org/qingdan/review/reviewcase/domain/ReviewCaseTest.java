@@ -12,9 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.AssessmentDimension;
-import org.qingdan.contracts.form.ExclusionGround;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.contracts.samples.ContractSamples;
+import org.qingdan.review.testing.ReviewFixtures;
 import org.qingdan.review.reviewer.domain.Reviewer;
 
 class ReviewCaseTest {
@@ -34,7 +34,7 @@ class ReviewCaseTest {
     }
 
     static ReviewCase opened() {
-        return ReviewCase.open("app-1", ContractSamples.CALL, 1, ContractSamples.form(), List.of(), NOW);
+        return ReviewCase.open("app-1", ContractSamples.CALL, 1, ReviewFixtures.form(), List.of(), NOW);
     }
 
     static Review complete(Rating rating, boolean recommend) {
@@ -175,10 +175,10 @@ class ReviewCaseTest {
 
     @Test
     void a_later_form_version_updates_the_snapshot_and_keeps_the_history_and_a_withdrawal_closes() {
-        ReviewCase c = opened().withSnapshot(2, ContractSamples.form(), List.of("major-latent-risk"));
+        ReviewCase c = opened().withSnapshot(2, ReviewFixtures.form(), List.of("major-latent-risk"));
         assertThat(c.formVersion()).isEqualTo(2);
         assertThat(c.formVersionsSeen()).containsExactly(1, 2);
-        assertThat(c.withSnapshot(2, ContractSamples.form(), List.of())).isEqualTo(c);
+        assertThat(c.withSnapshot(2, ReviewFixtures.form(), List.of())).isEqualTo(c);
         ReviewCase.Outcome withdrawn = c.withdraw("撤回");
         assertThat(withdrawn.reviewCase().status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(withdrawn.events()).singleElement().isInstanceOf(ReviewCase.Event.Closed.class);

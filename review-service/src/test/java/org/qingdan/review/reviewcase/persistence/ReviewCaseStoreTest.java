@@ -23,6 +23,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qingdan.review.reviewcase.domain.CaseStatus;
+import org.qingdan.review.reviewcase.domain.ExclusionGround;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.testing.ReviewFixtures;
@@ -53,6 +54,34 @@ class ReviewCaseStoreTest {
         mongo.getCollection("reviewCases").updateOne(new org.bson.Document("_id", "old-case"),
                 new org.bson.Document("$unset", new org.bson.Document("state.expertNamesShown", "")));
         assertThat(store.find("old-case").orElseThrow().state().expertNamesShown()).isFalse();
+    }
+
+    /**
+     * Cases as the release before the service's own types (form, Art. 5 grounds) stored them, inserted as raw documents:
+     * the field names did not change, so each reads whole, equal to the case as built.
+     */
+    @Test
+    void cases_stored_before_the_services_own_types_read_whole() throws java.io.IOException {
+        String json;
+        try (var in = getClass().getResourceAsStream("stored-before-own-types.json")) {
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<org.bson.Document> documents = new ArrayList<>();
+        for (Object each : org.bson.Document.parse("{\"cases\": " + json + "}").getList("cases", Object.class)) {
+            documents.add((org.bson.Document) each);
+        }
+        mongo.getCollection("reviewCases").insertMany(documents);
+
+        // the file was written by a JVM at UTC: its LocalDates are UTC midnights, read back in the JVM's zone
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+        try {
+            assertThat(store.find("old-app").orElseThrow().state()).isEqualTo(StoredBefore.applicationCase());
+            assertThat(store.find("old-rr").orElseThrow().state()).isEqualTo(StoredBefore.reReviewCase());
+            assertThat(store.find("old-rr").orElseThrow().state().decision().exclusionGround()).isEqualTo(ExclusionGround.FRAUD);
+        } finally {
+            java.util.TimeZone.setDefault(zone);
+        }
     }
 
     @Test
@@ -163,7 +192,7 @@ class ReviewCaseStoreTest {
     @Test
     void lists_filter_by_call_tab_and_overdue_reviews_and_sort_by_age_or_due_date_in_the_database() {
         var call2025 = new org.qingdan.contracts.form.CallSummary("call-2025", "2025年度征集", 2025, 7, 3);
-        var form = org.qingdan.contracts.samples.ContractSamples.form();
+        var form = ReviewFixtures.form();
         java.time.Instant longAgo = NOW.minus(Duration.ofDays(20)); // due six days before NOW
         store.insert(opened("a-open", NOW.minus(Duration.ofHours(3))));
         store.insert(assignedAt(assignedAt(opened("b-late", NOW.minus(Duration.ofHours(2))), R1, longAgo), R2, NOW));
