@@ -24,7 +24,11 @@ public class Refusal extends RuntimeException {
         /** This user may not do this. */
         FORBIDDEN,
         /** The command was made against a version that is no longer the current one (If-Match). */
-        PRECONDITION_FAILED
+        PRECONDITION_FAILED,
+        /** The request's parameters are malformed or out of range (a page, a partition): the violations name each. */
+        BAD_REQUEST,
+        /** Something the command needs does not answer for now (a broker); the same command may succeed later. */
+        UNAVAILABLE
     }
 
     /** One broken rule: the field path, the rule's stable name and a message for people. */
@@ -72,6 +76,11 @@ public class Refusal extends RuntimeException {
     /** The content breaks the rules named, each of its field. */
     public static Refusal invalid(String message, List<Violation> violations) {
         return new Refusal(Kind.INVALID, null, null, message, null, null, violations);
+    }
+
+    /** The request's parameters named do not parse or lie outside their range. */
+    public static Refusal badRequest(String message, List<Violation> violations) {
+        return new Refusal(Kind.BAD_REQUEST, null, null, message, null, null, violations);
     }
 
     public static Refusal notFound(String message) {
