@@ -42,6 +42,12 @@ public class Refusal extends RuntimeException {
     public record Category(Kind kind, String type, String title) {
     }
 
+    /**
+     * The state of what the command acts on does not allow it: {@code wrong-state}, with one title wherever a
+     * service raises it.
+     */
+    public static final Category WRONG_STATE = new Category(Kind.CONFLICT, "wrong-state", "当前状态不允许此操作");
+
     private final Kind kind;
     private final String type;
     private final String title;
@@ -91,7 +97,12 @@ public class Refusal extends RuntimeException {
         return new Refusal(Kind.FORBIDDEN, message);
     }
 
-    /** The state refuses; {@code type} says which state (e.g. {@code wrong-state}, {@code call-not-open}). */
+    /** The state does not allow the command: {@link #WRONG_STATE}. */
+    public static Refusal wrongState(String message) {
+        return new Refusal(WRONG_STATE, message, null, null, List.of());
+    }
+
+    /** The state refuses; {@code type} says which state (e.g. {@code already-replayed}); the title is the kind's. */
     public static Refusal conflict(String type, String message) {
         return new Refusal(Kind.CONFLICT, type, null, message, null, null, List.of());
     }

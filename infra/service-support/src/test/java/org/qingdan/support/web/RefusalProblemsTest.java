@@ -73,6 +73,16 @@ class RefusalProblemsTest {
     }
 
     @Test
+    void a_wrong_state_has_its_one_title() {
+        ProblemDetail problem = advice.refusal(Refusal.wrongState("只有投递失败的邮件可以重试")).getBody();
+
+        assertThat(problem.getStatus()).isEqualTo(409);
+        assertThat(problem.getType()).isEqualTo(URI.create(Problems.TYPE_BASE + "wrong-state"));
+        assertThat(problem.getTitle()).isEqualTo("当前状态不允许此操作");
+        assertThat(problem.getProperties()).isNull();
+    }
+
+    @Test
     void a_refusal_of_one_field_names_its_rule_and_lists_the_field_as_its_one_violation() {
         ProblemDetail problem = advice.refusal(new Refusal(Refusal.Kind.INVALID, null, null, "必填", "reason", "required",
                 List.of())).getBody();

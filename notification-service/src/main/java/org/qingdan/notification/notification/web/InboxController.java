@@ -8,6 +8,7 @@ import java.util.List;
 import org.qingdan.notification.notification.Inbox;
 import org.qingdan.notification.notification.MailDeliveries;
 import org.qingdan.notification.notification.NotificationService;
+import org.qingdan.support.domain.Refusal;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -68,7 +69,7 @@ public class InboxController {
     @ApiResponse(responseCode = "409", description = "只有投递失败的邮件可以重试 (wrong-state): no failed mail with this id")
     public MailDeliveries.MailDeliveryView retry(@PathVariable String id) {
         if (!notifications.retry(id)) {
-            throw ProblemException.conflict("wrong-state", "只有投递失败的邮件可以重试");
+            throw Refusal.wrongState("只有投递失败的邮件可以重试");
         }
         return mails.find(id).orElse(null);
     }
