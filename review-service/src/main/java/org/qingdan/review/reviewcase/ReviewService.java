@@ -19,6 +19,7 @@ import org.qingdan.contracts.application.ApplicationAccepted;
 import org.qingdan.contracts.application.ApplicationResubmitted;
 import org.qingdan.contracts.application.ApplicationWithdrawn;
 import org.qingdan.review.reviewcase.domain.Assignment;
+import org.qingdan.review.reviewcase.domain.CallRef;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.ReviewerMatching;
@@ -168,7 +169,7 @@ public class ReviewService {
     }
 
     /** The calls that have cases, for the list's filter. */
-    public List<ReviewCaseStore.CallRef> calls() {
+    public List<CallRef> calls() {
         return cases.calls();
     }
 
