@@ -1,6 +1,5 @@
-package org.qingdan.support.time;
+package org.qingdan.support.time.web;
 
-import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
@@ -8,6 +7,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.qingdan.support.domain.Refusal;
+import org.qingdan.support.security.Roles;
+import org.qingdan.support.time.ClockControlAutoConfiguration;
+import org.qingdan.support.time.ShiftedClock;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +27,7 @@ public class ClockController {
 
     private final ShiftedClock clock;
 
-    ClockController(ShiftedClock clock) {
+    public ClockController(ShiftedClock clock) {
         this.clock = clock;
     }
 
