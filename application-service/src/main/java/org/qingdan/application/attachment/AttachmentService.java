@@ -52,7 +52,7 @@ public class AttachmentService {
             throw Refusal.forbidden("只有申报单位本身可以上传附件");
         }
         if (app.status() != ApplicationStatus.DRAFT && app.status() != ApplicationStatus.RETURNED) {
-            throw Refusal.conflict("wrong-state", "申报当前为“" + app.status().label() + "”，不能上传附件");
+            throw Refusal.wrongState("申报当前为“" + app.status().label() + "”，不能上传附件");
         }
         // each attachment's metadata travels in application.submitted.v1: a bounded count keeps that event bounded
         if (files.ofApplication(applicationId).size() >= MAX_ATTACHMENTS) {

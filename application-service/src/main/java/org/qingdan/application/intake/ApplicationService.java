@@ -14,6 +14,7 @@ import org.qingdan.application.call.persistence.CallStore;
 import org.qingdan.application.intake.domain.Actor;
 import org.qingdan.application.intake.domain.Application;
 import org.qingdan.application.intake.domain.ApplicationForm;
+import org.qingdan.application.intake.domain.ApplicationRefused;
 import org.qingdan.application.intake.domain.ApplicationStatus;
 import org.qingdan.application.intake.domain.CorrectionComment;
 import org.qingdan.application.intake.domain.SubmittedVersion;
@@ -82,7 +83,8 @@ public class ApplicationService {
                 .orElseThrow(() -> Refusal.invalid("征集不存在",
                         List.of(new Refusal.Violation("callId", "exists", "征集 " + callId + " 不存在"))));
         call.refusesSubmissionAt(clock.instant()).ifPresent(reason -> {
-            throw Refusal.conflict("call-not-open", reason);
+            // the submission's refusal's type and title, not yet the application's own (there is none yet)
+            throw new Refusal(ApplicationRefused.Reason.CALL_NOT_OPEN.category(), reason, null, null, List.of());
         });
         String id = Idempotency.idFor("application", org, idempotencyKey);
         Application draft = Application.draft(id, callId, org, user.orgName(), form, actor(user), clock.instant());

@@ -85,6 +85,7 @@ class ApplicationLifecycleTest extends IntegrationTest {
         HttpApi.Response refused = api.post("/api/applications", Api.applicantA(), Map.of("callId", planned.json().get("id").asString()));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("type").asString()).endsWith("/call-not-open");
+        assertThat(refused.json().get("title").asString()).isEqualTo("征集未开放"); // as when a submission finds it closed
         assertThat(refused.json().get("detail").asString()).contains("尚未开始");
     }
 

@@ -41,4 +41,12 @@ class ArchitectureRulesTest {
         assertThat(result.getFailureReport().getDetails()).isNotEmpty()
                 .allMatch(d -> d.contains("HttpRefusingService"));
     }
+
+    @Test
+    void service_support_refuses_in_http_words_only_in_its_web() {
+        var classes = new ClassFileImporter().importPackages("org.qingdan.support.fixture.refusal");
+        var result = ArchitectureRules.servicesThrowNoHttpTypes().evaluate(classes);
+        assertThat(result.getFailureReport().getDetails()).isNotEmpty()
+                .allMatch(d -> d.contains("HttpRefusingRecorder"));
+    }
 }

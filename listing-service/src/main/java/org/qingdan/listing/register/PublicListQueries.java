@@ -86,6 +86,25 @@ public class PublicListQueries {
         return m;
     }
 
+    /**
+     * The fields that head edition {@code number}'s streamed entries: its number and, from edition 1 on
+     * ({@code edition} not null), when it was made, its change, hash, digest and entry count — a snapshot's digest and
+     * count from its entries.
+     */
+    public static Map<String, Object> entriesHead(Edition edition, long number) {
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("number", number);
+        if (edition != null) {
+            head.put("createdAt", edition.createdAt().toString());
+            head.put("change", Map.of("type", edition.change().type(), "listingId", edition.change().listingId(),
+                    "summary", edition.change().summary()));
+            head.put("hash", edition.hash());
+            head.put("digest", edition.snapshot() ? edition.snapshotDigest() : edition.digest());
+            head.put("entryCount", edition.snapshot() ? edition.entries().size() : edition.entryCount());
+        }
+        return head;
+    }
+
     /** The entries of edition {@code number} in listing id order, a page at a time (none for edition 0). */
     public void forEachEntryAt(long number, Consumer<Edition.Entry> each) {
         if (number > 0) {

@@ -63,7 +63,7 @@ public class ProductUseService {
         }
         ListedProduct product = catalogue.find(listingId).orElseThrow(() -> Refusal.notFound("清单中没有产品 " + listingId));
         if (!product.listed()) {
-            throw Refusal.conflict("wrong-state", "产品“" + product.productName() + "”已移出清单，不能再标记为在用");
+            throw Refusal.wrongState("产品“" + product.productName() + "”已移出清单，不能再标记为在用");
         }
         ProductUse use = new ProductUse(org, user.orgName(), listingId, product.productName(), clock.instant(), user.username(),
                 user.displayName(), user.email(), null);

@@ -185,7 +185,10 @@ class ProductUseTest extends NotificationIntegrationTest {
             assertThat(mongo.getCollection("notifications").countDocuments(new Document("eventId", later.eventId().toString())
                     .append("recipient", "org:" + BANK))).isZero();
             assertThat(receiver.received).hasValue(2);
-            assertThat(api.put("/api/product-use/mine/use-fan-1", other(), "").status()).isEqualTo(409);
+            var markDelisted = api.put("/api/product-use/mine/use-fan-1", other(), "");
+            assertThat(markDelisted.status()).isEqualTo(409);
+            // wrong-state has one title wherever it is raised
+            assertThat(markDelisted.json().get("title").asString()).isEqualTo("当前状态不允许此操作");
             // the office's counts: a delisted product is no longer among those in use
             assertThat(api.get("/api/product-use/counts/use-fan-1", office()).json().get("users").asLong()).isZero();
             assertThat(api.get("/api/product-use/counts?size=100", office()).json().valueStream().map(c -> c.get("listingId").asString()))

@@ -12,6 +12,7 @@ import org.qingdan.contracts.application.ApplicationResubmitted;
 import org.qingdan.contracts.application.ApplicationWithdrawn;
 import org.qingdan.contracts.listing.ReReviewRequested;
 import org.qingdan.review.reviewcase.domain.Assignment;
+import org.qingdan.review.reviewcase.domain.CallRef;
 import org.qingdan.review.reviewcase.domain.DelistingReason;
 import org.qingdan.review.reviewcase.domain.ExclusionGround;
 import org.qingdan.review.reviewcase.domain.ReReviewSubject;
@@ -170,7 +171,7 @@ public class ReviewService {
     }
 
     /** The calls that have cases, for the list's filter. */
-    public List<ReviewCaseStore.CallRef> calls() {
+    public List<CallRef> calls() {
         return cases.calls();
     }
 

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.qingdan.support.files.FileResponses;
+import org.qingdan.support.files.web.FileResponses;
 import org.qingdan.support.security.CurrentUser;
 
 @RestController

@@ -36,7 +36,6 @@ public record Call(
      * {@link Refusal}, kept by its name so that the call's rules read in the call's words.
      */
     public static class Refused extends Refusal {
-        private static final Category WRONG_STATE = new Category(Kind.CONFLICT, "wrong-state", "当前状态不允许此操作");
         private static final Category INVALID = new Category(Kind.INVALID, "validation", "征集设置不符合要求");
 
         private final List<Problem> problems;

@@ -13,7 +13,7 @@ public class ApplicationRefused extends Refusal {
     public enum Reason {
         INVALID(new Category(Kind.INVALID, "validation", "申报内容不符合要求")),
         INADMISSIBLE(new Category(Kind.INVALID, "inadmissible", "不予受理")),
-        WRONG_STATE(new Category(Kind.CONFLICT, "wrong-state", "当前状态不允许此操作")),
+        WRONG_STATE(Refusal.WRONG_STATE),
         CALL_NOT_OPEN(new Category(Kind.CONFLICT, "call-not-open", "征集未开放")),
         /**
          * Some participant has not confirmed its current role (Art. 8): each is named in the violations. A state of
@@ -29,6 +29,11 @@ public class ApplicationRefused extends Refusal {
 
         Reason(Category category) {
             this.category = category;
+        }
+
+        /** The kind, type and title this reason is answered with. */
+        public Category category() {
+            return category;
         }
     }
 

@@ -7,10 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.qingdan.support.domain.Refusal;
 import org.qingdan.support.security.CurrentUser;
-import org.qingdan.support.web.ProblemException;
 import org.qingdan.support.web.TraceIds;
-import org.qingdan.support.web.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -70,10 +69,10 @@ public final class AuditRecorder {
     /** One page of an aggregate's trail, oldest first, and how many records it has in all. */
     public Page trail(String aggregateType, String aggregateId, int page, int size) {
         if (page < 0 || page > 10_000) {
-            throw ProblemException.badRequest("分页参数不正确", List.of(new Violation("page", "range", "page 为 0 至 10000")));
+            throw Refusal.badRequest("分页参数不正确", List.of(new Refusal.Violation("page", "range", "page 为 0 至 10000")));
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.badRequest("分页参数不正确", List.of(new Violation("size", "range", "size 为 1 至 " + MAX_PAGE_SIZE)));
+            throw Refusal.badRequest("分页参数不正确", List.of(new Refusal.Violation("size", "range", "size 为 1 至 " + MAX_PAGE_SIZE)));
         }
         Query query = Query.query(Criteria.where("aggregateType").is(aggregateType).and("aggregateId").is(aggregateId));
         long total = mongo.count(query, COLLECTION);

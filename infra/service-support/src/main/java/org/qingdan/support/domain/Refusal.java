@@ -24,7 +24,11 @@ public class Refusal extends RuntimeException {
         /** This user may not do this. */
         FORBIDDEN,
         /** The command was made against a version that is no longer the current one (If-Match). */
-        PRECONDITION_FAILED
+        PRECONDITION_FAILED,
+        /** The request's parameters are malformed or out of range (a page, a partition): the violations name each. */
+        BAD_REQUEST,
+        /** Something the command needs does not answer for now (a broker); the same command may succeed later. */
+        UNAVAILABLE
     }
 
     /** One broken rule: the field path, the rule's stable name and a message for people. */
@@ -37,6 +41,12 @@ public class Refusal extends RuntimeException {
      */
     public record Category(Kind kind, String type, String title) {
     }
+
+    /**
+     * The state of what the command acts on does not allow it: {@code wrong-state}, with one title wherever a
+     * service raises it.
+     */
+    public static final Category WRONG_STATE = new Category(Kind.CONFLICT, "wrong-state", "当前状态不允许此操作");
 
     private final Kind kind;
     private final String type;
@@ -74,6 +84,11 @@ public class Refusal extends RuntimeException {
         return new Refusal(Kind.INVALID, null, null, message, null, null, violations);
     }
 
+    /** The request's parameters named do not parse or lie outside their range. */
+    public static Refusal badRequest(String message, List<Violation> violations) {
+        return new Refusal(Kind.BAD_REQUEST, null, null, message, null, null, violations);
+    }
+
     public static Refusal notFound(String message) {
         return new Refusal(Kind.NOT_FOUND, message);
     }
@@ -82,7 +97,12 @@ public class Refusal extends RuntimeException {
         return new Refusal(Kind.FORBIDDEN, message);
     }
 
-    /** The state refuses; {@code type} says which state (e.g. {@code wrong-state}, {@code call-not-open}). */
+    /** The state does not allow the command: {@link #WRONG_STATE}. */
+    public static Refusal wrongState(String message) {
+        return new Refusal(WRONG_STATE, message, null, null, List.of());
+    }
+
+    /** The state refuses; {@code type} says which state (e.g. {@code already-replayed}); the title is the kind's. */
     public static Refusal conflict(String type, String message) {
         return new Refusal(Kind.CONFLICT, type, null, message, null, null, List.of());
     }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.UUID;
+import org.qingdan.support.outbox.web.OutboxAdminController;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -56,7 +57,7 @@ public class OutboxAutoConfiguration {
     static class Admin {
         @Bean
         OutboxAdminController outboxAdminController(MongoTemplate mongo, OutboxProperties properties) {
-            return new OutboxAdminController(mongo, properties);
+            return new OutboxAdminController(new ParkedEvents(mongo, properties));
         }
     }
 

@@ -4,6 +4,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
 import java.time.Duration;
 import org.bson.Document;
+import org.qingdan.support.time.web.ClockController;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -21,6 +21,8 @@ public final class RefusalProblems {
             case NOT_FOUND -> 404;
             case FORBIDDEN -> 403;
             case PRECONDITION_FAILED -> 412;
+            case BAD_REQUEST -> 400;
+            case UNAVAILABLE -> 503;
         };
     }
 
@@ -32,6 +34,8 @@ public final class RefusalProblems {
             case NOT_FOUND -> new Refusal.Category(kind, "not-found", "未找到");
             case FORBIDDEN -> new Refusal.Category(kind, "forbidden", "无权访问");
             case PRECONDITION_FAILED -> new Refusal.Category(kind, "precondition-failed", "数据已被他人修改");
+            case BAD_REQUEST -> new Refusal.Category(kind, "validation", "请求参数不正确");
+            case UNAVAILABLE -> new Refusal.Category(kind, "service-unavailable", "服务暂不可用");
         };
     }
 

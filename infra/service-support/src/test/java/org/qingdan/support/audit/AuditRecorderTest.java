@@ -13,8 +13,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.qingdan.support.domain.Refusal;
 import org.qingdan.support.security.CurrentUser;
-import org.qingdan.support.web.ProblemException;
 import org.qingdan.testsupport.MutableClock;
 import org.qingdan.testsupport.RealInfrastructure;
 import org.slf4j.MDC;
@@ -95,9 +95,9 @@ class AuditRecorderTest {
         // nothing to change or remove a record with
         assertThat(Arrays.stream(AuditRecorder.class.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers()))
                 .map(java.lang.reflect.Method::getName).distinct().sorted().toList()).isEqualTo(List.of("record", "recordSystem", "trail"));
-        assertThatThrownBy(() -> audit.trail("listing", "L-1", 0, 101)).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(() -> audit.trail("listing", "L-1", 0, 101)).isInstanceOfSatisfying(Refusal.class,
                 e -> assertThat(e.getMessage()).isNotBlank());
-        assertThatThrownBy(() -> audit.trail("listing", "L-1", -1, 10)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> audit.trail("listing", "L-1", -1, 10)).isInstanceOf(Refusal.class);
         // the index that reads one aggregate's trail in order
         assertThat(mongo.indexOps(AuditRecorder.COLLECTION).getIndexInfo()).anyMatch(i -> i.getName().equals("trail"));
     }

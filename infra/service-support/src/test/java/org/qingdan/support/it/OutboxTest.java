@@ -73,6 +73,8 @@ class OutboxTest extends SupportIntegrationTest {
         var listed = api.get("/admin/outbox/parked", org.qingdan.testsupport.HttpApi.token("root", null, null, "admin"));
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.body()).contains(huge.eventId().toString()).contains("RecordTooLarge").doesNotContain("很长的理由很长的理由");
+        assertThat(org.qingdan.testsupport.JsonShape.of(listed.json().get(0))).isEqualTo(
+                "{collection:s,documentId:s,eventId:s,type:s,topic:s,payloadBytes:0,failure:s,parkedAt:tZ}");
         assertThat(api.get("/admin/outbox/parked", org.qingdan.testsupport.HttpApi.token("u", "911301027356003226", "乙", "applicant"))
                 .status()).isEqualTo(403);
     }

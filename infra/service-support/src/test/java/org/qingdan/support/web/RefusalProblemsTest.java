@@ -25,6 +25,8 @@ class RefusalProblemsTest {
             "NOT_FOUND, 404, not-found,  未找到",
             "FORBIDDEN, 403, forbidden,  无权访问",
             "PRECONDITION_FAILED, 412, precondition-failed, 数据已被他人修改",
+            "BAD_REQUEST, 400, validation, 请求参数不正确",
+            "UNAVAILABLE, 503, service-unavailable, 服务暂不可用",
     })
     void each_kind_has_its_status_type_and_title(Refusal.Kind kind, int status, String type, String title) {
         ResponseEntity<ProblemDetail> response = advice.refusal(new Refusal(kind, "说明"));
@@ -48,6 +50,16 @@ class RefusalProblemsTest {
         assertSame(Refusal.notFound("订阅 s1 不存在"), ProblemException.notFound("订阅 s1 不存在"));
         assertSame(Refusal.forbidden("无权"), ProblemException.forbidden("无权"));
         assertSame(Refusal.conflict("announcement-final", "已定稿"), ProblemException.conflict("announcement-final", "已定稿"));
+        assertSame(Refusal.badRequest("分页参数不正确", List.of(new Refusal.Violation("size", "range", "size 为 1 至 100"))),
+                ProblemException.badRequest("分页参数不正确", List.of(new Violation("size", "range", "size 为 1 至 100"))));
+    }
+
+    @Test
+    void service_supports_own_refusals_answer_as_its_problem_exceptions_did() {
+        // a dead letter's broker that does not answer, as DeadLetters threw it before it refused without HTTP
+        assertSame(new Refusal(Refusal.Kind.UNAVAILABLE, "broker-unavailable", "消息代理暂不可用", "Could not read t.DLT",
+                        null, null, List.of()),
+                new ProblemException(503, "broker-unavailable", "消息代理暂不可用", "Could not read t.DLT", List.of()));
     }
 
     @Test
@@ -58,6 +70,16 @@ class RefusalProblemsTest {
         assertThat(problem.getStatus()).isEqualTo(409);
         assertThat(problem.getType()).isEqualTo(URI.create(Problems.TYPE_BASE + "call-not-open"));
         assertThat(problem.getTitle()).isEqualTo("征集未开放");
+    }
+
+    @Test
+    void a_wrong_state_has_its_one_title() {
+        ProblemDetail problem = advice.refusal(Refusal.wrongState("只有投递失败的邮件可以重试")).getBody();
+
+        assertThat(problem.getStatus()).isEqualTo(409);
+        assertThat(problem.getType()).isEqualTo(URI.create(Problems.TYPE_BASE + "wrong-state"));
+        assertThat(problem.getTitle()).isEqualTo("当前状态不允许此操作");
+        assertThat(problem.getProperties()).isNull();
     }
 
     @Test

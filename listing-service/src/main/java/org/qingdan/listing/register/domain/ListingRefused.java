@@ -12,7 +12,7 @@ public class ListingRefused extends Refusal {
 
     public enum Reason {
         NOT_FOUND(new Category(Kind.NOT_FOUND, null, null)),
-        WRONG_STATE(new Category(Kind.CONFLICT, "wrong-state", "当前状态不允许此操作")),
+        WRONG_STATE(Refusal.WRONG_STATE),
         INVALID(new Category(Kind.INVALID, null, null));
 
         private final Category category;

@@ -10,7 +10,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qingdan.listing.register.PublicListQueries;
@@ -19,9 +18,9 @@ import org.qingdan.listing.register.PublicViews;
 import org.qingdan.listing.register.domain.CanonicalJson;
 import org.qingdan.listing.register.domain.Edition;
 import org.qingdan.listing.register.domain.EditionHead;
+import org.qingdan.support.domain.Refusal;
+import org.qingdan.support.domain.Refusal.Violation;
 import org.qingdan.support.query.Page;
-import org.qingdan.support.web.ProblemException;
-import org.qingdan.support.web.Violation;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -110,7 +109,7 @@ public class PublicListController {
         if (etag == null) {
             return null;
         }
-        return ok(etag, list.listing(id).orElseThrow(() -> ProblemException.notFound("清单条目 " + id + " 不存在")));
+        return ok(etag, list.listing(id).orElseThrow(() -> Refusal.notFound("清单条目 " + id + " 不存在")));
     }
 
     @GetMapping("/notices")
@@ -218,7 +217,7 @@ public class PublicListController {
     }
 
     private Edition edition(long number) {
-        return list.edition(number).orElseThrow(() -> ProblemException.notFound("第 " + number + " 版不存在"));
+        return list.edition(number).orElseThrow(() -> Refusal.notFound("第 " + number + " 版不存在"));
     }
 
     private ResponseEntity<StreamingResponseBody> csv(long number, String filename, ResponseEntity.BodyBuilder response) {
@@ -236,17 +235,7 @@ public class PublicListController {
     private StreamingResponseBody entriesJson(Edition edition, long number) {
         return out -> {
             Writer w = writer(out);
-            Map<String, Object> header = new LinkedHashMap<>();
-            header.put("number", number);
-            if (edition != null) {
-                header.put("createdAt", edition.createdAt().toString());
-                header.put("change", Map.of("type", edition.change().type(), "listingId", edition.change().listingId(),
-                        "summary", edition.change().summary()));
-                header.put("hash", edition.hash());
-                header.put("digest", edition.snapshot() ? edition.snapshotDigest() : edition.digest());
-                header.put("entryCount", edition.snapshot() ? edition.entries().size() : edition.entryCount());
-            }
-            String head = CanonicalJson.write(header);
+            String head = CanonicalJson.write(PublicListQueries.entriesHead(edition, number));
             w.write(head, 0, head.length() - 1);
             w.write(",\"entries\":[");
             boolean[] first = {true};
@@ -278,7 +267,7 @@ public class PublicListController {
     @ApiResponse(responseCode = "404", description = "没有这一版 (no such edition)")
     public PublicViews.Diff diff(@PathVariable long from, @PathVariable long to) {
         if (from > to || to - from > MAX_DIFF_SPAN) {
-            throw ProblemException.badRequest("版次范围不正确", List.of(new Violation("to", from > to ? "order" : "max-span",
+            throw Refusal.badRequest("版次范围不正确", List.of(new Violation("to", from > to ? "order" : "max-span",
                     from > to ? "应不小于 from" : "与 from 相差不超过 " + MAX_DIFF_SPAN + " 个版次")));
         }
         edition(from);
@@ -292,7 +281,7 @@ public class PublicListController {
     public PublicViews.Verification verify(@RequestParam(required = false) Long from) {
         long latest = list.latestEdition();
         if (from != null && (from < 1 || from > Math.max(1, latest))) {
-            throw ProblemException.badRequest("查询参数不正确", List.of(new Violation("from", "range", "应在 1 至 " + Math.max(1, latest) + " 之间")));
+            throw Refusal.badRequest("查询参数不正确", List.of(new Violation("from", "range", "应在 1 至 " + Math.max(1, latest) + " 之间")));
         }
         return list.verify(from);
     }

@@ -16,7 +16,7 @@ import org.qingdan.listing.report.ReportService;
 import org.qingdan.listing.report.domain.Report;
 import org.qingdan.listing.report.domain.ReportScope;
 import org.qingdan.listing.report.domain.ReportStatus;
-import org.qingdan.support.files.FileResponses;
+import org.qingdan.support.files.web.FileResponses;
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.web.Idempotency;
 import org.qingdan.support.web.ProblemException;

@@ -1,14 +1,15 @@
 package org.qingdan.notification.delivery.web;
 
-import org.qingdan.support.security.Roles;
+import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import org.qingdan.notification.delivery.Inbox;
 import org.qingdan.notification.delivery.MailDeliveries;
 import org.qingdan.notification.delivery.NotificationService;
+import org.qingdan.support.domain.Refusal;
 import org.qingdan.support.security.CurrentUser;
+import org.qingdan.support.security.Roles;
 import org.qingdan.support.web.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +69,7 @@ public class InboxController {
     @ApiResponse(responseCode = "409", description = "只有投递失败的邮件可以重试 (wrong-state): no failed mail with this id")
     public MailDeliveries.MailDeliveryView retry(@PathVariable String id) {
         if (!notifications.retry(id)) {
-            throw ProblemException.conflict("wrong-state", "只有投递失败的邮件可以重试");
+            throw Refusal.wrongState("只有投递失败的邮件可以重试");
         }
         return mails.find(id).orElse(null);
     }

@@ -11,7 +11,7 @@ public class ReviewRefused extends Refusal {
 
     public enum Reason {
         INVALID(new Category(Kind.INVALID, "validation", "内容不符合要求")),
-        WRONG_STATE(new Category(Kind.CONFLICT, "wrong-state", "当前状态不允许此操作")),
+        WRONG_STATE(Refusal.WRONG_STATE),
         NOT_ASSIGNED(new Category(Kind.FORBIDDEN, "not-assigned", "未分配")),
         CONFLICT_OF_INTEREST(new Category(Kind.INVALID, "conflict-of-interest", "须回避")),
         NO_CANDIDATES(new Category(Kind.CONFLICT, "no-candidates", "可分配专家不足")),

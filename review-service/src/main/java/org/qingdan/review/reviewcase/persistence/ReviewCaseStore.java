@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.qingdan.contracts.DomainEvent;
 import org.qingdan.review.reviewcase.domain.Assignment;
+import org.qingdan.review.reviewcase.domain.CallRef;
 import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.support.domain.Versioned;
@@ -84,10 +85,6 @@ public class ReviewCaseStore implements VersionedStore<ReviewCase> {
         List<ReviewCase> items = mongo.find(Query.query(criteria).with(order).skip(query.skip()).limit(query.size()),
                 ReviewCaseDocument.class).stream().map(ReviewCaseDocument::state).toList();
         return new Page<>(items, query.page(), query.size(), total);
-    }
-
-    /** A call as the list's filter names it. */
-    public record CallRef(String callId, String title, int year) {
     }
 
     /**

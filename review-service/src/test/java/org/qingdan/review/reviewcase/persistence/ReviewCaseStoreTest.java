@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qingdan.review.reviewcase.domain.CallRef;
 import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.ExclusionGround;
 import org.qingdan.review.reviewcase.domain.Review;
@@ -221,7 +222,7 @@ class ReviewCaseStoreTest {
                 .containsExactly("a-open", "b-late", "c-ontime", "d-submitted");
         // a status names its own list, whatever the tab
         assertThat(ids(page(CaseStatus.OPEN, null, null, false, null, null))).containsExactly("a-open");
-        assertThat(store.calls()).extracting(ReviewCaseStore.CallRef::callId).containsExactly("call-2026", "call-2025");
+        assertThat(store.calls()).extracting(CallRef::callId).containsExactly("call-2026", "call-2025");
         assertThat(store.calls().get(1).title()).isEqualTo("2025年度征集");
     }
 

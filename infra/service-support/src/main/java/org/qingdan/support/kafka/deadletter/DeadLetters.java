@@ -29,8 +29,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.qingdan.contracts.CloudEventHeaders;
 import org.qingdan.contracts.Topics;
 import org.qingdan.support.kafka.deadletter.DeadLetterReplays.Replay;
-import org.qingdan.support.web.ProblemException;
-import org.qingdan.support.web.Violation;
+import org.qingdan.support.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -183,14 +182,14 @@ public class DeadLetters {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(1)) {
             List<TopicPartition> partitions = partitions(consumer, dlt);
             if (partition >= partitions.size()) {
-                throw ProblemException.notFound(dlt + " has no partition " + partition + " (it has " + partitions.size() + ")");
+                throw Refusal.notFound(dlt + " has no partition " + partition + " (it has " + partitions.size() + ")");
             }
             TopicPartition tp = new TopicPartition(dlt, partition);
             consumer.assign(List.of(tp));
             long begin = consumer.beginningOffsets(List.of(tp)).get(tp);
             long end = consumer.endOffsets(List.of(tp)).get(tp);
             if (offset < begin || offset >= end) {
-                throw ProblemException.notFound(dlt + " partition " + partition + " has no offset " + offset
+                throw Refusal.notFound(dlt + " partition " + partition + " has no offset " + offset
                         + " (it holds " + begin + " to " + (end - 1) + ")");
             }
             consumer.seek(tp, offset);
@@ -201,12 +200,12 @@ public class DeadLetters {
                         return r;
                     }
                     if (r.offset() > offset) {
-                        throw ProblemException.notFound(dlt + " partition " + partition + " has no record at offset " + offset);
+                        throw Refusal.notFound(dlt + " partition " + partition + " has no record at offset " + offset);
                     }
                 }
                 unavailableAfter(deadline, dlt);
             }
-            throw ProblemException.notFound(dlt + " partition " + partition + " has no record at offset " + offset);
+            throw Refusal.notFound(dlt + " partition " + partition + " has no record at offset " + offset);
         }
     }
 
@@ -215,7 +214,7 @@ public class DeadLetters {
                           List<ConsumerRecord<byte[], byte[]>> into) {
         List<TopicPartition> partitions = partitions(consumer, dlt);
         if (partition >= partitions.size()) {
-            throw ProblemException.badRequest("partition out of range", List.of(new Violation("partition", "range",
+            throw Refusal.badRequest("partition out of range", List.of(new Refusal.Violation("partition", "range",
                     dlt + " has partitions 0 to " + (partitions.size() - 1))));
         }
         // all assigned, one read at a time: the others paused
@@ -262,8 +261,8 @@ public class DeadLetters {
 
     private static void unavailableAfter(long deadline, String dlt) {
         if (System.nanoTime() > deadline) {
-            throw new ProblemException(503, "broker-unavailable", "消息代理暂不可用",
-                    "Could not read " + dlt + " within " + READ_TIMEOUT.toSeconds() + " s; try again", List.of());
+            throw new Refusal(Refusal.Kind.UNAVAILABLE, "broker-unavailable", "消息代理暂不可用",
+                    "Could not read " + dlt + " within " + READ_TIMEOUT.toSeconds() + " s; try again", null, null, List.of());
         }
     }
 
@@ -275,7 +274,7 @@ public class DeadLetters {
         String id = DeadLetterReplays.id(record.topic(), record.partition(), record.offset());
         Replay earlier = replays.claim(id, header(record, CloudEventHeaders.ID), by);
         if (earlier != null) {
-            throw ProblemException.conflict("already-replayed", id + " was replayed before (" + earlier.status()
+            throw Refusal.conflict("already-replayed", id + " was replayed before (" + earlier.status()
                     + " at " + earlier.at() + " by " + earlier.by() + "); a dead letter is replayed once");
         }
         return new Replayed(id, send(id, topic(topic), record, by));
@@ -303,9 +302,9 @@ public class DeadLetters {
             }
             try {
                 send(id, topic(topic), record, by);
-            } catch (ProblemException e) {
-                throw new ProblemException(503, "replay-failed", "重放未完成", replayed + " replayed, then " + e.getMessage()
-                        + "; call again from partition " + record.partition() + " offset " + record.offset(), List.of());
+            } catch (Refusal e) {
+                throw replayFailed(replayed + " replayed, then " + e.getMessage()
+                        + "; call again from partition " + record.partition() + " offset " + record.offset());
             }
             replayed++;
             ids.add(id);
@@ -333,8 +332,7 @@ public class DeadLetters {
                 Thread.currentThread().interrupt();
             }
             log.warn("Dead letter {} not replayed to {}: {}", id, target, e.toString());
-            throw new ProblemException(503, "replay-failed", "重放未完成",
-                    "The broker did not take the replay of " + id + " to " + target + ": " + e.getClass().getSimpleName(), List.of());
+            throw replayFailed("The broker did not take the replay of " + id + " to " + target + ": " + e.getClass().getSimpleName());
         }
         Replay replay = replays.sent(id, sent.topic(), sent.partition(), sent.offset());
         Counter.builder("qingdan.kafka.replayed").description("Dead letters replayed to their original topic")
@@ -346,12 +344,16 @@ public class DeadLetters {
 
     // ---- helpers ----------------------------------------------------------------------------------------
 
+    private static Refusal replayFailed(String message) {
+        return new Refusal(Refusal.Kind.UNAVAILABLE, "replay-failed", "重放未完成", message, null, null, List.of());
+    }
+
     /** The consumed topic named in a path (its dead-letter topic's name is accepted too), or 404. */
     private String topic(String topic) {
         String t = topic.endsWith(Topics.DEAD_LETTER_SUFFIX)
                 ? topic.substring(0, topic.length() - Topics.DEAD_LETTER_SUFFIX.length()) : topic;
         if (!consumedTopics.get().contains(t)) {
-            throw ProblemException.notFound("This service consumes no topic " + t + " (it consumes " + consumedTopics.get() + ")");
+            throw Refusal.notFound("This service consumes no topic " + t + " (it consumes " + consumedTopics.get() + ")");
         }
         return t;
     }
@@ -369,7 +371,7 @@ public class DeadLetters {
     private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String dlt) {
         List<PartitionInfo> infos = consumer.partitionsFor(dlt);
         if (infos == null || infos.isEmpty()) {
-            throw ProblemException.notFound("No dead-letter topic " + dlt + " on the broker");
+            throw Refusal.notFound("No dead-letter topic " + dlt + " on the broker");
         }
         return infos.stream().sorted(Comparator.comparingInt(PartitionInfo::partition))
                 .map(i -> new TopicPartition(i.topic(), i.partition())).toList();

@@ -1,6 +1,5 @@
-package org.qingdan.support.kafka.deadletter;
+package org.qingdan.support.kafka.deadletter.web;
 
-import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -9,14 +8,18 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
+import org.qingdan.support.domain.Refusal;
+import org.qingdan.support.domain.Refusal.Violation;
+import org.qingdan.support.kafka.deadletter.DeadLetterAutoConfiguration;
+import org.qingdan.support.kafka.deadletter.DeadLetterReplays;
+import org.qingdan.support.kafka.deadletter.DeadLetters;
 import org.qingdan.support.kafka.deadletter.DeadLetters.BulkReplay;
 import org.qingdan.support.kafka.deadletter.DeadLetters.DeadLetter;
 import org.qingdan.support.kafka.deadletter.DeadLetters.Page;
 import org.qingdan.support.kafka.deadletter.DeadLetters.Replayed;
 import org.qingdan.support.kafka.deadletter.DeadLetters.TopicOverview;
 import org.qingdan.support.security.CurrentUser;
-import org.qingdan.support.web.ProblemException;
-import org.qingdan.support.web.Violation;
+import org.qingdan.support.security.Roles;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +49,7 @@ public class DeadLetterAdminController {
 
     private final DeadLetters deadLetters;
 
-    DeadLetterAdminController(DeadLetters deadLetters) {
+    public DeadLetterAdminController(DeadLetters deadLetters) {
         this.deadLetters = deadLetters;
     }
 
@@ -132,7 +135,7 @@ public class DeadLetterAdminController {
         Long o = number("offset", offset, 0, Long.MAX_VALUE, violations);
         Long l = number("limit", limit, 1, DeadLetters.MAX_PAGE, violations);
         if (!violations.isEmpty()) {
-            throw ProblemException.badRequest("请修正标出的参数", violations);
+            throw Refusal.badRequest("请修正标出的参数", violations);
         }
         return new Cursor(p == null ? 0 : p.intValue(), o, l == null ? DeadLetters.DEFAULT_PAGE : l.intValue());
     }
@@ -143,7 +146,7 @@ public class DeadLetterAdminController {
         Long p = number("partition", partition.isBlank() ? "-" : partition, 0, Integer.MAX_VALUE, violations);
         Long o = number("offset", offset.isBlank() ? "-" : offset, 0, Long.MAX_VALUE, violations);
         if (!violations.isEmpty()) {
-            throw ProblemException.badRequest("请修正标出的参数", violations);
+            throw Refusal.badRequest("请修正标出的参数", violations);
         }
         return new Address(p.intValue(), o);
     }

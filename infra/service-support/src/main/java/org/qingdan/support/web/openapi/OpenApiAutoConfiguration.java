@@ -1,4 +1,4 @@
-package org.qingdan.support.openapi;
+package org.qingdan.support.web.openapi;
 
 import org.qingdan.support.security.CurrentUser;
 import org.qingdan.support.security.ResourceServerAutoConfiguration;

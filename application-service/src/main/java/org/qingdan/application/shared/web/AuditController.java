@@ -1,15 +1,11 @@
-package org.qingdan.application.shared;
+package org.qingdan.application.shared.web;
 
-import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.qingdan.application.intake.ApplicationService;
-import org.qingdan.application.intake.persistence.ApplicationStore;
-import org.qingdan.application.call.CallService;
-import org.qingdan.application.call.persistence.CallStore;
+import org.qingdan.application.shared.AuditQueries;
 import org.qingdan.support.audit.AuditRecorder;
-import org.qingdan.support.domain.Refusal;
+import org.qingdan.support.security.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,14 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "审计 Audit", description = "Who did what, when and from which request, on each application and call (office)")
 public class AuditController {
 
-    private final AuditRecorder audit;
-    private final ApplicationStore applications;
-    private final CallStore calls;
+    private final AuditQueries trails;
 
-    public AuditController(AuditRecorder audit, ApplicationStore applications, CallStore calls) {
-        this.audit = audit;
-        this.applications = applications;
-        this.calls = calls;
+    public AuditController(AuditQueries trails) {
+        this.trails = trails;
     }
 
     @GetMapping("/api/applications/{id}/audit")
@@ -39,8 +31,7 @@ public class AuditController {
     @ApiResponse(responseCode = "404", description = "申报不存在 (no such application)")
     public AuditRecorder.Page application(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "50") int size) {
-        applications.find(id).orElseThrow(() -> Refusal.notFound("申报 " + id + " 不存在"));
-        return audit.trail(ApplicationService.AUDIT_TYPE, id, page, size);
+        return trails.application(id, page, size);
     }
 
     @GetMapping("/api/calls/{id}/audit")
@@ -50,7 +41,6 @@ public class AuditController {
     @ApiResponse(responseCode = "404", description = "征集不存在 (no such call)")
     public AuditRecorder.Page call(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "50") int size) {
-        calls.find(id).orElseThrow(() -> Refusal.notFound("征集 " + id + " 不存在"));
-        return audit.trail(CallService.AUDIT_TYPE, id, page, size);
+        return trails.call(id, page, size);
     }
 }

@@ -1,4 +1,4 @@
-package org.qingdan.support.openapi;
+package org.qingdan.support.web.openapi;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,14 +1,15 @@
-package org.qingdan.support.time;
+package org.qingdan.support.time.web;
 
-import org.qingdan.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.qingdan.support.web.ProblemException;
-import org.qingdan.support.web.Violation;
+import org.qingdan.support.domain.Refusal;
+import org.qingdan.support.security.Roles;
+import org.qingdan.support.time.ClockControlAutoConfiguration;
+import org.qingdan.support.time.ShiftedClock;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,7 @@ public class ClockController {
 
     private final ShiftedClock clock;
 
-    ClockController(ShiftedClock clock) {
+    public ClockController(ShiftedClock clock) {
         this.clock = clock;
     }
 
@@ -43,12 +44,12 @@ public class ClockController {
         try {
             by = Duration.parse(request.by() == null ? "" : request.by());
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("by 须为 ISO-8601 时长，如 P8D",
-                    List.of(new Violation("by", "iso-8601-duration", "须为 ISO-8601 时长，如 P8D 或 PT1H")));
+            throw Refusal.invalid("by 须为 ISO-8601 时长，如 P8D",
+                    List.of(new Refusal.Violation("by", "iso-8601-duration", "须为 ISO-8601 时长，如 P8D 或 PT1H")));
         }
         if (by.isNegative() || by.isZero()) {
-            throw ProblemException.invalid("时间只能向前拨",
-                    List.of(new Violation("by", "forward-only", "时间只能向前拨（正的时长）")));
+            throw Refusal.invalid("时间只能向前拨",
+                    List.of(new Refusal.Violation("by", "forward-only", "时间只能向前拨（正的时长）")));
         }
         clock.advance(by);
         LoggerFactory.getLogger(ClockController.class).warn("clock moved forward by {}; now {}", by, clock.instant());

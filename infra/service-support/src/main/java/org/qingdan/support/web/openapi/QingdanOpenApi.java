@@ -1,4 +1,4 @@
-package org.qingdan.support.openapi;
+package org.qingdan.support.web.openapi;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;

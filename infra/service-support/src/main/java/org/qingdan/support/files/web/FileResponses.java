@@ -1,4 +1,4 @@
-package org.qingdan.support.files;
+package org.qingdan.support.files.web;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
