@@ -3,6 +3,7 @@ package org.qingdan.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RecordCopiesTest {
@@ -33,6 +34,27 @@ class RecordCopiesTest {
     }
 
     record NestedMissing(String name, List<String> parts, int year) {
+    }
+
+    /** A record two originals share, and its copy beside the copies of both. */
+    record SharedOriginal(String id, long size) {
+    }
+
+    record SharedCopy(String id, long size) {
+    }
+
+    record Holder(String name, List<SharedOriginal> files) {
+    }
+
+    record HolderCopy(String name, List<SharedCopy> files) {
+    }
+
+    @Test
+    void a_copy_declared_elsewhere_counts_as_its_original_where_it_is_named() {
+        assertThat(RecordCopies.differences(HolderCopy.class, Holder.class, Map.of(SharedCopy.class, SharedOriginal.class))).isEmpty();
+        assertThat(RecordCopies.differences(HolderCopy.class, Holder.class)).singleElement().asString().startsWith("Holder:");
+        assertThat(RecordCopies.differences(HolderCopy.class, Holder.class, Map.of(Copy.Part.class, SharedOriginal.class)))
+                .singleElement().asString().startsWith("Holder:");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.ReviewerMatching;
 import org.qingdan.review.reviewcase.events.FormAdapter;
+import org.qingdan.review.reviewcase.events.ReReviewAdapter;
 import org.qingdan.review.reviewcase.events.ReviewEventsAdapter;
 import org.qingdan.review.reviewcase.persistence.ReviewCaseStore;
 import org.qingdan.review.reviewer.domain.Reviewer;
@@ -117,8 +118,7 @@ public class ReviewService {
 
     /** The office opened a re-review of a listed product: a case opens once, whatever the redeliveries. */
     public void reReviewRequested(ReReviewRequested e) {
-        ReReviewSubject subject = new ReReviewSubject(e.aggregateId(), e.reReviewId(), e.product(), e.report(), e.responses(), e.reason(),
-                e.requestedAt());
+        ReReviewSubject subject = ReReviewAdapter.toDomain(e);
         try {
             cases.insert(ReviewCase.openReReview(subject, reReviewers, clock.instant()));
             audit.recordSystem(AUDIT_CASE, e.reReviewId(), "listing-service", "专委会办公室", "RE_REVIEW_OPENED",

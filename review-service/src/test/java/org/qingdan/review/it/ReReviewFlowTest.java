@@ -48,6 +48,12 @@ class ReReviewFlowTest extends ReviewIntegrationTest {
         assertThat(view.get("form").isNull()).isTrue();
         assertThat(view.get("reReview").get("report").get("description").asString()).contains("宕机");
         assertThat(view.get("reReview").get("responses").get(0).get("text").asString()).contains("已修复");
+        // the subject as the API showed it before the case kept its own copy: the event's records, field for field
+        assertThat(view.get("reReview").propertyNames()).containsExactly("listingId", "reReviewId", "product", "report", "responses",
+                "reason", "requestedAt");
+        assertThat(view.get("reReview").get("product")).isEqualTo(asRead(requested.product()));
+        assertThat(view.get("reReview").get("report")).isEqualTo(asRead(requested.report()));
+        assertThat(view.get("reReview").get("responses")).isEqualTo(asRead(requested.responses()));
 
         assertThat(api.post("/api/reviews/cases/rr-report-1/assignments/auto", office(), "").status()).isEqualTo(200);
         List<String> reviewers = api.get("/api/reviews/cases/rr-report-1", office()).json().get("assignments").valueStream()
@@ -88,6 +94,11 @@ class ReReviewFlowTest extends ReviewIntegrationTest {
         assertThat(lastEvent("rr-report-1", "review.reviewer-assigned.v1").get("applicationId").asString()).isEqualTo("rr-listing-1");
         // and no application decision: review.completed.v1 is for applications only
         assertThat(lastEvent("rr-report-1", "review.completed.v1")).isNull();
+    }
+
+    /** A value as the API's JSON reads back (numbers as parsed, not as typed). */
+    private static JsonNode asRead(Object value) {
+        return HttpApi.JSON.readTree(HttpApi.JSON.writeValueAsString(value));
     }
 
     private static JsonNode lastEvent(String key, String type) {

@@ -17,6 +17,7 @@ import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.ReviewedForm;
 import org.qingdan.review.reviewcase.events.FormAdapter;
+import org.qingdan.review.reviewcase.events.ReReviewAdapter;
 import org.qingdan.review.reviewer.domain.Reviewer;
 import org.qingdan.support.outbox.AggregateStore;
 import org.qingdan.testsupport.RealInfrastructure;
@@ -76,9 +77,7 @@ public final class ReviewFixtures {
 
     /** A re-review case of the sample product, on the sample report and answers (three reviewers). */
     public static ReviewCase reReview(String id, Instant openedAt) {
-        var e = ContractSamples.reReviewRequested("listing-" + id, id);
-        return ReviewCase.openReReview(new org.qingdan.review.reviewcase.domain.ReReviewSubject(e.aggregateId(), e.reReviewId(), e.product(),
-                e.report(), e.responses(), e.reason(), e.requestedAt()), 3, openedAt);
+        return ReviewCase.openReReview(ReReviewAdapter.toDomain(ContractSamples.reReviewRequested("listing-" + id, id)), 3, openedAt);
     }
 
     public static ReviewCase assigned(ReviewCase c, Reviewer... reviewers) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.qingdan.contracts.form.ApplicationScenario;
-import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.review.reviewcase.domain.ReviewRefused.Reason;
 import org.qingdan.review.reviewer.domain.Reviewer;
 
@@ -149,7 +148,7 @@ public final class ReviewerMatching {
         if (org == null || org.equals(p.enterprise().uscc())) {
             roles.add(new ConflictingRole(ConflictingRole.Role.ENTERPRISE, p.enterprise().name(), p.enterprise().uscc()));
         }
-        (p.participants() == null ? List.<PublicProduct.Organisation>of() : p.participants()).stream()
+        (p.participants() == null ? List.<ReReviewSubject.Product.Organisation>of() : p.participants()).stream()
                 .filter(x -> org == null || org.equals(x.uscc()))
                 .forEach(x -> roles.add(new ConflictingRole(ConflictingRole.Role.PARTICIPANT, x.name(), x.uscc())));
         return roles;

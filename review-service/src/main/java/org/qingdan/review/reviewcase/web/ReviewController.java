@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.AssessmentDimension;
+import org.qingdan.contracts.form.PublicProduct;
 import org.qingdan.contracts.form.Rating;
+import org.qingdan.contracts.listing.ReReviewRequested;
 import org.qingdan.review.reviewcase.CaseQuery;
 import org.qingdan.review.reviewcase.ReviewService;
 import org.qingdan.review.reviewcase.domain.ApprovalBarred;
@@ -24,6 +27,7 @@ import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.Scores;
 import org.qingdan.review.reviewcase.events.FormAdapter;
+import org.qingdan.review.reviewcase.events.ReReviewAdapter;
 import org.qingdan.review.reviewer.domain.Reviewer;
 import org.qingdan.support.domain.Versioned;
 import org.qingdan.support.query.Page;
@@ -100,7 +104,21 @@ public class ReviewController {
     /** {@code form} is null on a re-review, which has {@code reReview} instead: the product, the report and the answers. */
     public record CaseView(CaseSummary summary, ApplicationFormSnapshot form, List<String> riskFlags, List<Integer> formVersionsSeen,
                            List<Assignment> assignments, List<Review> reviews, Scores scores, Decision decision, long version,
-                           List<FindingView> findings, List<Reopening> reopenings, ReReviewSubject reReview) {
+                           List<FindingView> findings, List<Reopening> reopenings, ReReviewView reReview) {
+    }
+
+    /**
+     * A re-review's subject in the contract's words, as the API has always shown it (the schema keeps its name): the
+     * case keeps its own copy.
+     */
+    @Schema(name = "ReReviewSubject")
+    public record ReReviewView(String listingId, String reReviewId, PublicProduct product, ReReviewRequested.Report report,
+                               List<ReReviewRequested.Response> responses, String reason, Instant requestedAt) {
+        static ReReviewView of(ReReviewSubject s) {
+            return s == null ? null : new ReReviewView(s.listingId(), s.reReviewId(), ReReviewAdapter.toContract(s.product()),
+                    ReReviewAdapter.toContract(s.report()), s.responses().stream().map(ReReviewAdapter::toContract).toList(), s.reason(),
+                    s.requestedAt());
+        }
     }
 
     /** One finding that bars an approval, with its field, rule and Chinese label. */
@@ -120,7 +138,7 @@ public class ReviewController {
         Scores scores = all && (c.status() == CaseStatus.READY_FOR_DECISION || c.status() == CaseStatus.DECIDED) ? c.scores() : null;
         return new CaseView(CaseSummary.of(c), FormAdapter.toContract(c.form()), c.riskFlags(), c.formVersionsSeen(), assignments, visible, scores,
                 c.decision(), v.version(), all ? c.findings().stream().map(FindingView::of).toList() : null,
-                all ? c.reopenings() : null, c.reReview());
+                all ? c.reopenings() : null, ReReviewView.of(c.reReview()));
     }
 
     @GetMapping("/reviewers")

@@ -27,6 +27,7 @@ import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.ExclusionGround;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
+import org.qingdan.review.reviewcase.events.ReReviewAdapter;
 import org.qingdan.review.testing.ReviewFixtures;
 import org.qingdan.support.query.Page;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -58,7 +59,7 @@ class ReviewCaseStoreTest {
     }
 
     /**
-     * Cases as the release before the service's own types (form, Art. 5 grounds) stored them, inserted as raw documents:
+     * Cases as the release before the service's own types (form, Art. 5 grounds, re-review subject) stored them, inserted as raw documents:
      * the field names did not change, so each reads whole, equal to the case as built.
      */
     @Test
@@ -80,6 +81,12 @@ class ReviewCaseStoreTest {
             assertThat(store.find("old-app").orElseThrow().state()).isEqualTo(StoredBefore.applicationCase());
             assertThat(store.find("old-rr").orElseThrow().state()).isEqualTo(StoredBefore.reReviewCase());
             assertThat(store.find("old-rr").orElseThrow().state().decision().exclusionGround()).isEqualTo(ExclusionGround.FRAUD);
+            // the re-review's subject, as the event that opened the case had it
+            var subject = store.find("old-rr").orElseThrow().state().reReview();
+            var requested = org.qingdan.contracts.samples.ContractSamples.reReviewRequested("listing-old-rr", "old-rr");
+            assertThat(ReReviewAdapter.toContract(subject.product())).isEqualTo(requested.product());
+            assertThat(ReReviewAdapter.toContract(subject.report())).isEqualTo(requested.report());
+            assertThat(subject.responses()).extracting(ReReviewAdapter::toContract).isEqualTo(requested.responses());
         } finally {
             java.util.TimeZone.setDefault(zone);
         }

@@ -25,7 +25,7 @@ final class StoredBefore {
         return c.decide(false, List.of("投诉未能及时化解"), "committee", ReviewFixtures.NOW).reviewCase();
     }
 
-    /** A re-review delisted under Art. 12(3), naming its Art. 5 ground. */
+    /** A re-review (its product, report and an answer with files) delisted under Art. 12(3), naming its Art. 5 ground. */
     static ReviewCase reReviewCase() {
         ReviewCase c = ReviewFixtures.assigned(ReviewFixtures.reReview("old-rr", ReviewFixtures.NOW), ReviewFixtures.R1, ReviewFixtures.R2,
                 ReviewFixtures.R3);
