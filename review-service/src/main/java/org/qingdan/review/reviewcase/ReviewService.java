@@ -19,6 +19,7 @@ import org.qingdan.review.reviewcase.domain.ReReviewSubject;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.ReviewerMatching;
+import org.qingdan.review.reviewcase.events.CallAdapter;
 import org.qingdan.review.reviewcase.events.FormAdapter;
 import org.qingdan.review.reviewcase.events.ReReviewAdapter;
 import org.qingdan.review.reviewcase.events.ReviewEventsAdapter;
@@ -84,7 +85,8 @@ public class ReviewService {
         var existing = cases.find(e.aggregateId());
         if (existing.isEmpty()) {
             try {
-                cases.insert(ReviewCase.open(e.aggregateId(), e.call(), e.formVersion(), FormAdapter.toDomain(e.form()), e.riskFlags(), clock.instant()));
+                cases.insert(ReviewCase.open(e.aggregateId(), CallAdapter.toDomain(e.call()), e.formVersion(), FormAdapter.toDomain(e.form()),
+                        e.riskFlags(), clock.instant()));
                 audit.recordSystem(AUDIT_CASE, e.aggregateId(), "application-service", "受理", "OPENED",
                         "申报已受理（第 " + e.formVersion() + " 版，受理人 " + e.acceptedBy() + "），评审开始");
                 return;

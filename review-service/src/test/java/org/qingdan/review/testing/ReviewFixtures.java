@@ -10,12 +10,14 @@ import java.util.UUID;
 import org.qingdan.contracts.form.ApplicationFormSnapshot;
 import org.qingdan.contracts.form.ApplicationScenario;
 import org.qingdan.contracts.form.AssessmentDimension;
+import org.qingdan.review.reviewcase.domain.Call;
 import org.qingdan.review.reviewcase.domain.ExclusionGround;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.contracts.samples.ContractSamples;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
 import org.qingdan.review.reviewcase.domain.ReviewedForm;
+import org.qingdan.review.reviewcase.events.CallAdapter;
 import org.qingdan.review.reviewcase.events.FormAdapter;
 import org.qingdan.review.reviewcase.events.ReReviewAdapter;
 import org.qingdan.review.reviewer.domain.Reviewer;
@@ -48,7 +50,8 @@ public final class ReviewFixtures {
                 List.of("大数据"), limit, true);
     }
 
-    public static final org.qingdan.contracts.form.CallSummary CALL = ContractSamples.CALL;
+    /** The sample call, as a case keeps it. */
+    public static final Call CALL = CallAdapter.toDomain(ContractSamples.CALL);
 
     /** The sample form, as a case keeps it. */
     public static ReviewedForm form() {
@@ -72,7 +75,7 @@ public final class ReviewFixtures {
 
     /** A new case of the sample form and call (three reviewers per application). */
     public static ReviewCase opened(String id, Instant openedAt) {
-        return ReviewCase.open(id, ContractSamples.CALL, 1, form(), List.of(), openedAt);
+        return ReviewCase.open(id, CALL, 1, form(), List.of(), openedAt);
     }
 
     /** A re-review case of the sample product, on the sample report and answers (three reviewers). */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.qingdan.contracts.form.AssessmentDimension;
-import org.qingdan.contracts.form.CallSummary;
 import org.qingdan.contracts.form.Rating;
 import org.qingdan.review.reviewcase.domain.ReviewRefused.Reason;
 import org.qingdan.review.reviewcase.domain.ReviewRefused.Problem;
@@ -22,7 +21,7 @@ import org.qingdan.review.reviewer.domain.Reviewer;
 public record ReviewCase(
         String id,
         String applicationId,
-        CallSummary call,
+        Call call,
         int formVersion,
         ReviewedForm form,
         List<String> riskFlags,
@@ -42,7 +41,7 @@ public record ReviewCase(
     public static final int MAX_REOPENINGS_PER_REVIEWER = 3;
 
     /** A case of an application (no re-review), as stored before re-reviews existed. */
-    public ReviewCase(String id, String applicationId, CallSummary call, int formVersion, ReviewedForm form, List<String> riskFlags,
+    public ReviewCase(String id, String applicationId, Call call, int formVersion, ReviewedForm form, List<String> riskFlags,
                       List<Integer> formVersionsSeen, CaseStatus status, List<Assignment> assignments, List<Review> reviews, Decision decision,
                       Instant openedAt, String closedReason, List<Reopening> reopenings) {
         this(id, applicationId, call, formVersion, form, riskFlags, formVersionsSeen, status, assignments, reviews, decision, openedAt,
@@ -94,7 +93,7 @@ public record ReviewCase(
     public record Outcome(ReviewCase reviewCase, List<Event> events) {
     }
 
-    public static ReviewCase open(String applicationId, CallSummary call, int formVersion, ReviewedForm form,
+    public static ReviewCase open(String applicationId, Call call, int formVersion, ReviewedForm form,
                                   List<String> riskFlags, Instant now) {
         return new ReviewCase(applicationId, applicationId, call, formVersion, form, riskFlags, List.of(formVersion),
                 CaseStatus.OPEN, List.of(), List.of(), null, now, null, List.of());
@@ -106,7 +105,7 @@ public record ReviewCase(
      * interest with the product's organisations; decided by {@link #decideReReview}.
      */
     public static ReviewCase openReReview(ReReviewSubject subject, int reviewers, Instant now) {
-        CallSummary call = new CallSummary("re-review", "复核（第十二条）", subject.product().callYear(), 0, Math.max(1, reviewers));
+        Call call = new Call("re-review", "复核（第十二条）", subject.product().callYear(), 0, Math.max(1, reviewers));
         return new ReviewCase(subject.reReviewId(), subject.listingId(), call, 0, null, List.of(), List.of(), CaseStatus.OPEN, List.of(),
                 List.of(), null, now, null, List.of(), subject, false);
     }

@@ -57,7 +57,7 @@ public final class ReviewEventsAdapter {
                     d.exclusionGround() == null ? null : ExclusionGround.valueOf(d.exclusionGround().name()), d.reasons(), d.decidedBy(), d.decidedAt());
         }
         ReviewCase.Event.Completed done = (ReviewCase.Event.Completed) event;
-        return new ReviewCompleted(id, now, c.id(), version, c.applicationId(), c.call(),
+        return new ReviewCompleted(id, now, c.id(), version, c.applicationId(), CallAdapter.toContract(c.call()),
                 done.decision().approved() ? ReviewCompleted.Decision.APPROVED : ReviewCompleted.Decision.REJECTED,
                 done.decision().reasons(), done.scores().reviewCount(), scores(done.scores()), publicProduct(c),
                 c.form().applicant().uscc(), FormAdapter.toContract(c.form().contact()), done.decision().decidedBy());

@@ -34,7 +34,7 @@ class ReviewCaseTest {
     }
 
     static ReviewCase opened() {
-        return ReviewCase.open("app-1", ContractSamples.CALL, 1, ReviewFixtures.form(), List.of(), NOW);
+        return ReviewCase.open("app-1", ReviewFixtures.CALL, 1, ReviewFixtures.form(), List.of(), NOW);
     }
 
     static Review complete(Rating rating, boolean recommend) {

@@ -27,6 +27,7 @@ import org.qingdan.review.reviewcase.domain.CaseStatus;
 import org.qingdan.review.reviewcase.domain.ExclusionGround;
 import org.qingdan.review.reviewcase.domain.Review;
 import org.qingdan.review.reviewcase.domain.ReviewCase;
+import org.qingdan.review.reviewcase.events.CallAdapter;
 import org.qingdan.review.reviewcase.events.ReReviewAdapter;
 import org.qingdan.review.testing.ReviewFixtures;
 import org.qingdan.support.query.Page;
@@ -59,8 +60,8 @@ class ReviewCaseStoreTest {
     }
 
     /**
-     * Cases as the release before the service's own types (form, Art. 5 grounds, re-review subject) stored them, inserted as raw documents:
-     * the field names did not change, so each reads whole, equal to the case as built.
+     * Cases as the release before the service's own types (form, Art. 5 grounds, re-review subject, call) stored them,
+     * inserted as raw documents: the field names did not change, so each reads whole, equal to the case as built.
      */
     @Test
     void cases_stored_before_the_services_own_types_read_whole() throws java.io.IOException {
@@ -79,6 +80,8 @@ class ReviewCaseStoreTest {
         java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
         try {
             assertThat(store.find("old-app").orElseThrow().state()).isEqualTo(StoredBefore.applicationCase());
+            assertThat(CallAdapter.toContract(store.find("old-app").orElseThrow().state().call()))
+                    .isEqualTo(org.qingdan.contracts.samples.ContractSamples.CALL);
             assertThat(store.find("old-rr").orElseThrow().state()).isEqualTo(StoredBefore.reReviewCase());
             assertThat(store.find("old-rr").orElseThrow().state().decision().exclusionGround()).isEqualTo(ExclusionGround.FRAUD);
             // the re-review's subject, as the event that opened the case had it
@@ -199,7 +202,7 @@ class ReviewCaseStoreTest {
 
     @Test
     void lists_filter_by_call_tab_and_overdue_reviews_and_sort_by_age_or_due_date_in_the_database() {
-        var call2025 = new org.qingdan.contracts.form.CallSummary("call-2025", "2025年度征集", 2025, 7, 3);
+        var call2025 = new org.qingdan.review.reviewcase.domain.Call("call-2025", "2025年度征集", 2025, 7, 3);
         var form = ReviewFixtures.form();
         java.time.Instant longAgo = NOW.minus(Duration.ofDays(20)); // due six days before NOW
         store.insert(opened("a-open", NOW.minus(Duration.ofHours(3))));

@@ -15,7 +15,7 @@ import org.qingdan.review.testing.ReviewFixtures;
  */
 final class StoredBefore {
 
-    /** An application's case: the full form, three reviews (one finding an Art. 5 situation), rejected. */
+    /** An application's case: its call, the full form, three reviews (one finding an Art. 5 situation), rejected. */
     static ReviewCase applicationCase() {
         ReviewCase c = ReviewCase.open("old-app", ReviewFixtures.CALL, 1, FormAdapter.toDomain(ReviewFixtures.fullForm()), List.of("major-latent-risk"),
                 ReviewFixtures.NOW);
