@@ -11,8 +11,12 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,6 +44,7 @@ public final class TcpProxy implements AutoCloseable {
     private volatile long delayMillis;
     private volatile boolean closed;
     private ServerSocket listener;
+    private Future<?> accepting;
 
     private TcpProxy(int port, int targetPort) {
         this.port = port;
@@ -77,6 +82,7 @@ public final class TcpProxy implements AutoCloseable {
         mode = Mode.CUT;
         closeQuietly(listener);
         listener = null;
+        awaitAcceptEnded();
         dropAll();
     }
 
@@ -124,9 +130,24 @@ public final class TcpProxy implements AutoCloseable {
         return socket;
     }
 
+    /**
+     * Closing a server socket while a thread is blocked in {@code accept} only signals that thread: the kernel keeps
+     * the listening socket until the thread leaves the call, and a client connecting in that window is accepted.
+     * Waiting for the accept loop to end makes "refuses new ones" hold when {@link #cut()} returns.
+     */
+    private void awaitAcceptEnded() {
+        try {
+            accepting.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the proxy's accept loop did not end after the cut", e);
+        }
+    }
+
     private void listen(ServerSocket socket) {
         listener = socket;
-        threads.execute(() -> {
+        accepting = threads.submit(() -> {
             while (!socket.isClosed()) {
                 try {
                     Socket client = socket.accept();
