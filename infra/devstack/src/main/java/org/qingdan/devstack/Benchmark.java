@@ -69,9 +69,10 @@ public final class Benchmark {
         }
         List<Runnable> submitAll = drafts.stream().<Runnable>map(id -> () -> walk.submit(id)).toList();
         Profiler profiler = new Profiler(stack, repo.resolve("target/bench-profiles"), Boolean.getBoolean("bench.profile"));
+        Map<String, String> cpuUse = new java.util.LinkedHashMap<>();
         Load submit;
         try (Profiler.Phase phase = profiler.record("submissions", "gateway", "application-service", Profiler.SELF)) {
-            submit = run(submitAll, threads);
+            submit = withCpuUse(stack, cpuUse, "submissions", () -> run(submitAll, threads));
         }
 
         // the association website's view: when each listing event reaches a consumer of listing.events
@@ -115,11 +116,11 @@ public final class Benchmark {
         Load direct;
         Load viaGateway;
         try (Profiler.Phase phase = profiler.record("reads", "gateway", "listing-service")) {
-            plain = get(list, null, reads, threads);
-            plainDirect = get(list.replace(gateway, listingService), null, reads, threads);
-            cached = get(list, etag, reads, threads);
-            direct = get(listingService + "/api/public/ping", null, reads, threads);
-            viaGateway = get(gateway + "/api/public/ping", null, reads, threads);
+            plain = withCpuUse(stack, cpuUse, "public list through the gateway", () -> get(list, null, reads, threads));
+            plainDirect = withCpuUse(stack, cpuUse, "public list directly", () -> get(list.replace(gateway, listingService), null, reads, threads));
+            cached = withCpuUse(stack, cpuUse, "304 through the gateway", () -> get(list, etag, reads, threads));
+            direct = withCpuUse(stack, cpuUse, "hello world directly", () -> get(listingService + "/api/public/ping", null, reads, threads));
+            viaGateway = withCpuUse(stack, cpuUse, "hello world through the gateway", () -> get(gateway + "/api/public/ping", null, reads, threads));
         }
 
         System.out.println();
@@ -145,6 +146,9 @@ public final class Benchmark {
         List<Long> approvalToListed = java.util.stream.IntStream.range(0, toNotice.size()).mapToObj(i -> toNotice.get(i) + toListed.get(i)).toList();
         System.out.printf("approval → ProductListed, without the %d-day notice the measures require: %s ms%n", 7, approvalToListed);
         System.out.println();
+        System.out.println("CPU time each part used (from /proc), and the cores' idle time:");
+        cpuUse.forEach((load, use) -> System.out.println("- " + load + ": " + use));
+        System.out.println();
         System.out.println("Goals (issue #20): the measure beside its goal; the last column is how far the goal is met (1.00 or more: met)");
         System.out.println();
         System.out.printf("| %-58s | %10s | %10s | %8s |%n", "goal", "target", "measured", "met ×");
@@ -163,6 +167,15 @@ public final class Benchmark {
         stack.startupTimes.forEach((app, took) -> System.out.printf("| %-22s | %10.1f | %10d |%n", app, took.toMillis() / 1000.0,
                 stack.residentMiB(app)));
         System.exit(0);
+    }
+
+    /** Runs one load and keeps, under its name, the CPU time each part of the stack used meanwhile. */
+    private static Load withCpuUse(DevStack stack, Map<String, String> cpuUse, String name, java.util.concurrent.Callable<Load> load)
+            throws Exception {
+        CpuUse cpu = CpuUse.start(stack);
+        Load measured = load.call();
+        cpuUse.put(name, cpu.report());
+        return measured;
     }
 
     /** With so few samples as the latency runs take, the 99th percentile is the largest. */

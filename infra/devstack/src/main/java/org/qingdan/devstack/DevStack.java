@@ -342,6 +342,11 @@ public final class DevStack {
         return this;
     }
 
+    /** Each running part's process id, by name. */
+    Map<String, Long> pids() {
+        return processes.pids();
+    }
+
     /** The process id of a running part (for a thread dump when a fault test times out). */
     long pid(String name) {
         return processes.pid(name);

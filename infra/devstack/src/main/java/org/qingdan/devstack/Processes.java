@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +97,15 @@ final class Processes {
     private Child running(String name) {
         return children.stream().filter(c -> c.name().equals(name) && c.process().isAlive()).findFirst()
                 .orElseThrow(() -> new IllegalStateException(name + " is not running"));
+    }
+
+    /** Each running child's process id, by name, in the order they started. */
+    Map<String, Long> pids() {
+        synchronized (children) {
+            Map<String, Long> pids = new LinkedHashMap<>();
+            children.stream().filter(c -> c.process().isAlive()).forEach(c -> pids.putIfAbsent(c.name(), c.process().pid()));
+            return pids;
+        }
     }
 
     /** The process id of a running child (for a thread dump when a fault test times out). */
