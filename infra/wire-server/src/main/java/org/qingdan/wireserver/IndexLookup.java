@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The documents a query can match, from a unique index whose every key the query sets to a plain value (a string, an
- * ObjectId, a number or a boolean): at most one. The caller still matches the whole query against them, so the other
+ * ObjectId, a number or a boolean): at most one; else from a {@link SecondaryIndex} that can narrow it. The caller still matches the whole query against them, so the other
  * conditions ({@code revision}, {@code status}, …) keep their meaning; an operator, a regex, an array, an embedded
  * document or null on an index key leaves the query to the library.
  */
@@ -18,6 +18,22 @@ final class IndexLookup {
     }
 
     static <P> Candidates<P> candidates(Document query, List<Index<P>> indexes) {
+        Candidates<P> unique = fromUniqueIndex(query, indexes);
+        if (unique != null) {
+            return unique;
+        }
+        for (Index<P> index : indexes) {
+            if (index instanceof SecondaryIndex<P> secondary) {
+                Iterable<P> positions = secondary.candidates(query);
+                if (positions != null) {
+                    return new Candidates<>(positions);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static <P> Candidates<P> fromUniqueIndex(Document query, List<Index<P>> indexes) {
         for (Index<P> index : indexes) {
             if (!index.isUnique()) {
                 continue;
@@ -36,12 +52,16 @@ final class IndexLookup {
         Document pinned = new Document();
         for (IndexKey key : keys) {
             Object value = query.get(key.getKey());
-            if (!(value instanceof String || value instanceof ObjectId || value instanceof Number || value instanceof Boolean)) {
+            if (!isPlain(value)) {
                 return null;
             }
             pinned.put(key.getKey(), value);
         }
         return pinned;
+    }
+
+    static boolean isPlain(Object value) {
+        return value instanceof String || value instanceof ObjectId || value instanceof Number || value instanceof Boolean;
     }
 
     private IndexLookup() {

@@ -5,6 +5,8 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -13,11 +15,13 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
 import org.h2.mvstore.MVStore;
 
 /**
  * The wire server's two backends (in memory for the tests, H2 for the devstack's data that survives a restart), with
- * collections that answer a query from a unique index whenever the query pins the index's keys ({@link IndexLookup}).
+ * collections that answer a query from a unique index whenever the query pins the index's keys, and from a non-unique
+ * index ({@link SecondaryIndex}, which the library ignores) for a query it can narrow ({@link IndexLookup}).
  * As released, mongo-java-server uses an index only for a query with exactly the index's keys, so every optimistic
  * write of an aggregate ({@code {_id, revision}}) read the whole collection under the collection's lock: a cost that
  * grows with the data and that MongoDB does not have.
@@ -30,6 +34,12 @@ public final class WireServerBackends {
             @Override
             public MemoryDatabase openOrCreateDatabase(String databaseName) {
                 return new MemoryDatabase(databaseName, getCursorRegistry()) {
+                    @Override
+                    protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                                        boolean sparse) {
+                        return new SecondaryIndex<>(indexName, keys, sparse);
+                    }
+
                     @Override
                     protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
                         return new IndexedMemoryCollection(this, collectionName, options, cursorRegistry);
@@ -46,6 +56,12 @@ public final class WireServerBackends {
             protected MongoDatabase openOrCreateDatabase(String databaseName) {
                 MVStore store = getMvStore();
                 return new H2Database(databaseName, store, getCursorRegistry()) {
+                    @Override
+                    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                                       boolean sparse) {
+                        return new SecondaryIndex<>(indexName, keys, sparse);
+                    }
+
                     @Override
                     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
                         // as H2Database names the maps (mongo-java-server 1.47)

@@ -1,0 +1,182 @@
+package org.qingdan.wireserver;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryMatcher;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A non-unique index, which mongo-java-server 1.47 accepts and then ignores (its {@code EmptyIndex}): every query on
+ * such a key read the whole collection under the collection's lock, so the devstack's cost grew with its data where
+ * MongoDB's does not — the outbox relay's question "which documents have pending events?" (a sparse index) scanned
+ * every application, case and listing at every round.
+ *
+ * <p>Kept in memory beside the documents (the library fills it from the stored documents when the collection opens,
+ * as for any index it adds), it narrows a query's candidates in {@link IndexLookup} for two shapes: every key of the
+ * index set to a plain value, and {@code {key: {$exists: true}}} on a sparse index of one key. The caller matches the
+ * whole query against the candidates, so an index only ever makes a query cheaper, never changes its answer. The
+ * library itself never asks it ({@link #canHandle} is false). Should a document's keys not be computable (parallel
+ * arrays), the index stops answering and every query scans again, as before.
+ */
+final class SecondaryIndex<P> extends Index<P> {
+
+    private static final System.Logger log = System.getLogger(SecondaryIndex.class.getName());
+    private static final QueryMatcher MATCHER = new DefaultQueryMatcher();
+
+    private final Map<KeyValue, Set<P>> byKey = new HashMap<>();
+    private final Map<P, Set<KeyValue>> keysOf = new HashMap<>();
+    private final Map<Object, P> positionOfId = new HashMap<>();
+    private final Document exists;
+    private boolean unusable;
+
+    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.exists = keys.size() == 1 ? new Document(keys.get(0).getKey(), new Document("$exists", true)) : null;
+    }
+
+    /**
+     * The positions of the documents that can match {@code query}, or null when this index cannot narrow it. More
+     * conditions than the index's keys are fine: the caller matches the whole query.
+     */
+    synchronized Iterable<P> candidates(Document query) {
+        if (unusable) {
+            return null;
+        }
+        if (isSparse() && exists != null && exists.equals(new Document(keys().get(0), query.get(keys().get(0))))) {
+            return List.copyOf(keysOf.keySet());
+        }
+        List<Object> values = new ArrayList<>();
+        for (String key : keys()) {
+            Object value = query.get(key);
+            if (!IndexLookup.isPlain(value)) {
+                return null;
+            }
+            values.add(value);
+        }
+        return List.copyOf(byKey.getOrDefault(new KeyValue(values).normalized(), Set.of()));
+    }
+
+    @Override
+    public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+        if (unusable) {
+            return;
+        }
+        Set<KeyValue> keys;
+        try {
+            keys = keyValues(document);
+        } catch (RuntimeException e) {
+            log.log(System.Logger.Level.WARNING, "Index {0} cannot hold document {1} ({2}); its queries scan the collection from now on",
+                    getName(), document.get("_id"), e.getMessage());
+            unusable = true;
+            byKey.clear();
+            keysOf.clear();
+            positionOfId.clear();
+            return;
+        }
+        if (keys == null) {
+            return; // sparse, and the document has none of the keys
+        }
+        positionOfId.put(document.get("_id"), position);
+        keysOf.put(position, keys);
+        for (KeyValue key : keys) {
+            byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
+        }
+    }
+
+    /** The document's key values (several for an array: a multikey index); null when a sparse index leaves it out. */
+    private Set<KeyValue> keyValues(Document document) {
+        if (isSparse() && keys().stream().noneMatch(key -> MATCHER.matches(document, new Document(key, new Document("$exists", true))))) {
+            return null;
+        }
+        Set<KeyValue> keys = new HashSet<>();
+        for (KeyValue key : getKeyValues(document)) {
+            keys.add(key.normalized());
+        }
+        return keys;
+    }
+
+    @Override
+    public synchronized P remove(Document document) {
+        P position = positionOfId.remove(document.get("_id"));
+        if (position != null) {
+            forget(position);
+        }
+        return position;
+    }
+
+    private void forget(P position) {
+        Set<KeyValue> keys = keysOf.remove(position);
+        if (keys == null) {
+            return;
+        }
+        for (KeyValue key : keys) {
+            Set<P> positions = byKey.get(key);
+            if (positions != null && positions.remove(position) && positions.isEmpty()) {
+                byKey.remove(key);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
+        positionOfId.remove(oldDocument.get("_id"));
+        forget(position);
+        add(newDocument, position, collection);
+    }
+
+    @Override
+    public synchronized P getPosition(Document document) {
+        return positionOfId.get(document.get("_id"));
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<P> collection) {
+        // not unique: anything may be added
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+        // not unique: anything may change
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return false; // asked only by IndexLookup, which matches the whole query against the candidates
+    }
+
+    @Override
+    public synchronized Iterable<P> getPositions(Document query) {
+        Iterable<P> candidates = candidates(query);
+        if (candidates == null) {
+            throw new UnsupportedOperationException("index " + getName() + " cannot answer " + query);
+        }
+        return candidates;
+    }
+
+    @Override
+    public synchronized long getCount() {
+        return keysOf.size();
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0; // held in memory, not in the data file
+    }
+
+    @Override
+    public synchronized void drop() {
+        byKey.clear();
+        keysOf.clear();
+        positionOfId.clear();
+    }
+}
