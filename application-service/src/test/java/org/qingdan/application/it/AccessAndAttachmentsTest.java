@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Map;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.qingdan.application.Forms;
 import org.qingdan.testsupport.files.HostileFiles;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 class AccessAndAttachmentsTest extends IntegrationTest {
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void another_organisation_can_neither_read_nor_write_nor_download() {
@@ -36,6 +43,9 @@ class AccessAndAttachmentsTest extends IntegrationTest {
         assertThat(api.get("/api/applications/" + id, Api.office()).status()).isEqualTo(200);
         assertThat(api.download("/api/applications/" + id + "/attachments/" + attachment, Api.office()).statusCode()).isEqualTo(200);
         assertThat(api.get("/api/applications/" + id, null).status()).isEqualTo(401);
+        // an application's attachments are found on an index of the application, not by reading every file's metadata
+        assertThat(mongo.getCollection("attachments.files").listIndexes().into(new ArrayList<>()))
+                .anySatisfy(i -> assertThat(i.get("key", Document.class).keySet()).containsExactly("metadata.applicationId"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Date;
@@ -24,6 +26,10 @@ public class GridFsAttachments {
 
     public GridFsAttachments(MongoDatabaseFactory databases) {
         this.databases = databases;
+        // an application's attachments are asked for at every submission, form print and listing: without an index
+        // on the application each asking reads every file's metadata of every application
+        databases.getMongoDatabase().getCollection("attachments.files")
+                .createIndex(Indexes.ascending("metadata.applicationId"), new IndexOptions().name("application"));
     }
 
     private GridFSBucket bucket() {
