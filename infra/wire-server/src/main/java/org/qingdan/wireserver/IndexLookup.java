@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * The documents a query can match, from a unique index whose every key the query sets to a plain value (a string, an
- * ObjectId, a number or a boolean): at most one; else from a {@link SecondaryIndex} that can narrow it. The caller still matches the whole query against them, so the other
- * conditions ({@code revision}, {@code status}, …) keep their meaning; an operator, a regex, an array, an embedded
- * document or null on an index key leaves the query to the library.
+ * ObjectId, a number or a boolean): at most one; else from a {@link SecondaryIndex} that can narrow it. The caller
+ * still matches the whole query against them, so the other conditions ({@code revision}, {@code status}, …) keep their
+ * meaning; an operator, a regex, an array, an embedded document or null on an index key leaves the query to the
+ * library (or to a secondary index's {@code $exists}).
  */
 final class IndexLookup {
 
