@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -74,7 +76,7 @@ public final class Benchmark {
         run(submitAll.subList(0, warmUp), threads);
         List<Runnable> submitCounted = submitAll.subList(warmUp, submitAll.size());
         Profiler profiler = new Profiler(stack, repo.resolve("target/bench-profiles"), Boolean.getBoolean("bench.profile"));
-        Map<String, String> cpuUse = new java.util.LinkedHashMap<>();
+        Map<String, String> cpuUse = new LinkedHashMap<>();
         Load submit;
         try (Profiler.Phase phase = profiler.record("submissions", "gateway", "application-service", Profiler.SELF)) {
             submit = withCpuUse(stack, cpuUse, "submissions", () -> run(submitCounted, threads));
@@ -175,7 +177,7 @@ public final class Benchmark {
     }
 
     /** Runs one load and keeps, under its name, the CPU time each part of the stack used meanwhile. */
-    private static Load withCpuUse(DevStack stack, Map<String, String> cpuUse, String name, java.util.concurrent.Callable<Load> load)
+    private static Load withCpuUse(DevStack stack, Map<String, String> cpuUse, String name, Callable<Load> load)
             throws Exception {
         CpuUse cpu = CpuUse.start(stack);
         Load measured = load.call();

@@ -32,16 +32,15 @@ final class SecondaryIndex<P> extends Index<P> {
 
     private static final System.Logger log = System.getLogger(SecondaryIndex.class.getName());
     private static final QueryMatcher MATCHER = new DefaultQueryMatcher();
+    private static final Document EXISTS = new Document("$exists", true);
 
     private final Map<KeyValue, Set<P>> byKey = new HashMap<>();
     private final Map<P, Set<KeyValue>> keysOf = new HashMap<>();
     private final Map<Object, P> positionOfId = new HashMap<>();
-    private final Document exists;
     private boolean unusable;
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
-        this.exists = keys.size() == 1 ? new Document(keys.get(0).getKey(), new Document("$exists", true)) : null;
     }
 
     /**
@@ -52,7 +51,7 @@ final class SecondaryIndex<P> extends Index<P> {
         if (unusable) {
             return null;
         }
-        if (isSparse() && exists != null && exists.equals(new Document(keys().get(0), query.get(keys().get(0))))) {
+        if (isSparse() && keys().size() == 1 && EXISTS.equals(query.get(keys().get(0)))) {
             return List.copyOf(keysOf.keySet());
         }
         List<Object> values = new ArrayList<>();
@@ -95,7 +94,7 @@ final class SecondaryIndex<P> extends Index<P> {
 
     /** The document's key values (several for an array: a multikey index); null when a sparse index leaves it out. */
     private Set<KeyValue> keyValues(Document document) {
-        if (isSparse() && keys().stream().noneMatch(key -> MATCHER.matches(document, new Document(key, new Document("$exists", true))))) {
+        if (isSparse() && keys().stream().noneMatch(key -> MATCHER.matches(document, new Document(key, EXISTS)))) {
             return null;
         }
         Set<KeyValue> keys = new HashSet<>();
