@@ -186,6 +186,42 @@ class WireServerBackendsTest {
         return found.size();
     }
 
+    /** Keys held by one document and by several, documents with several keys (an array), as writes move them. */
+    @Test
+    void keys_of_one_document_and_of_several_follow_the_writes() {
+        MongoBackend backend = WireServerBackends.memory();
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://" + hostPort(server))) {
+            MongoCollection<Document> c = client.getDatabase("t").getCollection("outboxes");
+            c.createIndex(Indexes.ascending("tags"), new IndexOptions().name("tags"));
+            c.insertMany(List.of(new Document("_id", 1).append("tags", List.of("x", "y")), new Document("_id", 2).append("tags", List.of("y")),
+                    new Document("_id", 3).append("tags", "z")));
+            assertThat(tagged(c, backend, "y")).containsExactlyInAnyOrder(1, 2);
+            assertThat(tagged(c, backend, "x")).containsExactly(1);
+
+            c.updateOne(Filters.eq("_id", 2), Updates.set("tags", List.of("z")));
+            assertThat(tagged(c, backend, "y")).as("two under the key, then one").containsExactly(1);
+            assertThat(tagged(c, backend, "z")).as("one, then two").containsExactlyInAnyOrder(2, 3);
+
+            c.deleteOne(Filters.eq("_id", 1));
+            assertThat(tagged(c, backend, "x")).isEmpty();
+            assertThat(tagged(c, backend, "y")).isEmpty();
+
+            c.replaceOne(Filters.eq("_id", 3), new Document("status", "untagged"));
+            assertThat(tagged(c, backend, "z")).containsExactly(2);
+            assertThat(secondary(backend, "tags").getCount()).as("not sparse: the untagged one is held too").isEqualTo(2);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    /** The documents tagged {@code tag}, asserted to be what the index narrows the query to. */
+    private static List<Object> tagged(MongoCollection<Document> c, MongoBackend backend, String tag) {
+        List<Object> found = c.find(Filters.eq("tags", tag)).map(d -> d.get("_id")).into(new ArrayList<>());
+        assertThat(secondaryCandidates(backend, "tags", "tags", tag)).as("the index's candidates for " + tag).isEqualTo(found.size());
+        return found;
+    }
+
     @Test
     void a_secondary_index_narrows_only_plain_values_on_every_key_or_exists_on_a_sparse_single_key() {
         var owner = new SecondaryIndex<Integer>("owner", List.of(new IndexKey("owner", true)), false);
