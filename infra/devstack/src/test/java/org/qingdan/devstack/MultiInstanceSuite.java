@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -424,7 +425,7 @@ class MultiInstanceSuite {
     private Set<String> listed() {
         Set<String> ids = new HashSet<>();
         mongo.getDatabase("qingdan-listing").getCollection("listings").find(Filters.eq("status", "LISTED"))
-                .forEach(d -> ids.add(d.getString("_id")));
+                .projection(Projections.include("_id")).forEach(d -> ids.add(d.getString("_id")));
         return ids;
     }
 
