@@ -1,8 +1,6 @@
 package org.qingdan.gateway.edge;
 
-import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -35,21 +33,16 @@ public class TraceIdHeader implements WebFilter, Ordered {
     }
 
     private java.util.Optional<String> traceId(ServerWebExchange exchange) {
-        Span span = span(exchange, tracer);
-        return span == null ? java.util.Optional.empty() : java.util.Optional.of(span.context().traceId());
-    }
-
-    /** The span of the exchange's server request observation, else the current one; null without tracing. */
-    static Span span(ServerWebExchange exchange, ObjectProvider<Tracer> tracer) {
         var observed = ServerRequestObservationContext.findCurrent(exchange.getAttributes());
         if (observed.isPresent()) {
-            TracingObservationHandler.TracingContext tracing = observed.get().get(TracingObservationHandler.TracingContext.class);
+            io.micrometer.tracing.handler.TracingObservationHandler.TracingContext tracing =
+                    observed.get().get(io.micrometer.tracing.handler.TracingObservationHandler.TracingContext.class);
             if (tracing != null && tracing.getSpan() != null) {
-                return tracing.getSpan();
+                return java.util.Optional.of(tracing.getSpan().context().traceId());
             }
         }
         Tracer t = tracer.getIfAvailable();
-        return t == null ? null : t.currentSpan();
+        return t == null || t.currentSpan() == null ? java.util.Optional.empty() : java.util.Optional.of(t.currentSpan().context().traceId());
     }
 
     @Override
