@@ -62,7 +62,7 @@ public final class Benchmark {
         int reads = Integer.getInteger("bench.reads", 5000);
         // uncounted reads of each kind before the counted ones: the gateway's reactive chain runs interpreted and
         // C1-compiled for its first tens of thousands of requests (production settings, hello worlds through the
-        // gateway: 1.7 ms of its CPU each over the first 4,000, 1.1 ms after 12,000, 0.62 ms after 30,000), and a
+        // gateway: 5.2 ms of its CPU each over the first 4,000, 1.1 ms after 24,000, 0.62 ms after about 50,000), and a
         // gateway up for a day is compiled. Before this the reads measured mostly the JIT at work.
         int readWarmUp = Integer.getInteger("bench.readWarmup", 10_000);
         int threads = Integer.getInteger("bench.threads", 8);
