@@ -94,6 +94,7 @@ final class SecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
         if (unusable) {
+            byId.put(document.get("_id"), new Entry<>(position, Set.of()));
             return;
         }
         Set<KeyValue> keys;
@@ -102,9 +103,12 @@ final class SecondaryIndex<P> extends Index<P> {
         } catch (RuntimeException e) {
             log.log(System.Logger.Level.WARNING, "Index {0} cannot hold document {1} ({2}); its queries scan the collection from now on",
                     getName(), document.get("_id"), e.getMessage());
+            // the positions stay known: the library asks every index for a document's position when it removes it,
+            // and a non-sparse index that knows none fails the delete
             unusable = true;
             byKey.clear();
-            byId.clear();
+            byId.replaceAll((id, entry) -> new Entry<>(entry.position(), Set.of()));
+            byId.put(document.get("_id"), new Entry<>(position, Set.of()));
             return;
         }
         if (keys == null) {

@@ -215,6 +215,31 @@ class WireServerBackendsTest {
         }
     }
 
+    /** Parallel arrays have no keys: the index stops narrowing, queries scan, and deletes still find every position. */
+    @Test
+    void an_index_that_cannot_hold_a_document_leaves_queries_to_a_scan_and_deletes_working() {
+        MongoBackend backend = WireServerBackends.memory();
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://" + hostPort(server))) {
+            MongoCollection<Document> c = client.getDatabase("t").getCollection("outboxes");
+            c.createIndex(Indexes.ascending("a", "b"), new IndexOptions().name("a_b"));
+            c.insertMany(List.of(new Document("_id", 1).append("a", 1).append("b", 2),
+                    new Document("_id", 2).append("a", List.of(1, 2)).append("b", List.of(2, 3)),
+                    new Document("_id", 3).append("a", 1).append("b", 2)));
+            assertThat(secondary(backend, "a_b").candidates(doc("a", 1, "b", 2))).as("no longer narrows").isNull();
+            assertThat(c.countDocuments(Filters.and(Filters.eq("a", 1), Filters.eq("b", 2)))).as("answered by a scan").isEqualTo(3);
+
+            c.deleteOne(Filters.eq("_id", 2));
+            c.deleteOne(Filters.eq("_id", 1));
+            c.insertOne(new Document("_id", 4).append("a", 5).append("b", 6));
+            c.deleteOne(Filters.eq("_id", 4));
+            assertThat(c.find().map(d -> d.get("_id")).into(new ArrayList<>())).containsExactly(3);
+            assertThat(secondary(backend, "a_b").getCount()).isEqualTo(1);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     /** The documents tagged {@code tag}, asserted to be what the index narrows the query to. */
     private static List<Object> tagged(MongoCollection<Document> c, MongoBackend backend, String tag) {
         List<Object> found = c.find(Filters.eq("tags", tag)).map(d -> d.get("_id")).into(new ArrayList<>());
