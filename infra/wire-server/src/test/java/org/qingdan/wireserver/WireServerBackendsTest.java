@@ -17,6 +17,7 @@ import de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -37,21 +38,15 @@ class WireServerBackendsTest {
     void queries_with_more_than_an_index_keys_mean_what_they_say_in_h2_and_the_data_survives_a_reopen() {
         String file = dir.resolve("wire.mv").toString();
         answers(() -> WireServerBackends.h2(file));
-        MongoServer reopened = new MongoServer(WireServerBackends.h2(file));
-        try (MongoClient client = MongoClients.create("mongodb://" + hostPort(reopened))) {
-            MongoCollection<Document> c = client.getDatabase("t").getCollection("aggregates");
+        served(WireServerBackends.h2(file), "aggregates", c -> {
             assertThat(c.countDocuments()).isEqualTo(500);
             assertThat(c.find(Filters.and(Filters.eq("_id", "a-7"), Filters.eq("revision", 1L))).first()).isNotNull();
-        } finally {
-            reopened.shutdownNow();
-        }
+        });
     }
 
     private void answers(Supplier<MongoBackend> backends) {
         MongoBackend backend = backends.get();
-        MongoServer server = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create("mongodb://" + hostPort(server))) {
-            MongoCollection<Document> c = client.getDatabase("t").getCollection("aggregates");
+        served(backend, "aggregates", c -> {
             c.createIndex(Indexes.ascending("owner", "number"), new IndexOptions().unique(true));
             List<Document> docs = new ArrayList<>();
             for (int i = 0; i < 500; i++) {
@@ -83,42 +78,26 @@ class WireServerBackendsTest {
                     .isNotNull();
             assertThat(c.deleteOne(Filters.and(Filters.eq("_id", "a-9"), Filters.eq("revision", 0L))).getDeletedCount()).isZero();
             assertThat(c.countDocuments()).isEqualTo(500);
-        } finally {
-            server.shutdownNow();
-        }
+        });
     }
 
     @Test
     void non_unique_indexes_answer_as_a_scan_would_in_memory() {
         MongoBackend backend = WireServerBackends.memory();
-        MongoServer server = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create("mongodb://" + hostPort(server))) {
-            secondaryAnswers(backend, client.getDatabase("t").getCollection("outboxes"));
-        } finally {
-            server.shutdownNow();
-        }
+        served(backend, "outboxes", c -> secondaryAnswers(backend, c));
     }
 
     @Test
     void non_unique_indexes_answer_as_a_scan_would_in_h2_and_are_rebuilt_on_reopen() {
         String file = dir.resolve("secondary.mv").toString();
         MongoBackend backend = WireServerBackends.h2(file);
-        MongoServer server = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create("mongodb://" + hostPort(server))) {
-            secondaryAnswers(backend, client.getDatabase("t").getCollection("outboxes"));
-        } finally {
-            server.shutdownNow();
-        }
+        served(backend, "outboxes", c -> secondaryAnswers(backend, c));
         MongoBackend reopened = WireServerBackends.h2(file);
-        MongoServer again = new MongoServer(reopened);
-        try (MongoClient client = MongoClients.create("mongodb://" + hostPort(again))) {
-            MongoCollection<Document> c = client.getDatabase("t").getCollection("outboxes");
+        served(reopened, "outboxes", c -> {
             assertThat(c.countDocuments(Filters.exists("pending.0.at"))).isEqualTo(secondary(reopened, "pending_oldest").getCount())
                     .as("rebuilt from the stored documents").isEqualTo(249);
             assertThat(c.countDocuments(Filters.eq("owner", "o-3"))).isEqualTo(secondaryCandidates(reopened, "owner_1", "owner", "o-3"));
-        } finally {
-            again.shutdownNow();
-        }
+        });
     }
 
     /** 500 documents, half with a pending event: every answer checked against what a scan of the same documents gives. */
@@ -190,9 +169,7 @@ class WireServerBackendsTest {
     @Test
     void keys_of_one_document_and_of_several_follow_the_writes() {
         MongoBackend backend = WireServerBackends.memory();
-        MongoServer server = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create("mongodb://" + hostPort(server))) {
-            MongoCollection<Document> c = client.getDatabase("t").getCollection("outboxes");
+        served(backend, "outboxes", c -> {
             c.createIndex(Indexes.ascending("tags"), new IndexOptions().name("tags"));
             c.insertMany(List.of(new Document("_id", 1).append("tags", List.of("x", "y")), new Document("_id", 2).append("tags", List.of("y")),
                     new Document("_id", 3).append("tags", "z")));
@@ -210,18 +187,14 @@ class WireServerBackendsTest {
             c.replaceOne(Filters.eq("_id", 3), new Document("status", "untagged"));
             assertThat(tagged(c, backend, "z")).containsExactly(2);
             assertThat(secondary(backend, "tags").getCount()).as("not sparse: the untagged one is held too").isEqualTo(2);
-        } finally {
-            server.shutdownNow();
-        }
+        });
     }
 
     /** Parallel arrays have no keys: the index stops narrowing, queries scan, and deletes still find every position. */
     @Test
     void an_index_that_cannot_hold_a_document_leaves_queries_to_a_scan_and_deletes_working() {
         MongoBackend backend = WireServerBackends.memory();
-        MongoServer server = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create("mongodb://" + hostPort(server))) {
-            MongoCollection<Document> c = client.getDatabase("t").getCollection("outboxes");
+        served(backend, "outboxes", c -> {
             c.createIndex(Indexes.ascending("a", "b"), new IndexOptions().name("a_b"));
             c.insertMany(List.of(new Document("_id", 1).append("a", 1).append("b", 2),
                     new Document("_id", 2).append("a", List.of(1, 2)).append("b", List.of(2, 3)),
@@ -235,9 +208,7 @@ class WireServerBackendsTest {
             c.deleteOne(Filters.eq("_id", 4));
             assertThat(c.find().map(d -> d.get("_id")).into(new ArrayList<>())).containsExactly(3);
             assertThat(secondary(backend, "a_b").getCount()).isEqualTo(1);
-        } finally {
-            server.shutdownNow();
-        }
+        });
     }
 
     /** The documents tagged {@code tag}, asserted to be what the index narrows the query to. */
@@ -280,6 +251,16 @@ class WireServerBackendsTest {
             d.put((String) pairs[i], pairs[i + 1]);
         }
         return d;
+    }
+
+    /** A wire server over {@code backend} for the length of {@code test}, which gets one of its collections through the driver. */
+    private static void served(MongoBackend backend, String collection, Consumer<MongoCollection<Document>> test) {
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://" + hostPort(server))) {
+            test.accept(client.getDatabase("t").getCollection(collection));
+        } finally {
+            server.shutdownNow();
+        }
     }
 
     private static String hostPort(MongoServer server) {
