@@ -22,8 +22,10 @@ import java.util.Set;
  * every application, case and listing at every round.
  *
  * <p>Kept in memory beside the documents (the library fills it from the stored documents when the collection opens,
- * as for any index it adds), it narrows a query's candidates in {@link IndexLookup} for two shapes: every key of the
- * index set to a plain value, and {@code {key: {$exists: true}}} on a sparse index of one key. The caller matches the
+ * as for any index it adds), it narrows a query's candidates in {@link IndexLookup} for three shapes: every key of the
+ * index set to a plain value or to {@code $in} plain values; its first key so set, whatever the others are (an index
+ * of several keys keeps its documents by their first key too: {@code {status: "PENDING", nextAttemptAt: {$lte: now}}}
+ * reads the pending ones, not the whole collection); and {@code {key: {$exists: true}}} on a sparse index of one key. The caller matches the
  * whole query against the candidates, so an index only ever makes a query cheaper, never changes its answer. The
  * library itself never asks it ({@link #canHandle} is false). Should a document's keys not be computable (parallel
  * arrays), the index stops answering and every query scans again, as before.
@@ -38,6 +40,8 @@ final class SecondaryIndex<P> extends Index<P> {
     private static final System.Logger log = System.getLogger(SecondaryIndex.class.getName());
     private static final QueryMatcher MATCHER = new DefaultQueryMatcher();
     private static final Document EXISTS = new Document("$exists", true);
+    /** More combinations of pinned values than this are looked up by the first key's values alone. */
+    private static final int MAX_COMBINATIONS = 1_000;
 
     /** An indexed document: its position and its key values (a {@link KeyValue}, or a {@code Set} for several). */
     private record Entry<P>(P position, Object keys) {
@@ -53,6 +57,8 @@ final class SecondaryIndex<P> extends Index<P> {
     }
 
     private final Map<KeyValue, Object> byKey = new HashMap<>();
+    /** An index of several keys: the positions under each value of its first key (the same shapes as byKey's). */
+    private final Map<KeyValue, Object> byFirstKey = new HashMap<>();
     private final Map<Object, Entry<P>> byId = new HashMap<>();
     private boolean unusable;
 
@@ -69,26 +75,54 @@ final class SecondaryIndex<P> extends Index<P> {
             return null;
         }
         if (isSparse() && keys().size() == 1 && EXISTS.equals(query.get(keys().get(0)))) {
-            return byId.values().stream().map(Entry::position).toList();
+            return IndexLookup.inStoredOrder(byId.values().stream().map(Entry::position).toList());
         }
-        List<Object> values = new ArrayList<>();
+        List<List<Object>> pinned = new ArrayList<>();
         for (String key : keys()) {
-            Object value = query.get(key);
-            if (!IndexLookup.isPlain(value)) {
-                return null;
+            List<Object> values = IndexLookup.values(query.get(key));
+            if (values == null) {
+                break;
             }
-            values.add(value);
+            pinned.add(values);
         }
-        return positionsUnder(new KeyValue(values).normalized());
+        if (pinned.isEmpty()) {
+            return null;
+        }
+        long combinations = pinned.stream().mapToLong(List::size).reduce(1, Math::multiplyExact);
+        if (pinned.size() < keys().size() || (combinations > MAX_COMBINATIONS && keys().size() > 1)) {
+            return positionsUnder(byFirstKey, pinned.subList(0, 1));
+        }
+        return positionsUnder(byKey, pinned);
     }
 
+    /**
+     * The positions under every combination of the pinned values, in the order a scan meets them: a query with a limit
+     * and no sort takes the same documents as without the index.
+     */
     @SuppressWarnings("unchecked")
-    private List<P> positionsUnder(KeyValue key) {
-        Object held = byKey.get(key);
-        if (held == null) {
-            return List.of();
+    private List<P> positionsUnder(Map<KeyValue, Object> map, List<List<Object>> pinned) {
+        List<List<Object>> combinations = List.of(List.of());
+        for (List<Object> values : pinned) {
+            List<List<Object>> longer = new ArrayList<>();
+            for (List<Object> prefix : combinations) {
+                for (Object value : values) {
+                    List<Object> combination = new ArrayList<>(prefix);
+                    combination.add(value);
+                    longer.add(combination);
+                }
+            }
+            combinations = longer;
         }
-        return held instanceof Positions<?> several ? List.copyOf((Positions<P>) several) : List.of((P) held);
+        Set<P> positions = new LinkedHashSet<>();
+        for (List<Object> combination : combinations) {
+            Object held = map.get(new KeyValue(combination).normalized());
+            if (held instanceof Positions<?> several) {
+                positions.addAll((Positions<P>) several);
+            } else if (held != null) {
+                positions.add((P) held);
+            }
+        }
+        return IndexLookup.inStoredOrder(positions);
     }
 
     @Override
@@ -107,6 +141,7 @@ final class SecondaryIndex<P> extends Index<P> {
             // and a non-sparse index that knows none fails the delete
             unusable = true;
             byKey.clear();
+            byFirstKey.clear();
             byId.replaceAll((id, entry) -> new Entry<>(entry.position(), Set.of()));
             byId.put(document.get("_id"), new Entry<>(position, Set.of()));
             return;
@@ -119,13 +154,28 @@ final class SecondaryIndex<P> extends Index<P> {
             forget(before);
         }
         for (KeyValue key : keys) {
-            hold(key, position);
+            hold(byKey, key, position);
+        }
+        for (KeyValue first : firstKeys(keys)) {
+            hold(byFirstKey, first, position);
         }
     }
 
+    /** The document's values of the index's first key, for an index of several keys (none for one of one key). */
+    private Set<KeyValue> firstKeys(Iterable<KeyValue> keys) {
+        if (keys().size() < 2) {
+            return Set.of();
+        }
+        Set<KeyValue> first = new HashSet<>();
+        for (KeyValue key : keys) {
+            first.add(new KeyValue(key.get(0)));
+        }
+        return first;
+    }
+
     @SuppressWarnings("unchecked")
-    private void hold(KeyValue key, P position) {
-        Object held = byKey.putIfAbsent(key, position);
+    private void hold(Map<KeyValue, Object> map, KeyValue key, P position) {
+        Object held = map.putIfAbsent(key, position);
         if (held == null || held.equals(position)) {
             return;
         }
@@ -136,7 +186,7 @@ final class SecondaryIndex<P> extends Index<P> {
         Positions<P> several = new Positions<>();
         several.add((P) held);
         several.add(position);
-        byKey.put(key, several);
+        map.put(key, several);
     }
 
     /** The document's key values (several for an array: a multikey index); null when a sparse index leaves it out. */
@@ -163,15 +213,22 @@ final class SecondaryIndex<P> extends Index<P> {
 
     private void forget(Entry<P> entry) {
         for (KeyValue key : entry.keyValues()) {
-            Object held = byKey.get(key);
-            if (held instanceof Positions<?> several) {
-                several.remove(entry.position());
-                if (several.size() == 1) {
-                    byKey.put(key, several.iterator().next());
-                }
-            } else if (entry.position().equals(held)) {
-                byKey.remove(key);
+            release(byKey, key, entry.position());
+        }
+        for (KeyValue first : firstKeys(entry.keyValues())) {
+            release(byFirstKey, first, entry.position());
+        }
+    }
+
+    private void release(Map<KeyValue, Object> map, KeyValue key, P position) {
+        Object held = map.get(key);
+        if (held instanceof Positions<?> several) {
+            several.remove(position);
+            if (several.size() == 1) {
+                map.put(key, several.iterator().next());
             }
+        } else if (position.equals(held)) {
+            map.remove(key);
         }
     }
 
@@ -224,6 +281,7 @@ final class SecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized void drop() {
         byKey.clear();
+        byFirstKey.clear();
         byId.clear();
     }
 }

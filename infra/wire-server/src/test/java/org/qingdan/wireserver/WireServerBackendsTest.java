@@ -70,8 +70,9 @@ class WireServerBackendsTest {
             // a compound unique index, pinned, with one condition more
             assertThat(c.find(Filters.and(Filters.eq("owner", "o-3"), Filters.eq("number", 13), Filters.eq("status", "CLOSED")))
                     .into(new ArrayList<>())).extracting(d -> d.getString("_id")).containsExactly("a-13");
-            // what is left to the library: operators on the key, a key not pinned
-            assertThat(c.countDocuments(Filters.and(Filters.in("_id", "a-1", "a-2", "a-3"), Filters.eq("status", "CLOSED")))).isEqualTo(2);
+            // $in on the unique key, with a condition more
+            assertThat(c.countDocuments(Filters.and(Filters.in("_id", "a-1", "a-2", "a-3", "nobody"), Filters.eq("status", "CLOSED")))).isEqualTo(2);
+            // what is left to the library: a key not pinned
             assertThat(c.countDocuments(Filters.and(Filters.eq("owner", "o-3"), Filters.eq("status", "CLOSED")))).isEqualTo(50);
             // a find-and-modify and a delete through the same path
             assertThat(c.findOneAndUpdate(Filters.and(Filters.eq("_id", "a-9"), Filters.eq("revision", 0L)), Updates.inc("revision", 1L)))
@@ -127,8 +128,9 @@ class WireServerBackendsTest {
         assertThat(c.find(Filters.and(Filters.exists("pending.0.at"), Filters.eq("status", "OPEN")))
                 .sort(new Document("number", 1)).limit(5).map(d -> d.getString("_id")).into(new ArrayList<>()))
                 .containsExactly("a-498", "a-492", "a-486", "a-480", "a-474");
-        // what the index cannot narrow is left to the library
         assertThat(c.countDocuments(Filters.in("owner", "o-1", "o-2"))).isEqualTo(100);
+        // what the index cannot narrow is left to the library
+        assertThat(c.countDocuments(Filters.ne("owner", "o-1"))).isEqualTo(450);
         assertThat(c.countDocuments(Filters.exists("pending.0.at", false))).isEqualTo(250);
 
         // writes move documents in and out: the pending events published, a new one raised, an owner changed, a delete
@@ -219,17 +221,23 @@ class WireServerBackendsTest {
     }
 
     @Test
-    void a_secondary_index_narrows_only_plain_values_on_every_key_or_exists_on_a_sparse_single_key() {
+    void a_secondary_index_narrows_plain_values_or_in_on_its_keys_or_its_first_key_or_exists_on_a_sparse_single_key() {
         var owner = new SecondaryIndex<Integer>("owner", List.of(new IndexKey("owner", true)), false);
         assertThat(owner.candidates(doc("owner", "o-1"))).isNotNull();
         assertThat(owner.candidates(doc("owner", "o-1", "status", "OPEN"))).isNotNull();
-        assertThat(owner.candidates(doc("owner", doc("$in", List.of("o-1"))))).isNull();
+        assertThat(owner.candidates(doc("owner", doc("$in", List.of("o-1", "o-2"))))).isNotNull();
+        assertThat(owner.candidates(doc("owner", doc("$in", List.of("o-1", doc("x", 1)))))).as("a value not plain").isNull();
+        assertThat(owner.candidates(doc("owner", doc("$nin", List.of("o-1"))))).isNull();
         assertThat(owner.candidates(doc("owner", doc("$exists", true)))).as("not sparse: holds documents without the key").isNull();
         assertThat(owner.candidates(doc("status", "OPEN"))).isNull();
         var pending = new SecondaryIndex<Integer>("pending", List.of(new IndexKey("pending.0.at", true)), true);
         assertThat(pending.candidates(doc("pending.0.at", doc("$exists", true), "status", "OPEN"))).isNotNull();
         assertThat(pending.candidates(doc("pending.0.at", doc("$exists", false)))).isNull();
         assertThat(pending.candidates(doc("pending.0.at", doc("$lte", 3)))).isNull();
+        var due = new SecondaryIndex<Integer>("due", List.of(new IndexKey("status", true), new IndexKey("at", true)), false);
+        assertThat(due.candidates(doc("status", "PENDING", "at", doc("$lte", 3)))).as("the first key pinned").isNotNull();
+        assertThat(due.candidates(doc("status", doc("$in", List.of("PENDING", "RETRYING"))))).isNotNull();
+        assertThat(due.candidates(doc("at", 3))).as("only a later key pinned").isNull();
     }
 
     @Test
@@ -237,12 +245,119 @@ class WireServerBackendsTest {
         List<Index<Integer>> id = List.of(new MemoryUniqueIndex("_id_", List.of(new IndexKey("_id", true)), false));
         assertThat(IndexLookup.candidates(doc("_id", "a", "revision", 3L), id)).isNotNull();
         assertThat(IndexLookup.candidates(doc("_id", "a"), id)).as("exactly the keys: the library's own path").isNull();
-        assertThat(IndexLookup.candidates(doc("_id", doc("$in", List.of("a")), "revision", 3L), id)).isNull();
+        assertThat(IndexLookup.candidates(doc("_id", doc("$in", List.of("a")), "revision", 3L), id)).isNotNull();
+        assertThat(IndexLookup.candidates(doc("_id", doc("$in", List.of("a", "b"))), id)).as("the library scans for $in").isNotNull();
+        assertThat(IndexLookup.candidates(doc("_id", doc("$nin", List.of("a"))), id)).isNull();
+        assertThat(IndexLookup.candidates(doc("$or", List.of(doc("_id", "a"), doc("_id", doc("$in", List.of("b", "c"))))), id))
+                .as("every branch narrowed").isNotNull();
+        assertThat(IndexLookup.candidates(doc("$or", List.of(doc("_id", "a"), doc("status", "OPEN"))), id))
+                .as("a branch not narrowed: a scan").isNull();
         assertThat(IndexLookup.candidates(doc("_id", null, "revision", 3L), id)).isNull();
         assertThat(IndexLookup.candidates(doc("status", "OPEN", "revision", 3L), id)).isNull();
         List<Index<Integer>> pair = List.of(new MemoryUniqueIndex("pair", List.of(new IndexKey("a", true), new IndexKey("b", true)), false));
         assertThat(IndexLookup.candidates(doc("a", "x", "b", 1, "c", true), pair)).isNotNull();
         assertThat(IndexLookup.candidates(doc("a", "x", "c", true), pair)).as("a key not pinned").isNull();
+    }
+
+    @Test
+    void in_or_and_a_first_key_narrow_as_a_scan_would_answer_in_memory() {
+        answersLikeAScan(WireServerBackends.memory());
+    }
+
+    @Test
+    void in_or_and_a_first_key_narrow_as_a_scan_would_answer_in_h2() {
+        answersLikeAScan(WireServerBackends.h2(dir.resolve("narrow.mv").toString()));
+    }
+
+    /**
+     * The notification outbox's shapes (a due index of status and time; $in of ids; "due or stuck in sending" as an $or)
+     * on a collection with the indexes and on one without, which the library scans: the same documents in the same
+     * order, before and after writes move documents between statuses.
+     */
+    private void answersLikeAScan(MongoBackend backend) {
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://" + hostPort(server))) {
+            MongoCollection<Document> indexed = client.getDatabase("t").getCollection("outboxes");
+            MongoCollection<Document> scanned = client.getDatabase("t").getCollection("scanned");
+            indexed.createIndex(Indexes.ascending("status", "at"), new IndexOptions().name("due"));
+            indexed.createIndex(Indexes.ascending("tags", "at"), new IndexOptions().name("tags_at"));
+            String[] statuses = {"PENDING", "RETRYING", "SENDING", "SENT", "FAILED"};
+            List<Document> docs = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                docs.add(new Document("_id", String.format("n-%03d", (i * 7) % 600)).append("status", statuses[i % 5]).append("at", (i * 13) % 97)
+                        .append("lease", i % 11).append("tags", i % 4 == 0 ? List.of("x", "y") : List.of("z")).append("number", i % 3 == 0 ? 1L : 1.0));
+            }
+            indexed.insertMany(docs);
+            scanned.insertMany(docs);
+            List<org.bson.conversions.Bson> queries = List.of(
+                    Filters.and(Filters.in("status", "PENDING", "RETRYING"), Filters.lte("at", 40)),
+                    Filters.and(Filters.eq("status", "SENDING"), Filters.lt("lease", 5)),
+                    Filters.or(Filters.and(Filters.in("status", "PENDING", "RETRYING"), Filters.lte("at", 40)),
+                            Filters.and(Filters.eq("status", "SENDING"), Filters.lt("lease", 5))),
+                    Filters.and(Filters.in("_id", "n-001", "n-010", "n-100", "n-999"), Filters.or(Filters.eq("status", "PENDING"), Filters.eq("status", "SENT"))),
+                    Filters.in("_id", "n-002", "n-020", "n-200"),
+                    Filters.or(Filters.eq("_id", "n-003"), Filters.in("_id", "n-030", "n-300")),
+                    Filters.and(Filters.eq("status", "FAILED"), Filters.in("at", 1, 2, 3, 50)),
+                    Filters.and(Filters.eq("tags", "y"), Filters.gte("at", 50)),
+                    Filters.and(Filters.in("tags", "x", "z"), Filters.eq("at", 12)),
+                    Filters.eq("status", "NOBODY"),
+                    Filters.in("status", List.of()));
+            List<Index<Object>> indexes = indexesOf(backend);
+            for (int round = 0; round < 2; round++) {
+                for (org.bson.conversions.Bson query : queries) {
+                    var bson = query.toBsonDocument();
+                    assertThat(IndexLookup.candidates(toWire(bson), indexes)).as("narrowed: " + bson).isNotNull();
+                    assertThat(ids(indexed.find(query))).as(bson.toJson()).isEqualTo(ids(scanned.find(query)));
+                    assertThat(ids(indexed.find(query).limit(3))).as("a limit without a sort takes the same: " + bson)
+                            .isEqualTo(ids(scanned.find(query).limit(3)));
+                }
+                // the outbox at work: some sent, some retried, one deleted
+                for (MongoCollection<Document> c : List.of(indexed, scanned)) {
+                    c.updateMany(Filters.and(Filters.eq("status", "PENDING"), Filters.lte("at", 30)), Updates.set("status", "SENT"));
+                    c.updateMany(Filters.eq("status", "SENDING"), Updates.combine(Updates.set("status", "RETRYING"), Updates.inc("at", 5)));
+                    c.updateOne(Filters.eq("_id", "n-010"), Updates.set("tags", List.of("y")));
+                    c.deleteOne(Filters.eq("_id", "n-100"));
+                }
+            }
+            assertThat(indexed.countDocuments(queries.get(2))).as("the queries find documents").isPositive();
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static List<Object> ids(com.mongodb.client.FindIterable<Document> found) {
+        return found.map(d -> d.get("_id")).into(new ArrayList<>());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P> List<Index<P>> indexesOf(MongoBackend backend) {
+        var collection = backend.resolveDatabase("t").resolveCollection("outboxes", true);
+        try {
+            var indexes = de.bwaldvogel.mongo.backend.AbstractMongoCollection.class.getDeclaredField("indexes");
+            indexes.setAccessible(true);
+            return (List<Index<P>>) indexes.get(collection);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A driver's filter as the wire server receives it. */
+    private static de.bwaldvogel.mongo.bson.Document toWire(org.bson.BsonDocument bson) {
+        de.bwaldvogel.mongo.bson.Document d = new de.bwaldvogel.mongo.bson.Document();
+        bson.forEach((key, value) -> d.put(key, toWire(value)));
+        return d;
+    }
+
+    private static Object toWire(org.bson.BsonValue value) {
+        return switch (value.getBsonType()) {
+            case DOCUMENT -> toWire(value.asDocument());
+            case ARRAY -> value.asArray().stream().map(WireServerBackendsTest::toWire).toList();
+            case STRING -> value.asString().getValue();
+            case INT32 -> value.asInt32().getValue();
+            case INT64 -> value.asInt64().getValue();
+            case DOUBLE -> value.asDouble().getValue();
+            default -> throw new IllegalArgumentException("not in these queries: " + value);
+        };
     }
 
     private static de.bwaldvogel.mongo.bson.Document doc(Object... pairs) {
