@@ -70,7 +70,9 @@ final class MailCatcher {
     static MailCatcher counting(int port) {
         GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
-        return new MailCatcher(server, null);
+        MailCatcher catcher = new MailCatcher(server, null);
+        catcher.saver.scheduleWithFixedDelay(catcher::drain, 1, 1, TimeUnit.SECONDS);
+        return catcher;
     }
 
     /** One mail as received: to whom, its subject, and its Message-ID (notification-service's is the notification's id). */
