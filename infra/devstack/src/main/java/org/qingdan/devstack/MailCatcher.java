@@ -89,7 +89,8 @@ final class MailCatcher {
     private synchronized void drain() {
         try {
             for (MailFolder mailbox : server.getManagers().getImapHostManager().getStore().listMailboxes("*")) {
-                List<StoredMessage> messages = mailbox.getMessages();
+                // a copy taken under the mailbox's lock (SMTP delivers meanwhile); one flagged deleted is never taken again
+                List<StoredMessage> messages = mailbox.getNonDeletedMessages();
                 if (messages.isEmpty()) {
                     continue;
                 }
@@ -100,7 +101,7 @@ final class MailCatcher {
                 mailbox.expunge();
             }
         } catch (FolderException | RuntimeException e) {
-            System.err.println("  could not take the mail: " + e.getMessage());
+            System.err.println("  could not take the mail: " + e);
         }
     }
 

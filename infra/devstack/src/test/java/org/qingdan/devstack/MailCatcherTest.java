@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,33 @@ class MailCatcherTest {
             assertThat(catcher.received()).filteredOn(m -> m.subject().equals("第一封")).extracting(MailCatcher.Received::to)
                     .containsExactly("a@bank.example");
         } finally {
+            catcher.stop();
+        }
+    }
+
+    /** Mail arriving while the catcher takes it (the fault suite's thousands): each counted once, none lost. */
+    @Test
+    void mail_arriving_while_it_is_taken_is_counted_once() throws Exception {
+        int port = freePort();
+        MailCatcher catcher = MailCatcher.counting(port);
+        var senders = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String subject = "第" + i + "封";
+                sent.add(senders.submit(() -> send(port, "a@bank.example", subject)));
+                if (i % 50 == 0) {
+                    catcher.received(); // taking while others arrive
+                }
+            }
+            for (var f : sent) {
+                f.get();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> catcher.received().size() >= 400);
+            assertThat(catcher.received()).extracting(MailCatcher.Received::subject).doesNotHaveDuplicates().hasSize(400);
+            assertThat(catcher.held()).isZero();
+        } finally {
+            senders.shutdownNow();
             catcher.stop();
         }
     }
