@@ -54,10 +54,11 @@ final class IndexLookup {
             }
             List<IndexKey> keys = index.getKeys();
             Object condition = query.get(keys.get(0).getKey());
-            if (keys.size() == 1 && condition instanceof Document && values(condition) != null) {
+            List<Object> in = keys.size() == 1 && condition instanceof Document ? values(condition) : null;
+            if (in != null) {
                 // {_id: {$in: [...]}}: the library scans the collection for it
                 Set<P> positions = new LinkedHashSet<>();
-                for (Object value : values(condition)) {
+                for (Object value : in) {
                     Document pinned = new Document(keys.get(0).getKey(), value);
                     if (!index.canHandle(pinned)) {
                         return null;

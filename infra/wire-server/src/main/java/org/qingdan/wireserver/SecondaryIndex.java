@@ -88,7 +88,8 @@ final class SecondaryIndex<P> extends Index<P> {
         if (pinned.isEmpty()) {
             return null;
         }
-        long combinations = pinned.stream().mapToLong(List::size).reduce(1, Math::multiplyExact);
+        // capped, not multiplied out: long $in lists on several keys must not overflow into an exception
+        long combinations = pinned.stream().mapToLong(List::size).reduce(1, (a, b) -> Math.min(a * b, MAX_COMBINATIONS + 1L));
         if (pinned.size() < keys().size() || (combinations > MAX_COMBINATIONS && keys().size() > 1)) {
             return positionsUnder(byFirstKey, pinned.subList(0, 1));
         }
