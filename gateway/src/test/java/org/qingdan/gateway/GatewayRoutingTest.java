@@ -77,6 +77,10 @@ class GatewayRoutingTest {
     @Test
     void the_public_list_and_the_web_uis_need_no_token_and_the_api_does() {
         assertThat(api().get("/api/public/feed.atom", null).status()).isEqualTo(200);
+        // an anonymous read passes no filter of Spring Security (GatewaySecurity.anonymousPublicRead); a token sent
+        // along to a public path is still checked, and a bad one refused
+        assertThat(api().get("/api/public/feed.atom", "not-a-token").status()).isEqualTo(401);
+        assertThat(api().get("/api/public/feed.atom", office()).status()).isEqualTo(200);
         assertThat(api().get("/review/", null).status()).isEqualTo(200);
         // the applicant portal, and its own login endpoints (not review-service's /oauth2/**)
         assertThat(api().get("/portal/", null).body()).startsWith("application-service /portal/");

@@ -1,9 +1,10 @@
 package org.qingdan.gateway.edge;
 
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -12,15 +13,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * The trace id of the request in the {@code X-Trace-Id} response header. The gateway passes the trace on
- * to the services (W3C traceparent), so the id a user quotes finds the log lines of every hop.
+ * to the services ({@link ServiceRequestHeaders}), so the id a user quotes finds the log lines of every hop.
  */
 @Component
 public class TraceIdHeader implements WebFilter, Ordered {
 
-    private final ObjectProvider<Tracer> tracer;
+    /** Null without tracing; resolved once, not per request. */
+    private final Tracer tracer;
 
     public TraceIdHeader(ObjectProvider<Tracer> tracer) {
-        this.tracer = tracer;
+        this.tracer = tracer.getIfAvailable();
     }
 
     @Override
@@ -32,17 +34,13 @@ public class TraceIdHeader implements WebFilter, Ordered {
         return chain.filter(exchange);
     }
 
-    private java.util.Optional<String> traceId(ServerWebExchange exchange) {
-        var observed = ServerRequestObservationContext.findCurrent(exchange.getAttributes());
-        if (observed.isPresent()) {
-            io.micrometer.tracing.handler.TracingObservationHandler.TracingContext tracing =
-                    observed.get().get(io.micrometer.tracing.handler.TracingObservationHandler.TracingContext.class);
-            if (tracing != null && tracing.getSpan() != null) {
-                return java.util.Optional.of(tracing.getSpan().context().traceId());
-            }
+    private Optional<String> traceId(ServerWebExchange exchange) {
+        Optional<Span> span = ServerSpan.of(exchange);
+        if (span.isPresent()) {
+            return Optional.of(span.get().context().traceId());
         }
-        Tracer t = tracer.getIfAvailable();
-        return t == null || t.currentSpan() == null ? java.util.Optional.empty() : java.util.Optional.of(t.currentSpan().context().traceId());
+        Span current = tracer == null ? null : tracer.currentSpan();
+        return current == null ? Optional.empty() : Optional.of(current.context().traceId());
     }
 
     @Override
