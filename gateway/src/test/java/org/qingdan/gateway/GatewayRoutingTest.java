@@ -143,6 +143,13 @@ class GatewayRoutingTest {
         assertThat(routed.headers().allValues("Cache-Control")).containsExactly("max-age=60, public, stale-while-revalidate=300");
         assertThat(api().get("/api/calls", null).headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
         assertThat(routed.body()).contains("traceparent=00-" + routed.headers().firstValue("X-Trace-Id").orElseThrow());
+        // a client's own trace headers: its trace is continued, but the service hears of the gateway's span, and
+        // nothing else the client wrote into the propagation headers
+        String clientSpan = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        HttpApi.Response continued = api().get("/api/public/listings", null, "traceparent", clientSpan, "tracestate", "forged=1");
+        assertThat(continued.headers().firstValue("X-Trace-Id")).contains("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(continued.body()).contains("traceparent=00-4bf92f3577b34da6a3ce929d0e0e4736-")
+                .doesNotContain("00f067aa0ba902b7").doesNotContain("forged=1");
     }
 
     @Test
