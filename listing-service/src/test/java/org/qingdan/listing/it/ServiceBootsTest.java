@@ -2,11 +2,17 @@ package org.qingdan.listing.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The service boots on the real broker, wire server and issuer, reports health, info and metrics, and guards its API. */
@@ -33,6 +39,32 @@ class ServiceBootsTest extends ListingIntegrationTest {
         HttpResponse<String> ping = get("/api/public/ping");
         assertThat(ping.statusCode()).isEqualTo(200);
         assertThat(ping.body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void one_keep_alive_connection_serves_more_than_tomcats_default_hundred_requests() throws Exception {
+        // the gateway's pooled connections stay open (SupportDefaults: server.tomcat.max-keep-alive-requests); with
+        // Tomcat's default the 100th response says Connection: close and the gateway builds a new connection
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            for (int i = 1; i <= 150; i++) {
+                out.write("GET /api/public/ping HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                assertThat(in.readLine()).as("status line of request %d", i).startsWith("HTTP/1.1 200");
+                int length = -1;
+                for (String header = in.readLine(); !header.isEmpty(); header = in.readLine()) {
+                    String lower = header.toLowerCase(Locale.ROOT);
+                    assertThat(lower).as("response %d", i).isNotEqualTo("connection: close");
+                    if (lower.startsWith("content-length:")) {
+                        length = Integer.parseInt(lower.substring("content-length:".length()).trim());
+                    }
+                }
+                assertThat(length).as("response %d has a length", i).isPositive();
+                assertThat(in.skip(length)).isEqualTo(length);
+            }
+        }
     }
 
     @Test
