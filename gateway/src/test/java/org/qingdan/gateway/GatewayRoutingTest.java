@@ -23,7 +23,12 @@ import org.qingdan.testsupport.HttpApi;
 import org.qingdan.testsupport.OidcIssuer;
 import org.qingdan.testsupport.RealInfrastructure;
 import org.qingdan.support.security.Roles;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.GRPCResponseHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -238,5 +243,21 @@ class GatewayRoutingTest {
         assertThat(management.get("/api/public/management-probe", null).status()).isIn(401, 403);
         assertThat(management.get("/api/calls", office()).status()).isEqualTo(403);
         assertThat(Backends.HITS).doesNotContainKey("GET /api/public/management-probe");
+    }
+
+    @Autowired
+    List<HttpHeadersFilter> headersFilters;
+    @Autowired
+    Environment environment;
+
+    @Test
+    void no_grpc_header_filter_copies_each_request_and_idle_connections_go_before_a_service_closes_them() {
+        // server.http2.enabled: false, else Spring Cloud Gateway copies every request's headers to look for gRPC
+        assertThat(headersFilters).isNotEmpty()
+                .noneMatch(f -> f instanceof GRPCRequestHeadersFilter || f instanceof GRPCResponseHeadersFilter);
+        // the services' keep-alive timeout is in SupportDefaults, which the gateway's environment has too
+        Duration gatewayIdle = environment.getRequiredProperty("spring.cloud.gateway.server.webflux.httpclient.pool.max-idle-time", Duration.class);
+        Duration serviceKeepAlive = environment.getRequiredProperty("server.tomcat.keep-alive-timeout", Duration.class);
+        assertThat(gatewayIdle).isPositive().isLessThan(serviceKeepAlive);
     }
 }
