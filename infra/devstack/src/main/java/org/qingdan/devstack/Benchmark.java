@@ -150,7 +150,9 @@ public final class Benchmark {
         }
 
         System.out.println();
-        System.out.println("qingdan benchmark — " + Runtime.getRuntime().availableProcessors() + " cores, every part on this machine, the "
+        // the applications run on the devstack's own java (DevStack: java.home), so this names theirs too
+        System.out.println("qingdan benchmark — " + Runtime.getRuntime().availableProcessors() + " cores, every part on this machine, Java "
+                + Runtime.version().feature() + " (" + System.getProperty("java.vm.vendor") + "), the "
                 + stack.jvm().name().toLowerCase(java.util.Locale.ROOT) + " JVM settings (DEVSTACK_JVM: " + String.join(" ", stack.jvm().options()) + ")"
                 + (Boolean.getBoolean("bench.profile") ? ", profiled" : ""));
         System.out.println();
