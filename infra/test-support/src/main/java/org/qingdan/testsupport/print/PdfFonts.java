@@ -32,9 +32,9 @@ public final class PdfFonts {
 
     /**
      * The Chinese face the printer chooses on this machine: AR PL UMing CN (a Song face) where Debian's fonts-arphic-uming
-     * is installed at its default path, Noto Sans SC otherwise (service-support's {@code PrintFonts}).
+     * is installed at its default path, Noto Sans SC (its regular weight's PostScript name) otherwise (service-support's {@code PrintFonts}).
      */
     public static String expectedChineseFace() {
-        return Files.isReadable(Path.of("/usr/share/fonts/truetype/arphic/uming.ttc")) ? "UMingCN" : "NotoSansSC";
+        return Files.isReadable(Path.of("/usr/share/fonts/truetype/arphic/uming.ttc")) ? "UMingCN" : "NotoSansSC-Regular";
     }
 }
